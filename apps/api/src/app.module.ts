@@ -1,0 +1,46 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+import { LoggerModule } from './common/logger.module.js';
+import { RequestContextMiddleware } from './common/request-context.middleware.js';
+import { createValidationPipe } from './common/validation.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+
+export interface AppOptions {
+  /** Environment overrides on top of `process.env` (the tests point each app at its own database). */
+  env?: Record<string, string>;
+  /** The built web app to serve at `/`; omitted by API tests. */
+  webDist?: string;
+}
+
+/** The composition root: one module per domain concept, plus the cross-cutting ones. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.env),
+        LoggerModule,
+        DatabaseModule,
+        OrganisationsModule,
+        HealthModule,
+        ...(options.webDist
+          ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(RequestContextMiddleware).forRoutes('{*path}');
+  }
+}

@@ -1,0 +1,41 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, type AppOptions } from './app.module.js';
+import { LOGGER, type AppLogger } from './common/logger.module.js';
+import { NestPinoLogger } from './common/logger.js';
+
+/**
+ * Builds the whole API exactly as production runs it; `main.ts` listens on it and the e2e
+ * tests drive it with supertest, so the tests exercise the same prefix, pipes, filter and docs.
+ */
+export async function createApp(options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(new NestPinoLogger(app.get<AppLogger>(LOGGER)));
+  // Interchange documents of a large organisation run to tens of MB; everything else is small.
+  app.useBodyParser('json', { limit: '64mb' });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  app.set('query parser', 'extended');
+  setUpOpenApi(app);
+  await app.init();
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Throughline API')
+    .setDescription(
+      'Strategy-to-delivery as one typed graph: themes, objectives, key results, programmes, projects, ' +
+        'BAU activities and value assets, the links between them, and the audit of its gaps. ' +
+        'Errors always answer `{ statusCode, code, message, details }`.',
+    )
+    .setVersion('1')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

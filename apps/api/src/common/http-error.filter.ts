@@ -1,0 +1,106 @@
+import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type ErrorBody } from './domain-error.js';
+import { LOGGER, type AppLogger } from './logger.module.js';
+import { requestContext } from './request-context.js';
+
+/**
+ * PostgreSQL errors a client's input can still reach when a service check was raced or
+ * missed. Services validate first; this is the net under them, so a client never sees a 500
+ * for something it sent.
+ */
+const PG_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '22P02': { status: 400, code: 'VALIDATION_FAILED', message: 'A value has the wrong format.' },
+  '22003': { status: 400, code: 'VALIDATION_FAILED', message: 'A number is out of range.' },
+  '22007': { status: 400, code: 'VALIDATION_FAILED', message: 'A date has the wrong format.' },
+  '22008': { status: 400, code: 'VALIDATION_FAILED', message: 'A date is out of range.' },
+  '22001': { status: 400, code: 'VALIDATION_FAILED', message: 'A value is too long.' },
+  '23502': { status: 400, code: 'VALIDATION_FAILED', message: 'A required value is missing.' },
+  '23505': { status: 409, code: 'CONFLICT', message: 'That already exists.' },
+  '23503': {
+    status: 409,
+    code: 'CONFLICT',
+    message: 'That refers to something that does not exist or is still in use.',
+  },
+  '23514': { status: 422, code: 'INVALID_FIELD', message: 'The values break a rule of the portfolio.' },
+  '40001': { status: 409, code: 'CONFLICT', message: 'A concurrent change got there first; try again.' },
+  '40P01': { status: 409, code: 'CONFLICT', message: 'A concurrent change got there first; try again.' },
+  '57014': { status: 503, code: 'UNAVAILABLE', message: 'The query took too long.' },
+};
+
+/** Errors thrown by express's body parser before Nest sees the request. */
+interface BodyParserError {
+  type: string;
+  status: number;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && 'expose' in error;
+}
+
+/** Maps every error to `{ statusCode, code, message, details }`; only 5xx are logged as errors, never sent with internals. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  constructor(@Inject(LOGGER) private readonly logger: AppLogger) {}
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: error }, 'request failed');
+      body.details = { requestId: requestContext.get()?.requestId };
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof DomainError) {
+      return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray((response as { message?: unknown }).message)
+            ? (response as { message: string[] }).message.join('; ')
+            : String((response as { message?: unknown }).message ?? error.message);
+      return { statusCode: status, code: codeForStatus(status), message };
+    }
+    if (isBodyParserError(error) && error.status < 500) {
+      const malformed = error.type === 'entity.parse.failed';
+      return {
+        statusCode: error.status,
+        code: malformed ? 'MALFORMED_REQUEST' : codeForStatus(error.status),
+        message: malformed ? `The request body is not valid JSON: ${error.message}` : error.message,
+      };
+    }
+    if (error instanceof QueryFailedError) {
+      const pgCode = (error.driverError as { code?: string } | undefined)?.code;
+      const known = pgCode ? PG_ERRORS[pgCode] : undefined;
+      if (known) {
+        const detail = (error.driverError as { detail?: string; constraint?: string }) ?? {};
+        this.logger.warn(
+          { pgCode, constraint: detail.constraint },
+          'database refused a write the service did not catch',
+        );
+        return {
+          statusCode: known.status,
+          code: known.code,
+          message: known.message,
+          details: { constraint: detail.constraint },
+        };
+      }
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error.' };
+  }
+}
+
+function codeForStatus(status: number): string {
+  return (STATUS_CODES[status] ?? 'Error').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, validateEnvironment } from './app-config.js';
+
+describe(validateEnvironment.name, () => {
+  it('fills every default from an empty environment', () => {
+    expect(validateEnvironment({})).toEqual({
+      nodeEnv: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '.data',
+      dbPoolSize: 10,
+      logLevel: 'info',
+      demoSeed: true,
+    });
+  });
+
+  it('reads and converts given values', () => {
+    const config = validateEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tl',
+      DB_POOL_SIZE: '4',
+      LOG_LEVEL: 'warn',
+      DEMO_SEED: 'false',
+      UNRELATED: 'ignored',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/tl',
+      dbPoolSize: 4,
+      logLevel: 'warn',
+      demoSeed: false,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(validateEnvironment({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT'],
+    ['PORT', '3000abc', 'PORT'],
+    ['PORT', '70000', 'PORT'],
+    ['DATABASE_URL', 'mysql://x@y/z', 'DATABASE_URL'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['NODE_ENV', 'staging', 'NODE_ENV'],
+    ['DB_POOL_SIZE', '0', 'DB_POOL_SIZE'],
+    ['DEMO_SEED', 'maybe', 'DEMO_SEED'],
+  ])('refuses %s=%s and names the variable', (name, value, named) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigError);
+    expect(() => validateEnvironment({ [name]: value })).toThrow(
+      new RegExp(`${named}: .*${JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      validateEnvironment({ PORT: 'x', LOG_LEVEL: 'y' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+    }
+  });
+
+  it('is documented variable for variable in .env.example', () => {
+    const example = readFileSync(resolve(__dirname, '../../../../.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(CONFIG_VARIABLES));
+  });
+});

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { requestContext } from '../common/request-context.js';
+
+/**
+ * The repositories' way into PostgreSQL. `manager` is the open transaction of the current
+ * request if there is one, so a repository never has to be handed a transaction and a
+ * multi-row write cannot half-happen on a stray connection.
+ */
+@Injectable()
+export class Db {
+  constructor(readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return requestContext.get()?.manager ?? this.dataSource.manager;
+  }
+
+  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return this.manager.query(sql, parameters) as Promise<T[]>;
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T | undefined> {
+    const rows = await this.query<T>(sql, parameters);
+    return rows[0];
+  }
+
+  /**
+   * Runs `work` in one transaction (or joins the one already open). With `lockGraphOf`, it
+   * first takes a transaction-scoped advisory lock on that organisation's graph, so graph
+   * writes of one organisation are serialised: two requests can never both pass a cycle
+   * check and then both insert. Other organisations are not held up.
+   */
+  async transaction<T>(work: () => Promise<T>, options: { lockGraphOf?: string } = {}): Promise<T> {
+    const open = requestContext.get()?.manager;
+    if (open?.queryRunner?.isTransactionActive) {
+      if (options.lockGraphOf) await lockGraph(open, options.lockGraphOf);
+      return work();
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (options.lockGraphOf) await lockGraph(manager, options.lockGraphOf);
+      return requestContext.extend({ manager }, work);
+    });
+  }
+}
+
+async function lockGraph(manager: EntityManager, orgId: string) {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('graph:' || $1, 0))`, [orgId]);
+}

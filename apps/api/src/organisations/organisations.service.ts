@@ -1,0 +1,27 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
+import { DEFAULT_ORGANISATION_SLUG, OrganisationsRepository } from './organisations.repository.js';
+
+/**
+ * Until accounts exist, every request works in the default organisation (created by the
+ * first migration). Its id is read once at start; the request-context middleware is the one
+ * place that asks for it, so accounts will change one line of code, not every repository.
+ */
+@Injectable()
+export class OrganisationsService implements OnModuleInit {
+  private defaultId?: string;
+
+  constructor(private readonly organisations: OrganisationsRepository) {}
+
+  async onModuleInit() {
+    const organisation = await this.organisations.findBySlug(DEFAULT_ORGANISATION_SLUG);
+    if (!organisation)
+      throw new DomainError('INTERNAL', 'The default organisation is missing: were the migrations run?');
+    this.defaultId = organisation.id;
+  }
+
+  defaultOrganisationId(): string {
+    if (!this.defaultId) throw new DomainError('UNAVAILABLE', 'The API is still starting.');
+    return this.defaultId;
+  }
+}

@@ -1,0 +1,41 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.setup.js';
+import { databaseUrl, withAdmin } from './test-database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** supertest bound to the app's HTTP server. */
+  http: () => ReturnType<typeof request>;
+  dataSource: DataSource;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API on a database of its own, copied from the migrated template. Call once per
+ * test file (beforeAll) and close in afterAll.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const template = process.env.TL_TEMPLATE_DATABASE;
+  if (!template) throw new Error('TL_TEMPLATE_DATABASE is unset: run the API tests through jest (global setup).');
+  const name = `tl_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const url = databaseUrl(name);
+  const app = await createApp({
+    env: { DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DB_POOL_SIZE: '10', ...env },
+  });
+  const server = app.getHttpServer();
+  return {
+    app,
+    http: () => request(server),
+    dataSource: app.get(DataSource),
+    databaseUrl: url,
+    async close() {
+      await app.close();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}

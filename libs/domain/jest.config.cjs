@@ -1,0 +1,14 @@
+/** Unit tests of the framework-free domain: plain TypeScript through SWC, nothing else. */
+module.exports = {
+  displayName: 'domain',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  // Sources import siblings as './x.js' (Node ESM); jest resolves the .ts file.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};
