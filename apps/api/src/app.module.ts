@@ -5,6 +5,7 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { LoggerModule } from './common/logger.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
 import { createValidationPipe } from './common/validation.js';
+import { ChangeLogModule } from './change-log/change-log.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -28,6 +29,7 @@ export class AppModule implements NestModule {
         LoggerModule,
         DatabaseModule,
         OrganisationsModule,
+        ChangeLogModule,
         HealthModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]

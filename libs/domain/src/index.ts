@@ -1,2 +1,5 @@
+export * from './graph.js';
+export * from './interchange.js';
 export * from './kinds.js';
 export * from './links.js';
+export * from './nodes.js';

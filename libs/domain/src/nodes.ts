@@ -1,0 +1,148 @@
+import type { AssetLifecycle, KeyResultDirection, NodeHealth, NodeKind, NodeStatus, RagRating } from './kinds.js';
+
+/** The kind-specific fields of DOMAIN.md, all optional here; `KIND_FIELDS` says which kind owns which. */
+export interface KindFields {
+  priority?: number | null;
+  targetDate?: string | null;
+  unit?: string | null;
+  baseline?: number | null;
+  target?: number | null;
+  current?: number | null;
+  direction?: KeyResultDirection | null;
+  confidence?: number | null;
+  budget?: number | null;
+  stage?: string | null;
+  effort?: number | null;
+  deliveryConfidence?: RagRating | null;
+  kpi?: string | null;
+  cadence?: string | null;
+  annualCost?: number | null;
+  assetType?: string | null;
+  lifecycle?: AssetLifecycle | null;
+  annualValue?: number | null;
+}
+
+export type KindField = keyof KindFields;
+
+/** Which kind-specific fields each kind has (DOMAIN.md, "Nodes"). The schema's CHECKs mirror this. */
+export const KIND_FIELDS: Record<NodeKind, readonly KindField[]> = {
+  theme: ['priority'],
+  objective: ['priority', 'targetDate'],
+  key_result: ['unit', 'baseline', 'target', 'current', 'direction', 'confidence'],
+  programme: ['budget', 'stage'],
+  project: ['budget', 'effort', 'stage', 'deliveryConfidence'],
+  bau: ['kpi', 'cadence', 'annualCost'],
+  asset: ['assetType', 'lifecycle', 'annualValue'],
+};
+
+export const ALL_KIND_FIELDS: readonly KindField[] = [
+  'priority',
+  'targetDate',
+  'unit',
+  'baseline',
+  'target',
+  'current',
+  'direction',
+  'confidence',
+  'budget',
+  'stage',
+  'effort',
+  'deliveryConfidence',
+  'kpi',
+  'cadence',
+  'annualCost',
+  'assetType',
+  'lifecycle',
+  'annualValue',
+];
+
+/** The fields every node has. */
+export interface NodeCommon {
+  id: string;
+  key: string;
+  kind: NodeKind;
+  title: string;
+  description: string;
+  businessUnitId: string | null;
+  owner: string | null;
+  status: NodeStatus;
+  health: NodeHealth;
+  startDate: string | null;
+  endDate: string | null;
+  tags: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+/** A node as the REST API returns it: the common fields plus its kind's own fields. */
+export type NodeRecord = NodeCommon & KindFields;
+
+/** Whether `field` belongs to nodes of `kind`. */
+export function kindHasField(kind: NodeKind, field: KindField): boolean {
+  return KIND_FIELDS[kind].includes(field);
+}
+
+/** The money a work item carries for alignment: budget for change, annual cost for BAU; assets apart. */
+export function workMoney(node: Pick<KindFields, 'budget' | 'annualCost'> & { kind: NodeKind }): number {
+  switch (node.kind) {
+    case 'programme':
+    case 'project':
+      return node.budget ?? 0;
+    case 'bau':
+      return node.annualCost ?? 0;
+    default:
+      return 0;
+  }
+}
+
+export interface BusinessUnitRecord {
+  id: string;
+  key: string;
+  name: string;
+  parentId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LinkRecord {
+  id: string;
+  fromId: string;
+  toId: string;
+  kind: import('./links.js').LinkKind;
+  weight: number | null;
+  rationale: string;
+  state: import('./links.js').LinkState;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CheckInRecord {
+  id: string;
+  nodeId: string;
+  at: string;
+  value: number;
+  confidence: number | null;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ChangeLogEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: 'create' | 'update' | 'delete';
+  entityType: 'node' | 'link' | 'business_unit' | 'check_in' | 'waiver';
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
