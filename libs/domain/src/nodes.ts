@@ -93,7 +93,10 @@ export function workMoney(node: Pick<KindFields, 'budget' | 'annualCost'> & { ki
       return node.budget ?? 0;
     case 'bau':
       return node.annualCost ?? 0;
-    default:
+    case 'asset': // an asset's annual value is shown apart, never added to spend
+    case 'theme':
+    case 'objective':
+    case 'key_result':
       return 0;
   }
 }
