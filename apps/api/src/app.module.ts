@@ -8,7 +8,11 @@ import { createValidationPipe } from './common/validation.js';
 import { ChangeLogModule } from './change-log/change-log.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { BusinessUnitsModule } from './business-units/business-units.module.js';
+import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LinksModule } from './links/links.module.js';
+import { NodesModule } from './nodes/nodes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 
 export interface AppOptions {
@@ -31,6 +35,10 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         ChangeLogModule,
         HealthModule,
+        BusinessUnitsModule,
+        NodesModule,
+        LinksModule,
+        CheckInsModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]
           : []),

@@ -14,6 +14,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bufferLogs: true,
     bodyParser: false,
+    // Throw start-up errors to the caller (main.ts reports them; tests see them) instead of exiting.
+    abortOnError: false,
   });
   app.useLogger(new NestPinoLogger(app.get<AppLogger>(LOGGER)));
   // Interchange documents of a large organisation run to tens of MB; everything else is small.

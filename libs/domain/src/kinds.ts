@@ -59,3 +59,17 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   bau: 'BAU activity',
   asset: 'Value asset',
 };
+
+/** A node's or business unit's human key, e.g. `OBJ-7` (the schema has the same CHECK). */
+export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/** The prefix of keys the API generates for new nodes of each kind (`PRJ-31`). */
+export const KEY_PREFIXES: Record<NodeKind, string> = {
+  theme: 'THM',
+  objective: 'OBJ',
+  key_result: 'KR',
+  programme: 'PRG',
+  project: 'PRJ',
+  bau: 'BAU',
+  asset: 'AST',
+};

@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LINK_KINDS, LINK_STATES, type LinkKind, type LinkState } from '@throughline/domain';
+import { IsIn, IsInt, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Nullable, OptionalNotNull } from '../../common/validators.js';
+
+export class CreateLinkDto {
+  @ApiProperty({ format: 'uuid', description: 'The source node (e.g. the project).' })
+  @IsUUID()
+  fromId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The target node (e.g. the key result it moves).' })
+  @IsUUID()
+  toId: string;
+
+  @ApiProperty({ enum: LINK_KINDS, example: 'contributes_to' })
+  @IsIn(LINK_KINDS)
+  kind: LinkKind;
+
+  @ApiPropertyOptional({
+    example: 40,
+    description: 'Share (0–100) of the source’s effort that serves the target.',
+    nullable: true,
+    type: Number,
+  })
+  @Nullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  weight?: number | null;
+
+  @ApiPropertyOptional({ example: 'Wave 2 installs most of the remaining meters.' })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(2000)
+  rationale?: string;
+
+  @ApiPropertyOptional({
+    enum: ['approved', 'proposed'],
+    default: 'approved',
+    description:
+      'Until accounts and roles exist the caller chooses; with them, a contributor’s links are always proposed.',
+  })
+  @OptionalNotNull()
+  @IsIn(['approved', 'proposed'])
+  state?: Exclude<LinkState, 'rejected'>;
+}
+
+export class UpdateLinkDto {
+  @ApiPropertyOptional({ example: 60, nullable: true, type: Number })
+  @Nullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  weight?: number | null;
+
+  @ApiPropertyOptional({ example: 'Re-scoped after the spring review.' })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(2000)
+  rationale?: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version this change is based on; a stale one gets 409.' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  version?: number;
+}
+
+export class ListLinksQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Links with this node at either end.' })
+  @OptionalNotNull()
+  @IsUUID()
+  nodeId?: string;
+
+  @ApiPropertyOptional({ enum: LINK_STATES })
+  @OptionalNotNull()
+  @IsIn(LINK_STATES)
+  state?: LinkState;
+
+  @ApiPropertyOptional({ enum: LINK_KINDS })
+  @OptionalNotNull()
+  @IsIn(LINK_KINDS)
+  kind?: LinkKind;
+}
+
+export class LinkDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fromId: string;
+  @ApiProperty({ format: 'uuid' }) toId: string;
+  @ApiProperty({ enum: LINK_KINDS }) kind: LinkKind;
+  @ApiProperty({ nullable: true, type: Number, example: 40 }) weight: number | null;
+  @ApiProperty() rationale: string;
+  @ApiProperty({ enum: LINK_STATES }) state: LinkState;
+  @ApiProperty() proposedBy: string;
+  @ApiProperty() proposedAt: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
