@@ -48,3 +48,76 @@ export interface AuditReport {
   summary: AuditSummary;
   findings: AuditFinding[];
 }
+
+/** The organisation's adjustable limits (stored in `organisations.settings.audit`; a PMO changes them). */
+export interface AuditSettings {
+  /** `stale-key-result`: a key result whose newest check-in is older than this many days is stale. */
+  staleCheckInDays: number;
+  /** `dangling-proposal`: a proposed link older than this many days is dangling. */
+  danglingProposalDays: number;
+}
+
+export const DEFAULT_AUDIT_SETTINGS: AuditSettings = { staleCheckInDays: 30, danglingProposalDays: 14 };
+
+/** The bounds the API accepts for each setting (whole days). */
+export const AUDIT_SETTING_LIMITS: Record<keyof AuditSettings, { min: number; max: number }> = {
+  staleCheckInDays: { min: 1, max: 3650 },
+  danglingProposalDays: { min: 1, max: 3650 },
+};
+
+/** One rule as `GET /api/audit/rules` lists it, with the settings that rule reads. */
+export interface AuditRuleInfo {
+  id: AuditRuleId;
+  severity: AuditSeverity;
+  description: string;
+  settings: Partial<AuditSettings>;
+}
+
+export interface AuditRulesView {
+  settings: AuditSettings;
+  rules: AuditRuleInfo[];
+}
+
+/**
+ * A PMO's decision to accept a finding for a while. It applies to the finding with the same
+ * `findingId` while the finding's `path` is unchanged and until (and including) `expiresOn`.
+ */
+export interface AuditWaiver {
+  id: string;
+  findingId: string;
+  rule: AuditRuleId;
+  nodeIds: string[];
+  /** The finding's path when it was waived: a different path is a different problem. */
+  path: string[];
+  reason: string;
+  /** The last day the waiver applies (YYYY-MM-DD, UTC). */
+  expiresOn: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Where a waiver stands against today's audit. */
+export type WaiverStanding = 'in_force' | 'expired' | 'path_changed' | 'finding_gone';
+
+export interface AuditWaiverView extends AuditWaiver {
+  standing: WaiverStanding;
+}
+
+export interface WaivedFinding extends AuditFinding {
+  waiver: AuditWaiver;
+}
+
+/** `GET /api/audit`: the open findings, and apart from them the findings a waiver in force covers. */
+export interface AuditReportWithWaivers extends AuditReport {
+  waived: WaivedFinding[];
+}
+
+/** The filters of `GET /api/audit`; all optional, combined with AND. */
+export interface AuditFilter {
+  rule?: AuditRuleId;
+  severity?: AuditSeverity;
+  /** A business unit id: findings about at least one node of that unit. */
+  businessUnit?: string;
+  /** Findings about this node. */
+  nodeId?: string;
+}
