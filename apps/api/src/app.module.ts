@@ -5,12 +5,15 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { LoggerModule } from './common/logger.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
 import { createValidationPipe } from './common/validation.js';
+import { AuditModule } from './audit/audit.module.js';
 import { ChangeLogModule } from './change-log/change-log.module.js';
 import { ConfigModule } from './config/config.module.js';
+import { CoverageModule } from './coverage/coverage.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { BusinessUnitsModule } from './business-units/business-units.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImpactModule } from './impact/impact.module.js';
 import { LinksModule } from './links/links.module.js';
 import { NodesModule } from './nodes/nodes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -39,6 +42,9 @@ export class AppModule implements NestModule {
         NodesModule,
         LinksModule,
         CheckInsModule,
+        AuditModule,
+        CoverageModule,
+        ImpactModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]
           : []),

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import {
+  applyWaivers,
+  describeRules,
+  describeWaivers,
+  filterFindings,
+  runAudit,
+  summarise,
+  todayIso,
+  waiverStanding,
+  type AuditFilter,
+  type AuditFinding,
+  type AuditReportWithWaivers,
+  type AuditRulesView,
+  type AuditSettings,
+  type AuditWaiver,
+  type AuditWaiverView,
+} from '@throughline/domain';
+import { ChangeLogRepository } from '../change-log/change-log.repository.js';
+import { DomainError } from '../common/domain-error.js';
+import { requestContext } from '../common/request-context.js';
+import { Db } from '../database/db.js';
+import { AuditGraphRepository, type GraphSnapshot } from './audit-graph.repository.js';
+import { Clock } from './clock.js';
+import type { CreateWaiverDto, UpdateAuditSettingsDto } from './dto/audit.dto.js';
+import { WaiversRepository } from './waivers.repository.js';
+
+/**
+ * The gap audit of DOMAIN.md on the organisation's current graph: one snapshot load, then the
+ * pure rules of libs/domain; waivers move accepted findings to a list of their own.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly graphs: AuditGraphRepository,
+    private readonly waivers: WaiversRepository,
+    private readonly changeLog: ChangeLogRepository,
+    private readonly clock: Clock,
+    private readonly db: Db,
+  ) {}
+
+  async report(filter: AuditFilter): Promise<AuditReportWithWaivers> {
+    const now = this.clock.now();
+    const [snapshot, waivers] = await Promise.all([this.graphs.snapshot(requestContext.orgId()), this.waivers.list()]);
+    const { open, waived } = applyWaivers(this.findings(snapshot, now), waivers, todayIso(now));
+    const unitOf = unitLookup(snapshot);
+    const findings = filterFindings(open, filter, unitOf);
+    return {
+      generatedAt: now.toISOString(),
+      summary: summarise(findings),
+      findings,
+      waived: filterFindings(waived, filter, unitOf),
+    };
+  }
+
+  async rules(): Promise<AuditRulesView> {
+    return describeRules(await this.graphs.settingsOf(requestContext.orgId()));
+  }
+
+  async updateSettings(patch: UpdateAuditSettingsDto): Promise<AuditSettings> {
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (Object.keys(changes).length === 0) return this.graphs.settingsOf(requestContext.orgId());
+    return this.waivers.updateSettings(changes);
+  }
+
+  async listWaivers(): Promise<AuditWaiverView[]> {
+    const now = this.clock.now();
+    const [snapshot, waivers] = await Promise.all([this.graphs.snapshot(requestContext.orgId()), this.waivers.list()]);
+    return describeWaivers(waivers, this.findings(snapshot, now), todayIso(now));
+  }
+
+  /**
+   * Waives an open finding until `expiresOn`, remembering its path. A finding already under a
+   * waiver in force is refused (409); a lapsed waiver of the same finding is replaced.
+   */
+  async createWaiver(dto: CreateWaiverDto): Promise<AuditWaiver> {
+    const now = this.clock.now();
+    const today = todayIso(now);
+    if (dto.expiresOn < today) {
+      throw new DomainError('INVALID_FIELD', `expiresOn (${dto.expiresOn}) is in the past; today is ${today}.`, [
+        { field: 'expiresOn', problems: ['must be today or later'] },
+      ]);
+    }
+    const snapshot = await this.graphs.snapshot(requestContext.orgId());
+    const finding = this.findings(snapshot, now).find((f) => f.id === dto.findingId);
+    if (!finding) {
+      throw new DomainError('NOT_FOUND', `No open audit finding has the id ${dto.findingId}.`, {
+        findingId: dto.findingId,
+      });
+    }
+    const reason = dto.reason.trim();
+    const fields = { findingId: finding.id, rule: finding.rule, nodeIds: finding.nodeIds, path: finding.path };
+    return this.db.transaction(async () => {
+      const existing = await this.waivers.findByFindingForUpdate(finding.id);
+      if (existing && waiverStanding(existing, finding, today) === 'in_force') {
+        throw new DomainError('CONFLICT', `This finding is already waived until ${existing.expiresOn}.`, {
+          waiver: existing,
+        });
+      }
+      const waiver = existing
+        ? await this.waivers.replace(existing.id, { ...fields, reason, expiresOn: dto.expiresOn })
+        : await this.waivers.insert({ ...fields, reason, expiresOn: dto.expiresOn });
+      await this.changeLog.append([
+        {
+          action: existing ? 'update' : 'create',
+          entityType: 'waiver',
+          entityId: waiver.id,
+          nodeIds: finding.nodeIds,
+          before: existing ?? null,
+          after: waiver,
+        },
+      ]);
+      return waiver;
+    });
+  }
+
+  async deleteWaiver(id: string): Promise<void> {
+    await this.db.transaction(async () => {
+      const waiver = await this.waivers.find(id);
+      if (!waiver) throw new DomainError('NOT_FOUND', `No waiver has the id ${id}.`, { id });
+      await this.waivers.delete(id);
+      await this.changeLog.append([
+        { action: 'delete', entityType: 'waiver', entityId: id, nodeIds: waiver.nodeIds, before: waiver, after: null },
+      ]);
+    });
+  }
+
+  private findings(snapshot: GraphSnapshot, now: Date): AuditFinding[] {
+    return runAudit({ nodes: snapshot.nodes, links: snapshot.links, settings: snapshot.settings, now });
+  }
+}
+
+/** A node's business unit, looked up only if a filter asks for it. */
+function unitLookup(snapshot: GraphSnapshot): (nodeId: string) => string | null | undefined {
+  let units: Map<string, string | null> | undefined;
+  return (nodeId) => {
+    units ??= new Map(snapshot.nodes.map((n) => [n.id, n.businessUnitId]));
+    return units.get(nodeId);
+  };
+}

@@ -1,0 +1,30 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CoverageService } from './coverage.service.js';
+
+@ApiTags('coverage')
+@Controller('coverage')
+export class CoverageController {
+  constructor(private readonly coverage: CoverageService) {}
+
+  @Get()
+  @ApiOkResponse({
+    description:
+      'CoverageReport (libs/domain, coverage-types.ts): objective coverage overall, per theme and per business unit; ' +
+      'work alignment by count and money per unit (asset value apart); the investment mix per theme and objective; ' +
+      'and the roll-up (progress, reported and derived health) of every strategy node.',
+  })
+  report() {
+    return this.coverage.report();
+  }
+
+  @Get('matrix')
+  @ApiOkResponse({
+    description:
+      'CoverageMatrix: active objectives × business units; each listed cell holds the unit’s active work items in the ' +
+      'objective’s delivery (count, money, asset value, node ids). Empty cells are left out.',
+  })
+  matrix() {
+    return this.coverage.matrix();
+  }
+}
