@@ -175,7 +175,9 @@ export class PortfolioGraph1795647100000 implements MigrationInterface {
         CONSTRAINT key_result_check_ins_org_fk FOREIGN KEY (org_id) REFERENCES organisations (id) ON DELETE CASCADE,
         CONSTRAINT key_result_check_ins_node_fk FOREIGN KEY (org_id, node_id, node_kind) REFERENCES nodes (org_id, id, kind) ON DELETE CASCADE,
         CONSTRAINT key_result_check_ins_kind_chk CHECK (node_kind = 'key_result'),
-        CONSTRAINT key_result_check_ins_confidence_chk CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 1)
+        CONSTRAINT key_result_check_ins_confidence_chk CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 1),
+        -- One reading of a value per key result and day: the identity import uses, so importing twice changes nothing.
+        CONSTRAINT key_result_check_ins_reading_uq UNIQUE (org_id, node_id, at, value)
       )`);
     await db.query(
       `CREATE INDEX key_result_check_ins_org_node_at_idx ON key_result_check_ins (org_id, node_id, at DESC, created_at DESC)`,

@@ -12,11 +12,13 @@ import { CoverageModule } from './coverage/coverage.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { BusinessUnitsModule } from './business-units/business-units.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
+import { GraphModule } from './graph/graph.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImpactModule } from './impact/impact.module.js';
 import { LinksModule } from './links/links.module.js';
 import { NodesModule } from './nodes/nodes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
 
 export interface AppOptions {
   /** Environment overrides on top of `process.env` (the tests point each app at its own database). */
@@ -42,6 +44,8 @@ export class AppModule implements NestModule {
         NodesModule,
         LinksModule,
         CheckInsModule,
+        GraphModule,
+        PortfolioIoModule,
         AuditModule,
         CoverageModule,
         ImpactModule,

@@ -5,6 +5,7 @@ export * from './coverage/index.js';
 export * from './dates.js';
 export * from './graph.js';
 export * from './impact/index.js';
+export * from './interchange-validation.js';
 export * from './interchange.js';
 export * from './kinds.js';
 export * from './links.js';

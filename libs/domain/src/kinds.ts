@@ -73,3 +73,15 @@ export const KEY_PREFIXES: Record<NodeKind, string> = {
   bau: 'BAU',
   asset: 'AST',
 };
+
+/** "a project", "an objective", "a BAU activity": for messages that name a kind. */
+export function withArticle(label: string): string {
+  // Lower-case a capitalised word ("Objective") but keep an acronym ("BAU activity").
+  const text = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return /^[aeiou]/i.test(text) ? `an ${text}` : `a ${text}`;
+}
+
+/** A kind named for a message: "an objective". */
+export function kindWithArticle(kind: NodeKind): string {
+  return withArticle(NODE_KIND_LABELS[kind]);
+}

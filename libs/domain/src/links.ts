@@ -1,4 +1,4 @@
-import { NODE_KIND_LABELS, WORK_KINDS, type NodeKind } from './kinds.js';
+import { NODE_KIND_LABELS, WORK_KINDS, withArticle, type NodeKind } from './kinds.js';
 
 /** The link kinds of DOMAIN.md. */
 export const LINK_KINDS = ['contributes_to', 'part_of', 'delivers', 'depends_on'] as const;
@@ -93,12 +93,6 @@ function describeRefusal(kind: LinkKind, from: NodeKind, to: NodeKind): string {
     ? ` ${capitalise(fromLabel)} can link to ${toLabel} with: ${fits.join(', ')}.`
     : ` No link kind joins ${fromLabel} to ${toLabel}.`;
   return `A ${kind} link cannot go from ${fromLabel} to ${toLabel} (allowed: ${allowed}).${hint}`;
-}
-
-function withArticle(label: string): string {
-  // Lower-case a capitalised word ("Objective") but keep an acronym ("BAU activity").
-  const text = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-  return /^[aeiou]/i.test(text) ? `an ${text}` : `a ${text}`;
 }
 
 function capitalise(text: string): string {

@@ -1,5 +1,5 @@
 import { KIND_FIELDS, type KindField, type KindFields } from './nodes.js';
-import { NODE_KIND_LABELS, type NodeKind } from './kinds.js';
+import { kindWithArticle, type NodeKind } from './kinds.js';
 
 export interface FieldProblem {
   field: string;
@@ -22,7 +22,7 @@ export function nodeFieldProblems(
     if (value !== undefined && value !== null && isKindField(field) && !own.includes(field)) {
       problems.push({
         field,
-        message: `${field} does not apply to ${article(NODE_KIND_LABELS[kind])} (it has: ${own.join(', ')})`,
+        message: `${field} does not apply to ${kindWithArticle(kind)} (it has: ${own.join(', ')})`,
       });
     }
   }
@@ -39,9 +39,4 @@ const KIND_FIELD_SET = new Set<string>(Object.values(KIND_FIELDS).flat());
 
 function isKindField(field: string): field is KindField {
   return KIND_FIELD_SET.has(field);
-}
-
-function article(label: string): string {
-  const text = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-  return /^[aeiou]/i.test(text) ? `an ${text}` : `a ${text}`;
 }

@@ -30,15 +30,10 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '57014': { status: 503, code: 'UNAVAILABLE', message: 'The query took too long.' },
 };
 
-/** Errors thrown by express's body parser before Nest sees the request. */
-interface BodyParserError {
-  type: string;
-  status: number;
-  message: string;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && 'expose' in error;
+/** Express's body parser marks a body that is not JSON; Nest wraps its error in a 400 with it as the cause. */
+function isMalformedJson(error: HttpException): boolean {
+  const cause = error.cause as { type?: unknown } | undefined;
+  return cause?.type === 'entity.parse.failed';
 }
 
 /** Maps every error to `{ statusCode, code, message, details }`; only 5xx are logged as errors, never sent with internals. */
@@ -63,6 +58,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
+      if (isMalformedJson(error)) {
+        return {
+          statusCode: 400,
+          code: 'MALFORMED_REQUEST',
+          message: `The request body is not valid JSON: ${error.message}`,
+        };
+      }
       const response = error.getResponse();
       const message =
         typeof response === 'string'
@@ -71,14 +73,6 @@ export class HttpErrorFilter implements ExceptionFilter {
             ? (response as { message: string[] }).message.join('; ')
             : String((response as { message?: unknown }).message ?? error.message);
       return { statusCode: status, code: codeForStatus(status), message };
-    }
-    if (isBodyParserError(error) && error.status < 500) {
-      const malformed = error.type === 'entity.parse.failed';
-      return {
-        statusCode: error.status,
-        code: malformed ? 'MALFORMED_REQUEST' : codeForStatus(error.status),
-        message: malformed ? `The request body is not valid JSON: ${error.message}` : error.message,
-      };
     }
     if (error instanceof QueryFailedError) {
       const pgCode = (error.driverError as { code?: string } | undefined)?.code;

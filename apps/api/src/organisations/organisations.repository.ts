@@ -12,8 +12,22 @@ export class OrganisationsRepository {
     return this.db.manager.findOne(OrganisationEntity, { where: { slug } });
   }
 
-  async count(): Promise<number> {
-    const row = await this.db.one<{ count: number }>(`SELECT count(*)::int AS count FROM organisations`);
-    return row?.count ?? 0;
+  /** Whether the organisation holds anything, or was given the demo once already. */
+  async hasPortfolioOrSeed(orgId: string): Promise<boolean> {
+    const row = await this.db.one<{ taken: boolean }>(
+      `SELECT (settings ? 'demoSeededAt')
+              OR EXISTS (SELECT 1 FROM nodes WHERE org_id = $1)
+              OR EXISTS (SELECT 1 FROM business_units WHERE org_id = $1) AS taken
+         FROM organisations WHERE id = $1`,
+      [orgId],
+    );
+    return row?.taken ?? true;
+  }
+
+  async markDemoSeeded(orgId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE organisations SET settings = settings || jsonb_build_object('demoSeededAt', now()) WHERE id = $1`,
+      [orgId],
+    );
   }
 }

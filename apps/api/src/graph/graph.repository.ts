@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { CHAIN_LINK_KINDS, LINK_KINDS, type LinkState, type TraceDirection } from '@throughline/domain';
+import { requestContext } from '../common/request-context.js';
+import { Db } from '../database/db.js';
+import { GRAPH_LINK_JSON, graphNodeJson, NODE_ORDER, walk } from './graph.sql.js';
+
+/** A view answered as JSON text straight from PostgreSQL, and whether its root exists. */
+export interface ViewText {
+  found: boolean;
+  json: string;
+}
+
+/*
+ * Parameters shared by every query below, in this order:
+ *   $1 organisation, $2 root (node or unit; may be null), $3 link states to follow and show,
+ *   $4 chain link kinds (walked), $5 link kinds shown, $6 node limit (and, for a trace, $7 its direction).
+ * Every query references all six, so PostgreSQL can type each one.
+ */
+const ROOT_EXISTS = 'EXISTS (SELECT 1 FROM nodes WHERE org_id = $1 AND id = $2::uuid)';
+
+@Injectable()
+export class GraphRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The chain of DOMAIN.md from one node, in one recursive query: `down` to the work that
+   * delivers it, `up` to the themes it serves, or both. The answer holds the nodes reached and
+   * the chain links between them (never depends_on, which is not part of the chain).
+   */
+  trace(rootId: string, direction: TraceDirection, states: LinkState[]): Promise<ViewText> {
+    const walks = [
+      ...(direction !== 'up' ? [walk('down_walk', 'down', 'SELECT $2::uuid', '$4', '$3')] : []),
+      ...(direction !== 'down' ? [walk('up_walk', 'up', 'SELECT $2::uuid', '$4', '$3')] : []),
+    ];
+    const reached =
+      direction === 'both'
+        ? 'SELECT id FROM down_walk UNION SELECT id FROM up_walk'
+        : `SELECT id FROM ${direction}_walk`;
+    return this.view(
+      `WITH RECURSIVE ${walks.join(',\n')}, kept AS MATERIALIZED (${reached})`,
+      `json_build_object('rootId', $2::uuid, 'direction', $7::text, 'nodes', (${nodesOf('kept')}), 'links', (${linksAmong('kept', '$5')}))`,
+      [requestContext.orgId(), rootId, states, CHAIN_LINK_KINDS, CHAIN_LINK_KINDS, null, direction],
+      `${ROOT_EXISTS} AND $6::int IS NULL`,
+    );
+  }
+
+  /** The map's view of a theme's or objective's chain: both directions, with depends_on links among its nodes. */
+  chainView(rootId: string, states: LinkState[], limit: number): Promise<ViewText> {
+    return this.view(
+      `WITH RECURSIVE ${walk('down_walk', 'down', 'SELECT $2::uuid', '$4', '$3')}, ${walk('up_walk', 'up', 'SELECT $2::uuid', '$4', '$3')},
+       ${keptOf('SELECT id FROM down_walk UNION SELECT id FROM up_walk')}`,
+      viewJson("'chain'"),
+      [requestContext.orgId(), rootId, states, CHAIN_LINK_KINDS, LINK_KINDS, limit],
+      ROOT_EXISTS,
+    );
+  }
+
+  /** A business unit's work (and its sub-units'), and every node that work serves, up to the themes. */
+  businessUnitView(unitId: string, states: LinkState[], limit: number): Promise<ViewText> {
+    return this.view(
+      `WITH RECURSIVE units(id) AS (
+         SELECT id FROM business_units WHERE org_id = $1 AND id = $2::uuid
+         UNION
+         SELECT u.id FROM business_units u JOIN units ON u.org_id = $1 AND u.parent_id = units.id
+       ),
+       ${walk('up_walk', 'up', 'SELECT n.id FROM nodes n JOIN units ON n.business_unit_id = units.id WHERE n.org_id = $1', '$4', '$3')},
+       ${keptOf('SELECT id FROM up_walk')}`,
+      viewJson("'business_unit'"),
+      [requestContext.orgId(), unitId, states, CHAIN_LINK_KINDS, LINK_KINDS, limit],
+      'EXISTS (SELECT 1 FROM business_units WHERE org_id = $1 AND id = $2::uuid)',
+    );
+  }
+
+  /** The first `limit` nodes of the organisation in layout order, and the links among them. */
+  allView(states: LinkState[], limit: number): Promise<ViewText> {
+    return this.view(
+      `WITH ${keptOf('SELECT id FROM nodes WHERE org_id = $1')}`,
+      viewJson("'all'"),
+      [requestContext.orgId(), null, states, CHAIN_LINK_KINDS, LINK_KINDS, limit],
+      '$2::uuid IS NULL AND $4::text[] IS NOT NULL',
+    );
+  }
+
+  /**
+   * Themes, objectives and key results with the links among them; the work below each
+   * strategy node is collapsed into counts per kind of the work items linked to it directly.
+   */
+  strategyView(states: LinkState[]): Promise<ViewText> {
+    return this.view(
+      `WITH kept AS MATERIALIZED (
+         SELECT id FROM nodes WHERE org_id = $1 AND kind IN ('theme', 'objective', 'key_result')
+       ),
+       collapsed AS (
+         SELECT counted.id, json_object_agg(counted.kind, counted.count) AS counts
+           FROM (SELECT l.to_id AS id, l.from_kind AS kind, count(*) AS count
+                   FROM links l
+                  WHERE l.org_id = $1 AND l.kind = 'contributes_to' AND l.state = ANY($3::text[])
+                    AND l.from_kind IN ('programme', 'project', 'bau', 'asset')
+                  GROUP BY l.to_id, l.from_kind) counted
+          GROUP BY counted.id
+       )`,
+      `json_build_object('scope', 'strategy', 'rootId', $2::uuid, 'truncated', false,
+         'nodes', (SELECT coalesce(json_agg(${graphNodeJson(", 'collapsed', coalesce(c.counts, '{}'::json)")} ORDER BY ${NODE_ORDER}), '[]'::json)
+                     FROM kept k JOIN nodes n ON n.org_id = $1 AND n.id = k.id LEFT JOIN collapsed c ON c.id = k.id),
+         'links', (${linksAmong('kept', '$5')}))`,
+      [requestContext.orgId(), null, states, CHAIN_LINK_KINDS, LINK_KINDS, null],
+      '$4::text[] IS NOT NULL AND $6::int IS NULL',
+    );
+  }
+
+  private async view(ctes: string, json: string, parameters: unknown[], found: string): Promise<ViewText> {
+    const [row] = await this.db.query<ViewText>(
+      `${ctes} SELECT ${found} AS found, (${json})::text AS json`,
+      parameters,
+    );
+    return row;
+  }
+}
+
+/** The nodes of a set of ids, in layout order, as a JSON array. */
+function nodesOf(set: string): string {
+  return `SELECT coalesce(json_agg(${graphNodeJson()} ORDER BY ${NODE_ORDER}), '[]'::json)
+            FROM ${set} r JOIN nodes n ON n.org_id = $1 AND n.id = r.id`;
+}
+
+/** The links of the given kinds (and of the states in $3) with both ends in a set of ids, as a JSON array. */
+function linksAmong(set: string, kinds: string): string {
+  return `SELECT coalesce(json_agg(${GRAPH_LINK_JSON} ORDER BY l.from_id, l.to_id, l.kind), '[]'::json)
+            FROM ${set} r JOIN links l ON l.org_id = $1 AND l.to_id = r.id
+           WHERE l.kind = ANY(${kinds}::text[]) AND l.state = ANY($3::text[])
+             AND l.from_id IN (SELECT id FROM ${set})`;
+}
+
+/**
+ * `reached`: at most `limit` + 1 of the given ids in layout order (one more than shown says the
+ * view was cut); `kept`: the first `limit` of them, the nodes the view shows.
+ */
+function keptOf(ids: string): string {
+  return `reached AS MATERIALIZED (
+      SELECT n.id FROM nodes n WHERE n.org_id = $1 AND n.id IN (${ids}) ORDER BY ${NODE_ORDER} LIMIT $6::int + 1),
+    kept AS MATERIALIZED (
+      SELECT n.id FROM reached r JOIN nodes n ON n.org_id = $1 AND n.id = r.id ORDER BY ${NODE_ORDER} LIMIT $6::int)`;
+}
+
+/** A map view: its scope, root, the kept nodes and every link kind among them. */
+function viewJson(scope: string): string {
+  return `json_build_object('scope', ${scope}, 'rootId', $2::uuid,
+    'truncated', (SELECT count(*) FROM reached) > $6::int,
+    'nodes', (${nodesOf('kept')}),
+    'links', (${linksAmong('kept', '$5')}))`;
+}

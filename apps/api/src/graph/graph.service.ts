@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { LinkState } from '@throughline/domain';
+import { DomainError } from '../common/domain-error.js';
+import type { GraphQuery, TraceQuery } from './dto/graph.query.js';
+import { GraphRepository, type ViewText } from './graph.repository.js';
+
+export const DEFAULT_VIEW_LIMIT = 2000;
+
+/**
+ * The graph as the map and PMO tools read it. A large organisation's whole graph is ~50 MB
+ * of JSON, so the map asks for scoped views; each is one query whose JSON PostgreSQL builds.
+ */
+@Injectable()
+export class GraphService {
+  constructor(private readonly graph: GraphRepository) {}
+
+  async view(query: GraphQuery): Promise<string> {
+    const states = statesFor(query.includeProposed ?? true);
+    const limit = query.limit ?? DEFAULT_VIEW_LIMIT;
+    switch (query.scope ?? 'strategy') {
+      case 'strategy':
+        return found(await this.graph.strategyView(states), 'organisation');
+      case 'all':
+        return found(await this.graph.allView(states, limit), 'organisation');
+      case 'chain':
+        return found(await this.graph.chainView(query.rootId!, states, limit), `node ${query.rootId}`);
+      case 'business_unit':
+        return found(
+          await this.graph.businessUnitView(query.businessUnitId!, states, limit),
+          `business unit ${query.businessUnitId}`,
+        );
+    }
+  }
+
+  async trace(id: string, query: TraceQuery): Promise<string> {
+    const view = await this.graph.trace(id, query.direction ?? 'down', statesFor(query.includeProposed ?? false));
+    return found(view, `node ${id}`);
+  }
+}
+
+function statesFor(includeProposed: boolean): LinkState[] {
+  return includeProposed ? ['approved', 'proposed'] : ['approved'];
+}
+
+function found(view: ViewText, what: string): string {
+  if (!view.found) throw new DomainError('NOT_FOUND', `No ${what} in this organisation.`);
+  return view.json;
+}

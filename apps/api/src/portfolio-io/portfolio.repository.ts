@@ -1,0 +1,252 @@
+import { Injectable } from '@nestjs/common';
+import { CHAIN_LINK_KINDS, type LinkKind, type LinkState, type NodeKind } from '@throughline/domain';
+import { requestContext } from '../common/request-context.js';
+import { Db } from '../database/db.js';
+import { NODE_COLUMNS } from './node-columns.js';
+
+/** How many rows an upsert created and updated (the rest of its input was already so). */
+export interface Upserted {
+  created: number;
+  updated: number;
+}
+
+export interface UnitRow {
+  id: string;
+  key: string;
+  name: string;
+  parent_key: string | null;
+}
+
+/** A node row as the import writes it: every column, defaults applied, unit resolved to its id. */
+export type NodeInputRow = { key: string; kind: NodeKind } & Record<(typeof NODE_COLUMNS)[number]['column'], unknown>;
+
+export interface LinkInputRow {
+  from_key: string;
+  to_key: string;
+  kind: LinkKind;
+  weight: number | null;
+  rationale: string;
+  state: LinkState;
+}
+
+export interface CheckInInputRow {
+  node_key: string;
+  at: string;
+  value: number;
+  confidence: number | null;
+  note: string;
+}
+
+/** The node as the change log records it (the REST API's field names). */
+const NODE_JSON = (alias: string) =>
+  `jsonb_build_object('id', ${alias}.id, 'key', ${alias}.key, 'kind', ${alias}.kind, ${NODE_COLUMNS.map(
+    (c) => `'${c.field === 'businessUnit' ? 'businessUnitId' : c.field}', ${alias}.${c.column}`,
+  ).join(', ')}, 'version', ${alias}.version)`;
+
+const LINK_JSON = (alias: string) =>
+  `jsonb_build_object('id', ${alias}.id, 'fromId', ${alias}.from_id, 'toId', ${alias}.to_id, 'kind', ${alias}.kind,
+     'weight', ${alias}.weight, 'rationale', ${alias}.rationale, 'state', ${alias}.state, 'version', ${alias}.version)`;
+
+/**
+ * Set-based SQL for the interchange document: one statement per entity kind however large the
+ * document, each writing its change-log entries in the same statement (a data-modifying CTE),
+ * so a 60,000-node import is a handful of round trips, not hundreds of thousands.
+ */
+@Injectable()
+export class PortfolioRepository {
+  constructor(private readonly db: Db) {}
+
+  async units(): Promise<UnitRow[]> {
+    return this.db.query<UnitRow>(
+      `SELECT u.id, u.key, u.name, p.key AS parent_key
+         FROM business_units u LEFT JOIN business_units p ON p.org_id = u.org_id AND p.id = u.parent_id
+        WHERE u.org_id = $1 ORDER BY u.key`,
+      [requestContext.orgId()],
+    );
+  }
+
+  async nodeKinds(): Promise<Map<string, NodeKind>> {
+    const rows = await this.db.query<{ key: string; kind: NodeKind }>(`SELECT key, kind FROM nodes WHERE org_id = $1`, [
+      requestContext.orgId(),
+    ]);
+    return new Map(rows.map((r) => [r.key, r.kind]));
+  }
+
+  /** The chain links that are not rejected, by key (for the import's cycle check). */
+  async chainLinkKeys(): Promise<[string, string][]> {
+    const rows = await this.db.query<{ f: string; t: string }>(
+      `SELECT f.key AS f, t.key AS t FROM links l
+         JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
+         JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
+        WHERE l.org_id = $1 AND l.kind = ANY($2::text[]) AND l.state <> 'rejected'`,
+      [requestContext.orgId(), CHAIN_LINK_KINDS],
+    );
+    return rows.map((r) => [r.f, r.t]);
+  }
+
+  async insertUnit(key: string, name: string): Promise<string> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO business_units (org_id, key, name) VALUES ($1, $2, $3) RETURNING id`,
+      [requestContext.orgId(), key, name],
+    );
+    return row.id;
+  }
+
+  async updateUnit(id: string, name: string, parentId: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE business_units SET name = $3, parent_id = $4, version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2`,
+      [requestContext.orgId(), id, name, parentId],
+    );
+  }
+
+  /** Inserts new nodes and updates changed ones (matched by key); unchanged rows are not touched. */
+  async upsertNodes(rows: NodeInputRow[]): Promise<Upserted> {
+    const columns = NODE_COLUMNS.map((c) => c.column);
+    const record = ['key text', 'kind text', ...NODE_COLUMNS.map((c) => `${c.column} ${c.type}`)].join(', ');
+    return this.upsert(
+      `WITH input AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(${record})),
+       old AS MATERIALIZED (SELECT n.* FROM nodes n JOIN input i ON n.org_id = $1 AND n.key = i.key),
+       upserted AS (
+         INSERT INTO nodes AS n (org_id, key, kind, ${columns.join(', ')}, created_by, updated_by)
+         SELECT $1, i.key, i.kind, ${columns.map((c) => `i.${c}`).join(', ')}, $3, $3 FROM input i
+         ON CONFLICT (org_id, key) DO UPDATE SET
+           ${columns.map((c) => `${c} = excluded.${c}`).join(', ')},
+           version = n.version + 1, updated_at = now(), updated_by = excluded.updated_by
+         WHERE (${columns.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})
+         RETURNING n.*
+       ),
+       logged AS (
+         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
+         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, 'node', u.id, ARRAY[u.id],
+                CASE WHEN o.id IS NULL THEN NULL ELSE ${NODE_JSON('o')} END, ${NODE_JSON('u')}
+           FROM upserted u LEFT JOIN old o ON o.id = u.id
+       )`,
+      rows,
+    );
+  }
+
+  /** Inserts new links and updates changed ones (matched by ends and kind). */
+  async upsertLinks(rows: LinkInputRow[]): Promise<Upserted> {
+    return this.upsert(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(from_key text, to_key text, kind text, weight numeric, rationale text, state text)
+       ),
+       resolved AS (
+         SELECT f.id AS from_id, f.kind AS from_kind, t.id AS to_id, t.kind AS to_kind, i.kind, i.weight, i.rationale, i.state
+           FROM input i
+           JOIN nodes f ON f.org_id = $1 AND f.key = i.from_key
+           JOIN nodes t ON t.org_id = $1 AND t.key = i.to_key
+       ),
+       old AS MATERIALIZED (
+         SELECT l.* FROM links l JOIN resolved r ON l.org_id = $1 AND l.from_id = r.from_id AND l.to_id = r.to_id AND l.kind = r.kind
+       ),
+       upserted AS (
+         INSERT INTO links AS l (org_id, from_id, from_kind, to_id, to_kind, kind, weight, rationale, state, proposed_by, decided_by, decided_at)
+         SELECT $1, r.from_id, r.from_kind, r.to_id, r.to_kind, r.kind, r.weight, r.rationale, r.state, $3,
+                CASE WHEN r.state = 'proposed' THEN NULL ELSE $3 END,
+                CASE WHEN r.state = 'proposed' THEN NULL ELSE now() END
+           FROM resolved r
+         ON CONFLICT (org_id, from_id, to_id, kind) DO UPDATE SET
+           weight = excluded.weight, rationale = excluded.rationale, state = excluded.state,
+           decided_by = CASE WHEN excluded.state = l.state THEN l.decided_by ELSE excluded.decided_by END,
+           decided_at = CASE WHEN excluded.state = l.state THEN l.decided_at ELSE excluded.decided_at END,
+           version = l.version + 1, updated_at = now()
+         WHERE (l.weight, l.rationale, l.state) IS DISTINCT FROM (excluded.weight, excluded.rationale, excluded.state)
+         RETURNING l.*
+       ),
+       logged AS (
+         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
+         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, 'link', u.id, ARRAY[u.from_id, u.to_id],
+                CASE WHEN o.id IS NULL THEN NULL ELSE ${LINK_JSON('o')} END, ${LINK_JSON('u')}
+           FROM upserted u LEFT JOIN old o ON o.id = u.id
+       )`,
+      rows,
+    );
+  }
+
+  /** Inserts new check-ins and updates the confidence or note of known ones (a reading is node, day and value). */
+  async upsertCheckIns(rows: CheckInInputRow[]): Promise<Upserted> {
+    const json = (alias: string) =>
+      `jsonb_build_object('id', ${alias}.id, 'nodeId', ${alias}.node_id, 'at', ${alias}.at, 'value', ${alias}.value,
+         'confidence', ${alias}.confidence, 'note', ${alias}.note)`;
+    return this.upsert(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(node_key text, at date, value numeric, confidence numeric, note text)
+       ),
+       resolved AS (
+         SELECT n.id AS node_id, i.at, i.value, i.confidence, i.note FROM input i JOIN nodes n ON n.org_id = $1 AND n.key = i.node_key
+       ),
+       old AS MATERIALIZED (
+         SELECT c.* FROM key_result_check_ins c
+           JOIN resolved r ON c.org_id = $1 AND c.node_id = r.node_id AND c.at = r.at AND c.value = r.value
+       ),
+       upserted AS (
+         INSERT INTO key_result_check_ins AS c (org_id, node_id, at, value, confidence, note, created_by)
+         SELECT $1, r.node_id, r.at, r.value, r.confidence, r.note, $3 FROM resolved r
+         ON CONFLICT (org_id, node_id, at, value) DO UPDATE SET confidence = excluded.confidence, note = excluded.note
+         WHERE (c.confidence, c.note) IS DISTINCT FROM (excluded.confidence, excluded.note)
+         RETURNING c.*
+       ),
+       logged AS (
+         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
+         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, 'check_in', u.id, ARRAY[u.node_id],
+                CASE WHEN o.id IS NULL THEN NULL ELSE ${json('o')} END, ${json('u')}
+           FROM upserted u LEFT JOIN old o ON o.id = u.id
+       )`,
+      rows,
+    );
+  }
+
+  /** Everything the export writes, in its order; unit ids already turned into keys. */
+  async exportRows() {
+    const orgId = requestContext.orgId();
+    const nodes = await this.db.query<Record<string, unknown>>(
+      `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => (c.column === 'business_unit_id' ? 'u.key AS business_unit_id' : `n.${c.column}`)).join(', ')}
+         FROM nodes n LEFT JOIN business_units u ON u.org_id = n.org_id AND u.id = n.business_unit_id
+        WHERE n.org_id = $1
+        ORDER BY array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], n.kind), n.key`,
+      [orgId],
+    );
+    const links = await this.db.query<{
+      from_key: string;
+      to_key: string;
+      kind: LinkKind;
+      weight: number | null;
+      rationale: string;
+      state: LinkState;
+    }>(
+      `SELECT f.key AS from_key, t.key AS to_key, l.kind, l.weight, l.rationale, l.state
+         FROM links l
+         JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
+         JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
+        WHERE l.org_id = $1
+        ORDER BY f.key, t.key, l.kind`,
+      [orgId],
+    );
+    const checkIns = await this.db.query<{
+      node_key: string;
+      at: string;
+      value: number;
+      confidence: number | null;
+      note: string;
+    }>(
+      `SELECT n.key AS node_key, c.at, c.value, c.confidence, c.note
+         FROM key_result_check_ins c JOIN nodes n ON n.org_id = c.org_id AND n.id = c.node_id
+        WHERE c.org_id = $1
+        ORDER BY n.key, c.at, c.value`,
+      [orgId],
+    );
+    return { nodes, links, checkIns };
+  }
+
+  private async upsert(ctes: string, rows: unknown[]): Promise<Upserted> {
+    if (rows.length === 0) return { created: 0, updated: 0 };
+    const [counts] = await this.db.query<Upserted>(
+      `${ctes}
+       SELECT count(*) FILTER (WHERE o.id IS NULL)::int AS created, count(o.id)::int AS updated
+         FROM upserted u LEFT JOIN old o ON o.id = u.id`,
+      [requestContext.orgId(), JSON.stringify(rows), requestContext.actor(), requestContext.get()?.requestId ?? null],
+    );
+    return counts;
+  }
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import {
+  INTERCHANGE_FORMAT,
+  KIND_FIELDS,
+  validateInterchange,
+  type InterchangeBusinessUnit,
+  type InterchangeCheckIn,
+  type InterchangeDocument,
+  type InterchangeLink,
+  type InterchangeNode,
+} from '@throughline/domain';
+import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
+import { DomainError } from '../common/domain-error.js';
+import { requestContext } from '../common/request-context.js';
+import { Db } from '../database/db.js';
+import { NODE_COLUMNS } from './node-columns.js';
+import { PortfolioRepository, type NodeInputRow, type UnitRow, type Upserted } from './portfolio.repository.js';
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  businessUnits: ImportCounts;
+  nodes: ImportCounts;
+  links: ImportCounts;
+  checkIns: ImportCounts;
+}
+
+/**
+ * The interchange document of DOMAIN.md in and out. Import is all-or-nothing (one
+ * transaction, after the whole document was checked), idempotent per key (matching units
+ * and nodes by key, links by their ends and kind, check-ins by node, day and value), and
+ * never deletes what the document does not mention. Export writes a canonical document, so
+ * export → import into an empty organisation → export gives the same document.
+ */
+@Injectable()
+export class PortfolioService {
+  constructor(
+    private readonly db: Db,
+    private readonly portfolio: PortfolioRepository,
+    private readonly changeLog: ChangeLogRepository,
+  ) {}
+
+  import(input: unknown): Promise<ImportSummary> {
+    return this.db.transaction(
+      async () => {
+        const units = await this.portfolio.units();
+        const nodeKinds = await this.portfolio.nodeKinds();
+        const result = validateInterchange(input, {
+          unitKeys: new Set(units.map((u) => u.key)),
+          nodeKinds,
+          chainLinks: nodeKinds.size ? await this.portfolio.chainLinkKeys() : [],
+        });
+        if (!result.ok) {
+          const count = result.truncated ? `more than ${result.errors.length}` : String(result.errors.length);
+          throw new DomainError(
+            'IMPORT_INVALID',
+            `The document has ${count} problem(s); nothing was imported. The first: ${result.errors[0].path} ${result.errors[0].message}.`,
+            result.errors,
+          );
+        }
+        const doc = result.document;
+        const unitIds = new Map(units.map((u) => [u.key, u.id]));
+        const businessUnits = await this.importUnits(doc.businessUnits, units, unitIds);
+        const nodes = counted(
+          doc.nodes.length,
+          await this.portfolio.upsertNodes(doc.nodes.map((n) => nodeRow(n, unitIds))),
+        );
+        const links = counted(
+          doc.links.length,
+          await this.portfolio.upsertLinks(
+            doc.links.map((l) => ({
+              from_key: l.from,
+              to_key: l.to,
+              kind: l.kind,
+              weight: l.weight ?? null,
+              rationale: l.rationale ?? '',
+              state: l.state ?? 'approved',
+            })),
+          ),
+        );
+        const checkIns = counted(
+          doc.checkIns.length,
+          await this.portfolio.upsertCheckIns(
+            doc.checkIns.map((c) => ({
+              node_key: c.node,
+              at: c.at,
+              value: c.value,
+              confidence: c.confidence ?? null,
+              note: c.note ?? '',
+            })),
+          ),
+        );
+        return { businessUnits, nodes, links, checkIns };
+      },
+      { lockGraphOf: requestContext.orgId() },
+    );
+  }
+
+  async export(): Promise<InterchangeDocument> {
+    const units = await this.portfolio.units();
+    const rows = await this.portfolio.exportRows();
+    return {
+      format: INTERCHANGE_FORMAT,
+      businessUnits: units.map((u): InterchangeBusinessUnit => ({ key: u.key, name: u.name, parent: u.parent_key })),
+      nodes: rows.nodes.map(exportNode),
+      links: rows.links.map((l): InterchangeLink => ({
+        from: l.from_key,
+        to: l.to_key,
+        kind: l.kind,
+        ...(l.weight !== null ? { weight: l.weight } : {}),
+        ...(l.rationale ? { rationale: l.rationale } : {}),
+        state: l.state,
+      })),
+      checkIns: rows.checkIns.map((c): InterchangeCheckIn => ({
+        node: c.node_key,
+        at: c.at,
+        value: c.value,
+        ...(c.confidence !== null ? { confidence: c.confidence } : {}),
+        ...(c.note ? { note: c.note } : {}),
+      })),
+    };
+  }
+
+  /** Units are few: new ones first (so any may be a parent), then names and parents. */
+  private async importUnits(
+    input: InterchangeBusinessUnit[],
+    existing: UnitRow[],
+    ids: Map<string, string>,
+  ): Promise<ImportCounts> {
+    const known = new Map(existing.map((u) => [u.key, u]));
+    const changes: ChangeToRecord[] = [];
+    let created = 0;
+    let updated = 0;
+    for (const unit of input) {
+      if (known.has(unit.key)) continue;
+      const id = await this.portfolio.insertUnit(unit.key, unit.name);
+      ids.set(unit.key, id);
+      created++;
+    }
+    for (const unit of input) {
+      const before = known.get(unit.key);
+      const parent = unit.parent ?? null;
+      const isNew = !before;
+      if (before && before.name === unit.name && before.parent_key === parent) continue;
+      if (isNew && parent === null) {
+        changes.push(unitChange('create', ids.get(unit.key)!, null, unit));
+        continue;
+      }
+      await this.portfolio.updateUnit(ids.get(unit.key)!, unit.name, parent ? ids.get(parent)! : null);
+      if (isNew) changes.push(unitChange('create', ids.get(unit.key)!, null, unit));
+      else {
+        updated++;
+        changes.push(
+          unitChange('update', before.id, { key: before.key, name: before.name, parent: before.parent_key }, unit),
+        );
+      }
+    }
+    await this.changeLog.append(changes);
+    return { created, updated, unchanged: input.length - created - updated };
+  }
+}
+
+function unitChange(
+  action: 'create' | 'update',
+  id: string,
+  before: unknown,
+  after: InterchangeBusinessUnit,
+): ChangeToRecord {
+  return { action, entityType: 'business_unit', entityId: id, nodeIds: [], before, after: { id, ...after } };
+}
+
+function counted(total: number, upserted: Upserted): ImportCounts {
+  return { ...upserted, unchanged: total - upserted.created - upserted.updated };
+}
+
+/** A document node as a full row: every column, the format's defaults for what it omits. */
+function nodeRow(node: InterchangeNode, unitIds: Map<string, string>): NodeInputRow {
+  const own = new Set<string>(KIND_FIELDS[node.kind]);
+  const row: Record<string, unknown> = { key: node.key, kind: node.kind };
+  for (const { field, column } of NODE_COLUMNS) {
+    const value = node[field];
+    row[column] = own.has(field) || !isKindSpecific(field) ? (value ?? null) : null;
+  }
+  row.description = node.description ?? '';
+  row.business_unit_id = node.businessUnit ? unitIds.get(node.businessUnit) : null;
+  row.status = node.status ?? 'active';
+  row.health = node.health ?? 'unknown';
+  row.tags = node.tags ?? [];
+  if (node.kind === 'key_result') row.direction = node.direction ?? 'increase';
+  return row as NodeInputRow;
+}
+
+const KIND_SPECIFIC = new Set<string>(Object.values(KIND_FIELDS).flat());
+
+function isKindSpecific(field: string): boolean {
+  return KIND_SPECIFIC.has(field);
+}
+
+/** The canonical form: defaults written out for status and health, empty and null fields left out. */
+function exportNode(row: Record<string, unknown>): InterchangeNode {
+  const node: Record<string, unknown> = { key: row.key, kind: row.kind };
+  for (const { field, column } of NODE_COLUMNS) {
+    const value = row[column];
+    const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+    if (!empty || field === 'status' || field === 'health') node[field] = value;
+  }
+  return node as unknown as InterchangeNode;
+}

@@ -1,0 +1,255 @@
+import type { InterchangeDocument } from '@throughline/domain';
+import { demoPortfolio } from '../src/portfolio-io/demo/demo-portfolio.js';
+import { startTestApp, type TestApp } from './harness.js';
+
+const small = (): InterchangeDocument => ({
+  format: 'throughline/v1',
+  businessUnits: [
+    { key: 'GRP', name: 'Group', parent: null },
+    { key: 'NET', name: 'Networks', parent: 'GRP' },
+  ],
+  nodes: [
+    {
+      key: 'OBJ-3',
+      kind: 'objective',
+      title: 'Make every home smart-ready',
+      owner: 'Chief Customer Officer',
+      status: 'active',
+      health: 'amber',
+      priority: 1,
+      targetDate: '2028-03-31',
+    },
+    {
+      key: 'KR-3.1',
+      kind: 'key_result',
+      title: 'Customers with a smart meter',
+      unit: '%',
+      baseline: 38,
+      target: 80,
+      current: 51,
+      direction: 'increase',
+      confidence: 0.6,
+      owner: 'Head of Metering',
+    },
+    {
+      key: 'PRJ-7',
+      kind: 'project',
+      title: 'Smart meter roll-out, wave 2',
+      businessUnit: 'NET',
+      owner: 'Programme Director',
+      status: 'active',
+      health: 'red',
+      budget: 42000000,
+      startDate: '2026-04-01',
+      endDate: '2027-09-30',
+      tags: ['regulated'],
+    },
+  ],
+  links: [
+    { from: 'KR-3.1', to: 'OBJ-3', kind: 'contributes_to' },
+    {
+      from: 'PRJ-7',
+      to: 'KR-3.1',
+      kind: 'contributes_to',
+      weight: 40,
+      state: 'approved',
+      rationale: 'Installs meters',
+    },
+  ],
+  checkIns: [{ node: 'KR-3.1', at: '2026-10-31', value: 51, confidence: 0.6, note: 'On plan' }],
+});
+
+describe('portfolio import and export', () => {
+  let t: TestApp;
+  beforeEach(async () => (t = await startTestApp()));
+  afterEach(() => t.close());
+
+  const counts = async () =>
+    (
+      await t.dataSource.query(
+        `SELECT (SELECT count(*) FROM business_units)::int AS units, (SELECT count(*) FROM nodes)::int AS nodes,
+                (SELECT count(*) FROM links)::int AS links, (SELECT count(*) FROM key_result_check_ins)::int AS check_ins,
+                (SELECT count(*) FROM change_log)::int AS changes`,
+      )
+    )[0];
+
+  it('imports a document, and a second import of it changes nothing', async () => {
+    const first = await t.http().post('/api/portfolio/import').send(small()).expect(200);
+    expect(first.body).toEqual({
+      businessUnits: { created: 2, updated: 0, unchanged: 0 },
+      nodes: { created: 3, updated: 0, unchanged: 0 },
+      links: { created: 2, updated: 0, unchanged: 0 },
+      checkIns: { created: 1, updated: 0, unchanged: 0 },
+    });
+    const after = await counts();
+    expect(after).toEqual({ units: 2, nodes: 3, links: 2, check_ins: 1, changes: 8 });
+    const second = await t.http().post('/api/portfolio/import').send(small()).expect(200);
+    expect(second.body).toEqual({
+      businessUnits: { created: 0, updated: 0, unchanged: 2 },
+      nodes: { created: 0, updated: 0, unchanged: 3 },
+      links: { created: 0, updated: 0, unchanged: 2 },
+      checkIns: { created: 0, updated: 0, unchanged: 1 },
+    });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('updates what changed by key, and logs the change', async () => {
+    await t.http().post('/api/portfolio/import').send(small()).expect(200);
+    const doc = small();
+    doc.nodes[2].budget = 45000000;
+    doc.links[1].weight = 60;
+    const res = await t.http().post('/api/portfolio/import').send(doc).expect(200);
+    expect(res.body.nodes).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    expect(res.body.links).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const project = (await t.http().get('/api/nodes?q=PRJ-7')).body.items[0];
+    expect(project).toMatchObject({ budget: 45000000, version: 2 });
+    const history = (await t.http().get(`/api/nodes/${project.id}/history`)).body;
+    expect(history.map((e: { action: string; entityType: string }) => `${e.action} ${e.entityType}`)).toEqual([
+      'update link',
+      'update node',
+      'create link',
+      'create node',
+    ]);
+    expect(history[1].before).toMatchObject({ budget: 42000000 });
+    expect(history[1].after).toMatchObject({ budget: 45000000 });
+  });
+
+  it('exports → imports into an empty organisation → exports the same document', async () => {
+    const today = '2026-11-25';
+    await t.http().post('/api/portfolio/import').send(demoPortfolio(today)).expect(200);
+    const exported = (await t.http().get('/api/portfolio/export').expect(200)).body;
+    expect(exported.nodes).toHaveLength(demoPortfolio(today).nodes.length);
+    const fresh = await startTestApp();
+    try {
+      await fresh.http().post('/api/portfolio/import').send(exported).expect(200);
+      const again = (await fresh.http().get('/api/portfolio/export').expect(200)).body;
+      expect(again).toEqual(exported);
+      expect(JSON.stringify(again)).toBe(JSON.stringify(exported));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('exports the canonical form of DOMAIN.md', async () => {
+    await t.http().post('/api/portfolio/import').send(small()).expect(200);
+    const exported = (await t.http().get('/api/portfolio/export').expect(200)).body;
+    expect(exported).toEqual({
+      format: 'throughline/v1',
+      businessUnits: [
+        { key: 'GRP', name: 'Group', parent: null },
+        { key: 'NET', name: 'Networks', parent: 'GRP' },
+      ],
+      nodes: [
+        {
+          key: 'OBJ-3',
+          kind: 'objective',
+          title: 'Make every home smart-ready',
+          owner: 'Chief Customer Officer',
+          status: 'active',
+          health: 'amber',
+          priority: 1,
+          targetDate: '2028-03-31',
+        },
+        {
+          key: 'KR-3.1',
+          kind: 'key_result',
+          title: 'Customers with a smart meter',
+          owner: 'Head of Metering',
+          status: 'active',
+          health: 'unknown',
+          unit: '%',
+          baseline: 38,
+          target: 80,
+          current: 51,
+          direction: 'increase',
+          confidence: 0.6,
+        },
+        {
+          key: 'PRJ-7',
+          kind: 'project',
+          title: 'Smart meter roll-out, wave 2',
+          businessUnit: 'NET',
+          owner: 'Programme Director',
+          status: 'active',
+          health: 'red',
+          startDate: '2026-04-01',
+          endDate: '2027-09-30',
+          tags: ['regulated'],
+          budget: 42000000,
+        },
+      ],
+      links: [
+        { from: 'KR-3.1', to: 'OBJ-3', kind: 'contributes_to', state: 'approved' },
+        {
+          from: 'PRJ-7',
+          to: 'KR-3.1',
+          kind: 'contributes_to',
+          weight: 40,
+          rationale: 'Installs meters',
+          state: 'approved',
+        },
+      ],
+      checkIns: [{ node: 'KR-3.1', at: '2026-10-31', value: 51, confidence: 0.6, note: 'On plan' }],
+    });
+  });
+
+  describe('refuses a bad document with every error at its JSON path, and writes nothing', () => {
+    it.each<[string, (doc: InterchangeDocument) => void, { path: string; message: string }[]]>([
+      [
+        'a bad kind',
+        (d) => ((d.nodes[2] as { kind: string }).kind = 'castle'),
+        [{ path: '$.nodes[2].kind', message: expect.stringContaining('must be one of') }],
+      ],
+      [
+        'an unknown link key',
+        (d) => (d.links[1].to = 'KR-9'),
+        [{ path: '$.links[1].to', message: 'no node with key "KR-9" in the document or the organisation' }],
+      ],
+      [
+        'a duplicate key',
+        (d) => d.nodes.push({ ...d.nodes[0] }),
+        [{ path: '$.nodes[4].key', message: 'duplicate node key "OBJ-3"' }],
+      ],
+    ])('%s', async (_name, mutate, errors) => {
+      await t.http().post('/api/portfolio/import').send(small()).expect(200);
+      const before = await counts();
+      const doc = small();
+      doc.nodes[2].title = 'Renamed in the bad document';
+      doc.nodes.push({ key: 'BAU-NEW', kind: 'bau', title: 'Would be new' });
+      mutate(doc);
+      const res = await t.http().post('/api/portfolio/import').send(doc).expect(422);
+      expect(res.body.code).toBe('IMPORT_INVALID');
+      expect(res.body.details).toEqual(errors);
+      expect(await counts()).toEqual(before);
+      expect((await t.http().get('/api/nodes?q=PRJ-7')).body.items[0].title).toBe('Smart meter roll-out, wave 2');
+    });
+
+    it('a cycle through links already stored', async () => {
+      await t.http().post('/api/portfolio/import').send(small()).expect(200);
+      const doc: InterchangeDocument = {
+        format: 'throughline/v1',
+        businessUnits: [],
+        nodes: [{ key: 'OBJ-4', kind: 'objective', title: 'Parent' }],
+        links: [
+          { from: 'OBJ-3', to: 'OBJ-4', kind: 'contributes_to' },
+          { from: 'OBJ-4', to: 'OBJ-3', kind: 'contributes_to' },
+        ],
+        checkIns: [],
+      };
+      const res = await t.http().post('/api/portfolio/import').send(doc).expect(422);
+      expect(res.body.details).toHaveLength(1);
+      expect(res.body.details[0].message).toContain('closes a cycle');
+      await t.http().get('/api/nodes?q=OBJ-4').expect(200, { items: [], nextCursor: null });
+    });
+
+    it('not JSON at all', async () => {
+      const res = await t
+        .http()
+        .post('/api/portfolio/import')
+        .set('Content-Type', 'application/json')
+        .send('{"format": ')
+        .expect(400);
+      expect(res.body.code).toBe('MALFORMED_REQUEST');
+    });
+  });
+});

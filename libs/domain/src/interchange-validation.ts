@@ -1,0 +1,477 @@
+import { isIsoDate } from './dates.js';
+import {
+  ASSET_LIFECYCLES,
+  KEY_PATTERN,
+  KEY_RESULT_DIRECTIONS,
+  kindWithArticle,
+  NODE_HEALTHS,
+  NODE_KINDS,
+  NODE_STATUSES,
+  RAG_RATINGS,
+  type NodeKind,
+} from './kinds.js';
+import { INTERCHANGE_FORMAT, type InterchangeDocument } from './interchange.js';
+import { checkLink, isChainLinkKind, LINK_KINDS, LINK_STATES, type LinkKind } from './links.js';
+import { nodeFieldProblems } from './node-rules.js';
+import { KIND_FIELDS, type KindField } from './nodes.js';
+
+/** One problem of an interchange document, at its JSON path (e.g. `$.links[3].to`). */
+export interface InterchangeError {
+  path: string;
+  message: string;
+}
+
+/** What the organisation already holds, for references the document makes to it. */
+export interface ExistingPortfolio {
+  unitKeys: ReadonlySet<string>;
+  nodeKinds: ReadonlyMap<string, NodeKind>;
+  /** Chain links (contributes_to, part_of, delivers) not rejected, as [fromKey, toKey]. */
+  chainLinks: readonly (readonly [string, string])[];
+}
+
+export const EMPTY_PORTFOLIO: ExistingPortfolio = { unitKeys: new Set(), nodeKinds: new Map(), chainLinks: [] };
+
+export type InterchangeResult =
+  { ok: true; document: InterchangeDocument } | { ok: false; errors: InterchangeError[]; truncated: boolean };
+
+const MAX_ERRORS = 500;
+const MAX_AMOUNT = 1e15;
+
+type Json = Record<string, unknown>;
+
+/**
+ * Checks a document against DOMAIN.md and the schema's rules before anything is written:
+ * its shape and every field's format, unique keys, references that resolve (in the document or
+ * the organisation), the link matrix, and no chain cycle once merged with the links already
+ * there. Reports every problem with its JSON path (up to 500), so one round trip fixes a file.
+ * Total on any input: never throws.
+ */
+export function validateInterchange(input: unknown, existing: ExistingPortfolio = EMPTY_PORTFOLIO): InterchangeResult {
+  const errors = new Collector();
+  if (!isObject(input)) {
+    errors.add('$', 'must be a JSON object with format, businessUnits, nodes, links and checkIns');
+    return errors.result();
+  }
+  unknownFields(input, ['format', 'businessUnits', 'nodes', 'links', 'checkIns'], '$', errors);
+  if (input.format !== INTERCHANGE_FORMAT) errors.add('$.format', `must be "${INTERCHANGE_FORMAT}"`);
+  const units = list(input, 'businessUnits', errors);
+  const nodes = list(input, 'nodes', errors);
+  const links = list(input, 'links', errors);
+  const checkIns = list(input, 'checkIns', errors);
+
+  const unitKeys = checkUnits(units, existing, errors);
+  const nodeKeys = checkNodes(nodes, unitKeys, existing, errors);
+  checkLinks(links, nodeKeys, existing, errors);
+  checkCheckIns(checkIns, nodeKeys, errors);
+
+  if (errors.count > 0) return errors.result();
+  return {
+    ok: true,
+    document: {
+      format: INTERCHANGE_FORMAT,
+      businessUnits: units as unknown as InterchangeDocument['businessUnits'],
+      nodes: nodes as unknown as InterchangeDocument['nodes'],
+      links: links as unknown as InterchangeDocument['links'],
+      checkIns: checkIns as unknown as InterchangeDocument['checkIns'],
+    },
+  };
+}
+
+class Collector {
+  private readonly errors: InterchangeError[] = [];
+  count = 0;
+
+  add(path: string, message: string) {
+    this.count++;
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
+  }
+
+  result(): InterchangeResult {
+    return { ok: false, errors: this.errors, truncated: this.count > this.errors.length };
+  }
+}
+
+function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Collector): Set<string> {
+  const keys = new Set(existing.unitKeys);
+  const seen = new Set<string>();
+  const parents = new Map<string, string>();
+  units.forEach((unit, i) => {
+    const path = `$.businessUnits[${i}]`;
+    if (!isObject(unit)) return errors.add(path, 'must be an object with key, name and parent');
+    unknownFields(unit, ['key', 'name', 'parent'], path, errors);
+    const key = checkKey(unit.key, `${path}.key`, errors);
+    if (key !== undefined) {
+      if (seen.has(key)) errors.add(`${path}.key`, `duplicate business unit key "${key}"`);
+      seen.add(key);
+      keys.add(key);
+    }
+    text(unit, 'name', path, errors, { required: true, max: 200 });
+    if (unit.parent !== undefined && unit.parent !== null) {
+      if (typeof unit.parent !== 'string') errors.add(`${path}.parent`, 'must be a business unit key or null');
+      else if (key !== undefined) parents.set(key, unit.parent);
+    }
+  });
+  units.forEach((unit, i) => {
+    if (!isObject(unit) || typeof unit.parent !== 'string') return;
+    if (!keys.has(unit.parent))
+      errors.add(
+        `$.businessUnits[${i}].parent`,
+        `no business unit with key "${unit.parent}" in the document or the organisation`,
+      );
+    else if (unit.parent === unit.key) errors.add(`$.businessUnits[${i}].parent`, 'a unit cannot be its own parent');
+  });
+  for (const [key] of parents) {
+    const chain = [key];
+    for (let at = parents.get(key); at !== undefined && chain.length <= parents.size; at = parents.get(at)) {
+      if (at === key) {
+        errors.add('$.businessUnits', `parent units form a loop: ${[...chain, key].join(' → ')}`);
+        break;
+      }
+      chain.push(at);
+    }
+  }
+  return keys;
+}
+
+const NODE_COMMON_FIELDS = [
+  'key',
+  'kind',
+  'title',
+  'description',
+  'businessUnit',
+  'owner',
+  'status',
+  'health',
+  'startDate',
+  'endDate',
+  'tags',
+];
+
+function checkNodes(nodes: unknown[], unitKeys: Set<string>, existing: ExistingPortfolio, errors: Collector): NodeKeys {
+  const kinds = new Map(existing.nodeKinds);
+  const seen = new Set<string>();
+  const broken = new Set<string>();
+  nodes.forEach((node, i) => {
+    const path = `$.nodes[${i}]`;
+    if (!isObject(node)) return errors.add(path, 'must be an object with at least key, kind and title');
+    const kind = node.kind;
+    if (typeof kind !== 'string' || !(NODE_KINDS as readonly string[]).includes(kind)) {
+      errors.add(`${path}.kind`, `must be one of ${NODE_KINDS.join(', ')}`);
+    }
+    const validKind = (NODE_KINDS as readonly string[]).includes(kind as string) ? (kind as NodeKind) : undefined;
+    unknownFields(
+      node,
+      [...NODE_COMMON_FIELDS, ...(validKind ? KIND_FIELDS[validKind] : ALL_FIELDS)],
+      path,
+      errors,
+      validKind,
+    );
+    const key = checkKey(node.key, `${path}.key`, errors);
+    if (key !== undefined) {
+      const before = existing.nodeKinds.get(key);
+      if (seen.has(key)) errors.add(`${path}.key`, `duplicate node key "${key}"`);
+      else if (before && validKind && before !== validKind) {
+        errors.add(
+          `${path}.kind`,
+          `${key} is already ${kindWithArticle(before)} in the organisation; a node's kind cannot change`,
+        );
+      } else if (validKind) kinds.set(key, validKind);
+      else broken.add(key);
+      seen.add(key);
+    }
+    text(node, 'title', path, errors, { required: true, max: 300 });
+    text(node, 'description', path, errors, { max: 10000 });
+    text(node, 'owner', path, errors, { max: 200, nullable: true });
+    if (node.businessUnit !== undefined && node.businessUnit !== null) {
+      if (typeof node.businessUnit !== 'string' || !unitKeys.has(node.businessUnit)) {
+        errors.add(
+          `${path}.businessUnit`,
+          `no business unit with key ${JSON.stringify(node.businessUnit)} in the document or the organisation`,
+        );
+      }
+    }
+    oneOf(node, 'status', NODE_STATUSES, path, errors);
+    oneOf(node, 'health', NODE_HEALTHS, path, errors);
+    date(node, 'startDate', path, errors);
+    date(node, 'endDate', path, errors);
+    if (
+      node.tags !== undefined &&
+      !(
+        Array.isArray(node.tags) &&
+        node.tags.length <= 30 &&
+        node.tags.every((t) => typeof t === 'string' && t.length >= 1 && t.length <= 50)
+      )
+    ) {
+      errors.add(`${path}.tags`, 'must be a list of at most 30 tags of 1–50 characters');
+    }
+    if (validKind) checkKindFields(node, validKind, path, errors);
+  });
+  return { kinds, broken };
+}
+
+/** The node keys a link or check-in may name, and those declared with an unusable kind (already reported). */
+interface NodeKeys {
+  kinds: Map<string, NodeKind>;
+  broken: Set<string>;
+}
+
+const ALL_FIELDS = [...new Set(Object.values(KIND_FIELDS).flat())];
+
+function checkKindFields(node: Json, kind: NodeKind, path: string, errors: Collector) {
+  const own = KIND_FIELDS[kind];
+  const number = (field: KindField, min: number, max: number, integer = false) => {
+    if (!own.includes(field) || node[field] === undefined || node[field] === null) return;
+    const value = node[field];
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      (integer && !Number.isInteger(value))
+    ) {
+      errors.add(`${path}.${field}`, `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+    }
+  };
+  number('priority', 1, 1000, true);
+  number('baseline', -MAX_AMOUNT, MAX_AMOUNT);
+  number('target', -MAX_AMOUNT, MAX_AMOUNT);
+  number('current', -MAX_AMOUNT, MAX_AMOUNT);
+  number('confidence', 0, 1);
+  number('budget', 0, MAX_AMOUNT);
+  number('effort', 0, MAX_AMOUNT);
+  number('annualCost', 0, MAX_AMOUNT);
+  number('annualValue', 0, MAX_AMOUNT);
+  date(node, 'targetDate', path, errors);
+  for (const field of ['unit', 'stage', 'kpi', 'cadence', 'assetType'] as const) {
+    if (own.includes(field))
+      text(node, field, path, errors, { max: field === 'kpi' ? 200 : 50, nullable: true, allowEmpty: true });
+  }
+  if (own.includes('direction')) oneOf(node, 'direction', KEY_RESULT_DIRECTIONS, path, errors, true);
+  if (own.includes('deliveryConfidence')) oneOf(node, 'deliveryConfidence', RAG_RATINGS, path, errors, true);
+  if (own.includes('lifecycle')) oneOf(node, 'lifecycle', ASSET_LIFECYCLES, path, errors, true);
+  for (const problem of nodeFieldProblems(kind, {
+    target: node.target as number | null | undefined,
+    startDate: typeof node.startDate === 'string' ? node.startDate : null,
+    endDate: typeof node.endDate === 'string' ? node.endDate : null,
+  })) {
+    errors.add(`${path}.${problem.field}`, problem.message);
+  }
+}
+
+function checkLinks(links: unknown[], { kinds, broken }: NodeKeys, existing: ExistingPortfolio, errors: Collector) {
+  const seen = new Set<string>();
+  const chain: { from: string; to: string; path: string }[] = [];
+  links.forEach((link, i) => {
+    const path = `$.links[${i}]`;
+    if (!isObject(link)) return errors.add(path, 'must be an object with from, to and kind');
+    unknownFields(link, ['from', 'to', 'kind', 'weight', 'rationale', 'state'], path, errors);
+    const ends = (['from', 'to'] as const).map((end) => {
+      const key = link[end];
+      if (typeof key !== 'string' || !kinds.has(key)) {
+        if (!broken.has(key as string)) {
+          errors.add(`${path}.${end}`, `no node with key ${JSON.stringify(key)} in the document or the organisation`);
+        }
+        return undefined;
+      }
+      return { id: key, kind: kinds.get(key)! };
+    });
+    const kind = link.kind;
+    if (typeof kind !== 'string' || !(LINK_KINDS as readonly string[]).includes(kind)) {
+      errors.add(`${path}.kind`, `must be one of ${LINK_KINDS.join(', ')}`);
+    }
+    if (
+      link.weight !== undefined &&
+      link.weight !== null &&
+      !(typeof link.weight === 'number' && link.weight >= 0 && link.weight <= 100)
+    ) {
+      errors.add(`${path}.weight`, 'must be a number from 0 to 100');
+    }
+    text(link, 'rationale', path, errors, { max: 2000, allowEmpty: true });
+    oneOf(link, 'state', LINK_STATES, path, errors);
+    const [from, to] = ends;
+    if (!from || !to || !(LINK_KINDS as readonly string[]).includes(kind as string)) return;
+    const check = checkLink(kind as LinkKind, from, to);
+    if (!check.ok) return errors.add(path, check.message);
+    const identity = `${from.id}\u0000${to.id}\u0000${kind as string}`;
+    if (seen.has(identity))
+      return errors.add(path, `duplicate link: ${from.id} ${kind as string} ${to.id} appears twice`);
+    seen.add(identity);
+    if (isChainLinkKind(kind as LinkKind) && link.state !== 'rejected') chain.push({ from: from.id, to: to.id, path });
+  });
+  for (const cycle of chainCycles(chain, existing.chainLinks)) {
+    errors.add(cycle.path, `closes a cycle of contributes_to/part_of/delivers links: ${cycle.keys.join(' → ')}`);
+  }
+}
+
+/**
+ * Cycles among the document's chain links merged with the organisation's. Iterative DFS (a
+ * large document has hundreds of thousands of links); each cycle is reported once, at the
+ * document link that closes it.
+ */
+function chainCycles(
+  links: { from: string; to: string; path: string }[],
+  existingLinks: readonly (readonly [string, string])[],
+): { path: string; keys: string[] }[] {
+  const next = new Map<string, { to: string; path?: string }[]>();
+  const add = (from: string, to: string, path?: string) => {
+    const out = next.get(from);
+    if (out) out.push({ to, path });
+    else next.set(from, [{ to, path }]);
+  };
+  for (const [from, to] of existingLinks) add(from, to);
+  for (const link of links) add(link.from, link.to, link.path);
+  const state = new Map<string, 1 | 2>(); // 1 on the stack, 2 done
+  const cycles: { path: string; keys: string[] }[] = [];
+  for (const start of next.keys()) {
+    if (state.has(start)) continue;
+    const stack: { id: string; edge: number }[] = [{ id: start, edge: 0 }];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const out = next.get(top.id) ?? [];
+      if (top.edge >= out.length) {
+        state.set(top.id, 2);
+        stack.pop();
+        continue;
+      }
+      const edge = out[top.edge++];
+      const seen = state.get(edge.to);
+      if (seen === undefined) {
+        state.set(edge.to, 1);
+        stack.push({ id: edge.to, edge: 0 });
+      } else if (seen === 1) {
+        const ring = stack.slice(stack.findIndex((frame) => frame.id === edge.to)).map((frame) => frame.id);
+        const closing = edge.path ? { from: top.id, path: edge.path } : documentLinkOn(ring, next);
+        // Start the story at the document link that closes the cycle: "A → B → A" for the link A → B.
+        const start = closing ? ring.indexOf(closing.from) : 0;
+        const keys = [...ring.slice(start), ...ring.slice(0, start)];
+        cycles.push({ path: closing?.path ?? '$.links', keys: [...keys, keys[0]] });
+      }
+    }
+  }
+  return cycles;
+}
+
+/** A document link on the cycle (the edge that closed it in the search may be one already stored). */
+function documentLinkOn(
+  ring: string[],
+  next: Map<string, { to: string; path?: string }[]>,
+): { from: string; path: string } | undefined {
+  for (let i = 0; i < ring.length; i++) {
+    const to = ring[(i + 1) % ring.length];
+    const edge = (next.get(ring[i]) ?? []).find((e) => e.to === to && e.path);
+    if (edge?.path) return { from: ring[i], path: edge.path };
+  }
+  return undefined;
+}
+
+function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors: Collector) {
+  checkIns.forEach((checkIn, i) => {
+    const path = `$.checkIns[${i}]`;
+    if (!isObject(checkIn)) return errors.add(path, 'must be an object with node, at and value');
+    unknownFields(checkIn, ['node', 'at', 'value', 'confidence', 'note'], path, errors);
+    const kind = typeof checkIn.node === 'string' ? kinds.get(checkIn.node) : undefined;
+    if (kind === undefined) {
+      if (!broken.has(checkIn.node as string)) {
+        errors.add(
+          `${path}.node`,
+          `no node with key ${JSON.stringify(checkIn.node)} in the document or the organisation`,
+        );
+      }
+    } else if (kind !== 'key_result')
+      errors.add(
+        `${path}.node`,
+        `${checkIn.node as string} is ${kindWithArticle(kind)}; check-ins belong to key results`,
+      );
+    if (checkIn.at === undefined) errors.add(`${path}.at`, 'is required (YYYY-MM-DD)');
+    else date(checkIn, 'at', path, errors);
+    if (typeof checkIn.value !== 'number' || !Number.isFinite(checkIn.value) || Math.abs(checkIn.value) > MAX_AMOUNT) {
+      errors.add(`${path}.value`, 'must be a number');
+    }
+    if (
+      checkIn.confidence !== undefined &&
+      checkIn.confidence !== null &&
+      !(typeof checkIn.confidence === 'number' && checkIn.confidence >= 0 && checkIn.confidence <= 1)
+    ) {
+      errors.add(`${path}.confidence`, 'must be a number from 0 to 1');
+    }
+    text(checkIn, 'note', path, errors, { max: 2000, allowEmpty: true });
+  });
+}
+
+function list(input: Json, field: string, errors: Collector): unknown[] {
+  const value = input[field];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    errors.add(`$.${field}`, 'must be a list');
+    return [];
+  }
+  return value;
+}
+
+function checkKey(value: unknown, path: string, errors: Collector): string | undefined {
+  if (typeof value !== 'string' || !KEY_PATTERN.test(value)) {
+    errors.add(
+      path,
+      'must be a key of 1–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
+    );
+    return undefined;
+  }
+  return value;
+}
+
+function text(
+  object: Json,
+  field: string,
+  path: string,
+  errors: Collector,
+  rule: { required?: boolean; max: number; nullable?: boolean; allowEmpty?: boolean },
+) {
+  const value = object[field];
+  if (value === undefined) {
+    if (rule.required) errors.add(`${path}.${field}`, 'is required');
+    return;
+  }
+  if (value === null && rule.nullable) return;
+  const min = rule.allowEmpty || field === 'description' ? 0 : 1;
+  if (typeof value !== 'string' || value.length < min || value.length > rule.max) {
+    errors.add(`${path}.${field}`, `must be text of ${min}–${rule.max} characters${rule.nullable ? ' or null' : ''}`);
+  }
+}
+
+function oneOf(
+  object: Json,
+  field: string,
+  values: readonly string[],
+  path: string,
+  errors: Collector,
+  nullable = false,
+) {
+  const value = object[field];
+  if (value === undefined || (nullable && value === null)) return;
+  if (typeof value !== 'string' || !values.includes(value))
+    errors.add(`${path}.${field}`, `must be one of ${values.join(', ')}`);
+}
+
+function date(object: Json, field: string, path: string, errors: Collector) {
+  const value = object[field];
+  if (value === undefined || value === null) return;
+  if (!isIsoDate(value)) errors.add(`${path}.${field}`, 'must be a date written YYYY-MM-DD');
+}
+
+function unknownFields(object: Json, allowed: readonly string[], path: string, errors: Collector, kind?: NodeKind) {
+  for (const field of Object.keys(object)) {
+    if (allowed.includes(field)) continue;
+    const belongs = kind && ALL_FIELDS.includes(field as KindField);
+    errors.add(
+      `${path}.${field}`,
+      belongs
+        ? `does not apply to ${kindWithArticle(kind)} (it has: ${KIND_FIELDS[kind].join(', ')})`
+        : 'is not a field of the interchange format',
+    );
+  }
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
