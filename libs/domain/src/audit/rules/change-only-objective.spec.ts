@@ -44,5 +44,5 @@ describe(RULE, () => {
       given: portfolio().objective('OBJ-1'),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

@@ -46,7 +46,7 @@ describe(RULE, () => {
         ['PRJ-1', 'AST-1'],
       ],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 
   it('gives the two proposals between one pair different ids', () => {
     const found = runRule(

@@ -66,7 +66,7 @@ describe(RULE, () => {
         .asset('AST-1'),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 
   it('is an error', () => {
     const cycle = portfolio().project('PRJ-1', { dependsOn: 'PRJ-2' }).project('PRJ-2', { dependsOn: 'PRJ-1' });

@@ -55,5 +55,5 @@ describe(RULE, () => {
         .project('PRJ-2', { contributesTo: 'OBJ-1', health: 'green' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

@@ -37,5 +37,5 @@ describe(RULE, () => {
       given: portfolio().keyResult('KR-1', { status: 'done' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

@@ -26,5 +26,5 @@ describe(RULE, () => {
       }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

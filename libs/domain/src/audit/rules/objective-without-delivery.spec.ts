@@ -58,7 +58,7 @@ describe(RULE, () => {
         .link('PRJ-1', 'PRJ-2', 'depends_on'),
       flags: [['OBJ-1']],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 
   it('is an error naming the objective', () => {
     const [f] = runRule(RULE, portfolio().objective('OBJ-9'));

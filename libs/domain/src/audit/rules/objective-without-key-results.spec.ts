@@ -30,7 +30,7 @@ describe(RULE, () => {
       given: portfolio().objective('OBJ-1', { status: 'on_hold' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 
   it('is information, not a warning', () => {
     expect(runRule(RULE, portfolio().objective('OBJ-1'))[0].severity).toBe('info');

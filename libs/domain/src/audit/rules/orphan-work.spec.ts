@@ -50,5 +50,5 @@ describe(RULE, () => {
         .project('PRJ-2', { dependsOn: 'PRJ-1' }),
       flags: [['PRJ-2']],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

@@ -38,7 +38,7 @@ describe(RULE, () => {
         .link('AST-1', 'KR-3', 'contributes_to', { weight: 50, state: 'proposed' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 
   it('states the total', () => {
     const [f] = runRule(

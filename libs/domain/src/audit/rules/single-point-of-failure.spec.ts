@@ -43,5 +43,5 @@ describe(RULE, () => {
       given: portfolio().objective('OBJ-1', { status: 'on_hold' }).project('PRJ-1', { contributesTo: 'OBJ-1' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

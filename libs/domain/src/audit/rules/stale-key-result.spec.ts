@@ -40,7 +40,7 @@ describe(RULE, () => {
         .keyResult('KR-2', { lastCheckInAt: '2026-10-21' }),
       flags: [['KR-2']],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 
   it('says when the last check-in was', () => {
     const [f] = runRule(RULE, portfolio(NOW).keyResult('KR-1', { lastCheckInAt: '2026-09-01' }));

@@ -25,5 +25,5 @@ describe(RULE, () => {
       given: portfolio().theme('THM-1', { status: 'cancelled' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

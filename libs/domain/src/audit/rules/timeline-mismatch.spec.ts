@@ -45,5 +45,5 @@ describe(RULE, () => {
         .project('PRJ-1', { contributesTo: 'OBJ-1', endDate: '2029-01-01', status: 'proposed' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

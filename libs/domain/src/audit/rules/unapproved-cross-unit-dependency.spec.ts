@@ -41,5 +41,5 @@ describe(RULE, () => {
         .link('PRJ-1', 'AST-1', 'delivers', { state: 'proposed' }),
       flags: [],
     },
-  ])('$name', (c) => expectRuleCase(RULE, c));
+  ])('$name', (c) => expectRuleCase(expect, RULE, c));
 });

@@ -17,8 +17,14 @@ export function runRule(rule: AuditRuleId, given: PortfolioBuilder) {
   return runAudit(given.graph(), { rules: [rule] });
 }
 
-/** Asserts a table of cases for one rule: exactly the findings listed, with the rule's id and severity. */
-export function expectRuleCase(rule: AuditRuleId, c: RuleCase) {
+/**
+ * The slice of jest's `expect` these helpers use, passed in by the spec: this file is compiled
+ * with the library (it is not a spec), where jest's globals do not exist.
+ */
+export type Expect = (actual: unknown) => { toEqual(expected: unknown): void; toBe(expected: unknown): void };
+
+/** Asserts a table of cases for one rule: exactly the findings listed, with the rule's id. */
+export function expectRuleCase(expect: Expect, rule: AuditRuleId, c: RuleCase) {
   const findings = runRule(rule, c.given);
   expect(findings.map((f) => f.nodeKeys)).toEqual(c.flags);
   for (const f of findings) expect(f.rule).toBe(rule);
