@@ -34,14 +34,19 @@ function main(): void {
 
   const document = timed(`read and parse ${file} (${megabytes(statSync(file).size)})`, () => readDocument(file));
   const problems = timed('validate', () => validateDocument(document));
+  if (problems.length) {
+    // Counts and an audit of a document an import would refuse would only mislead.
+    printProblems(problems);
+    process.exitCode = 1;
+    return;
+  }
   const index = timed('index', () => new PortfolioIndex(document));
   const stats = timed('describe', () => describeDocument(index));
   const findings = timed('reference audit', () => referenceAudit(index, { today: values.today }));
 
-  printProblems(problems);
+  console.log('\nvalid: no problems');
   printStats(stats);
   printFindings(findings, values.today, values.findings);
-  process.exitCode = problems.length ? 1 : 0;
 }
 
 function readDocument(file: string): InterchangeDocument {
@@ -56,12 +61,7 @@ function timed<T>(label: string, work: () => T): T {
 }
 
 function printProblems(problems: DocumentProblem[]): void {
-  console.log();
-  if (!problems.length) {
-    console.log('valid: no problems');
-    return;
-  }
-  console.log(`INVALID: ${problems.length} problem(s)`);
+  console.log(`\nINVALID: ${problems.length} problem(s)`);
   for (const { path, message } of problems.slice(0, LIST_PROBLEMS_UP_TO)) console.log(`  ${path}: ${message}`);
   if (problems.length > LIST_PROBLEMS_UP_TO) console.log(`  … and ${problems.length - LIST_PROBLEMS_UP_TO} more`);
 }

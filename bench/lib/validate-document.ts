@@ -155,7 +155,7 @@ function checkKindFields(node: InterchangeNode, path: string, report: Report): v
   const own = KIND_FIELDS[node.kind];
   for (const field of ALL_KIND_FIELDS) {
     if (node[field] !== undefined && node[field] !== null && !own.includes(field)) {
-      report(`${path}.${field}`, `${field} does not apply to a ${node.kind}`);
+      report(`${path}.${field}`, `${field} does not apply to ${article(node.kind)}`);
     }
   }
   if (node.kind === 'key_result') {
@@ -212,7 +212,7 @@ function checkLinks(document: InterchangeDocument, kinds: Map<string, string>, r
     if (link.from === link.to) report(path, 'a node cannot link to itself');
     if (fromKind && toKind && isNodeKind(fromKind) && isNodeKind(toKind)) {
       if (!isLinkAllowed(link.kind, fromKind, toKind)) {
-        report(path, `a ${link.kind} link cannot go from a ${fromKind} to a ${toKind}`);
+        report(path, `a ${link.kind} link cannot go from ${article(fromKind)} to ${article(toKind)}`);
       }
     }
     const identity = `${link.from}\u0000${link.to}\u0000${link.kind}`;
@@ -260,7 +260,7 @@ function checkCheckIns(document: InterchangeDocument, kinds: Map<string, string>
     const path = `$.checkIns[${i}]`;
     const kind = kinds.get(checkIn.node);
     if (kind === undefined) report(`${path}.node`, `unknown node "${checkIn.node}"`);
-    else if (kind !== 'key_result') report(`${path}.node`, `check-ins are for key results, not a ${kind}`);
+    else if (kind !== 'key_result') report(`${path}.node`, `check-ins are for key results, not ${article(kind)}`);
     if (!isIsoDate(checkIn.at)) report(`${path}.at`, 'a date written YYYY-MM-DD is required');
     if (typeof checkIn.value !== 'number' || !Number.isFinite(checkIn.value)) {
       report(`${path}.value`, 'a number is required');
@@ -279,7 +279,13 @@ function checkEnum(value: unknown, allowed: readonly string[], path: string, rep
 function checkNumber(value: unknown, min: number, max: number, path: string, report: Report): void {
   if (value === undefined || value === null) return;
   if (typeof value !== 'number' || !Number.isFinite(value)) report(path, 'expected a number');
-  else if (value < min || value > max) report(path, `expected a number from ${min} to ${max}`);
+  else if (value < min || value > max) {
+    report(path, max === Infinity ? `expected a number of at least ${min}` : `expected a number from ${min} to ${max}`);
+  }
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
 function checkDate(value: unknown, path: string, report: Report): void {
