@@ -26,7 +26,29 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** Numbers a client may send: finite, and within what the database stores exactly. */
-export const FINITE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
-export const MONEY = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 } as const;
+/** The largest magnitude of any figure Throughline stores (money, KR values, effort). */
 export const MAX_AMOUNT = 1e15;
+
+/**
+ * A finite number with at most `places` decimals. (class-validator's own `maxDecimalPlaces`
+ * crashes on numbers JSON writes in exponent form, such as 5e-324, which a fuzz test found.)
+ */
+export function IsDecimal(places: number, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDecimal',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be a number with at most ${places} decimals`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && decimalPlaces(value) <= places,
+      },
+    });
+}
+
+/** Decimal places of a number however JavaScript writes it (0.1, 123.45, 5e-324, 1e+21). */
+export function decimalPlaces(value: number): number {
+  const [mantissa, exponent] = value.toExponential().split('e');
+  return Math.max(0, (mantissa.split('.')[1] ?? '').length - Number(exponent));
+}

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
-import { FINITE, IsCalendarDate, MAX_AMOUNT, Nullable, OptionalNotNull } from '../../common/validators.js';
+import { IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDecimal, IsCalendarDate, MAX_AMOUNT, Nullable, OptionalNotNull } from '../../common/validators.js';
 
 export class CreateCheckInDto {
   @ApiProperty({ example: 51, description: 'The key result’s measured value; it becomes the key result’s `current`.' })
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(-MAX_AMOUNT)
   @Max(MAX_AMOUNT)
   value: number;
@@ -21,7 +21,7 @@ export class CreateCheckInDto {
     description: 'Confidence of reaching the target, 0–1.',
   })
   @Nullable()
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(0)
   @Max(1)
   confidence?: number | null;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LINK_KINDS, LINK_STATES, type LinkKind, type LinkState } from '@throughline/domain';
-import { IsIn, IsInt, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { Nullable, OptionalNotNull } from '../../common/validators.js';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDecimal, Nullable, OptionalNotNull } from '../../common/validators.js';
 
 export class CreateLinkDto {
   @ApiProperty({ format: 'uuid', description: 'The source node (e.g. the project).' })
@@ -23,7 +23,7 @@ export class CreateLinkDto {
     type: Number,
   })
   @Nullable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   weight?: number | null;
@@ -48,7 +48,7 @@ export class CreateLinkDto {
 export class UpdateLinkDto {
   @ApiPropertyOptional({ example: 60, nullable: true, type: Number })
   @Nullable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   weight?: number | null;

@@ -11,20 +11,8 @@ import {
   type NodeStatus,
   type RagRating,
 } from '@throughline/domain';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { FINITE, IsCalendarDate, MAX_AMOUNT, MONEY, Nullable, OptionalNotNull } from '../../common/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsDecimal, IsCalendarDate, MAX_AMOUNT, Nullable, OptionalNotNull } from '../../common/validators.js';
 
 /**
  * The editable fields of a node other than its title and key, shared by create and update. Whether a kind-specific field
@@ -97,21 +85,21 @@ export class NodeFieldsDto {
 
   @ApiPropertyOptional({ description: 'key_result', example: 38, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(-MAX_AMOUNT)
   @Max(MAX_AMOUNT)
   baseline?: number | null;
 
   @ApiPropertyOptional({ description: 'key_result (required)', example: 80, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(-MAX_AMOUNT)
   @Max(MAX_AMOUNT)
   target?: number | null;
 
   @ApiPropertyOptional({ description: 'key_result', example: 51, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(-MAX_AMOUNT)
   @Max(MAX_AMOUNT)
   current?: number | null;
@@ -123,14 +111,14 @@ export class NodeFieldsDto {
 
   @ApiPropertyOptional({ description: 'key_result, 0–1', example: 0.6, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(0)
   @Max(1)
   confidence?: number | null;
 
   @ApiPropertyOptional({ description: 'programme, project', example: 42000000, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   @Min(0)
   @Max(MAX_AMOUNT)
   budget?: number | null;
@@ -143,7 +131,7 @@ export class NodeFieldsDto {
 
   @ApiPropertyOptional({ description: 'project, person-days', example: 1200, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(FINITE)
+  @IsDecimal(6)
   @Min(0)
   @Max(MAX_AMOUNT)
   effort?: number | null;
@@ -167,7 +155,7 @@ export class NodeFieldsDto {
 
   @ApiPropertyOptional({ description: 'bau', example: 3500000, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   @Min(0)
   @Max(MAX_AMOUNT)
   annualCost?: number | null;
@@ -190,7 +178,7 @@ export class NodeFieldsDto {
 
   @ApiPropertyOptional({ description: 'asset', example: 12000000, nullable: true, type: Number })
   @Nullable()
-  @IsNumber(MONEY)
+  @IsDecimal(2)
   @Min(0)
   @Max(MAX_AMOUNT)
   annualValue?: number | null;

@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { portfolio } from './factories.js';
+import { startTestApp, type TestApp } from './harness.js';
+
+/**
+ * No body a client can send gets a 500. For each write endpoint, fast-check throws random JSON
+ * at it — wholly random values, and objects built from the endpoint's own field names with
+ * random values (which get past the first checks and into the services) — and asserts only
+ * that every answer is a 2xx or a 4xx with the error body.
+ */
+const RUNS = 200;
+
+const NODE_FIELDS = [
+  'key',
+  'kind',
+  'title',
+  'description',
+  'businessUnitId',
+  'owner',
+  'status',
+  'health',
+  'startDate',
+  'endDate',
+  'tags',
+  'priority',
+  'targetDate',
+  'unit',
+  'baseline',
+  'target',
+  'current',
+  'direction',
+  'confidence',
+  'budget',
+  'stage',
+  'effort',
+  'deliveryConfidence',
+  'kpi',
+  'cadence',
+  'annualCost',
+  'assetType',
+  'lifecycle',
+  'annualValue',
+];
+
+/** Values that are often almost right: the domain's own words, dates, ids, edge numbers. */
+const plausible = (ids: () => string[]) =>
+  fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        'theme',
+        'objective',
+        'key_result',
+        'project',
+        'bau',
+        'asset',
+        'programme',
+        'contributes_to',
+        'part_of',
+        'delivers',
+        'depends_on',
+        'active',
+        'done',
+        'red',
+        'green',
+        'increase',
+        'run',
+        'approved',
+        'proposed',
+        'throughline/v1',
+        '2026-02-30',
+        '2026-10-31',
+        '2027-01-01',
+        'OBJ-1',
+        'PRJ-FUZZ',
+        'KR-FUZZ',
+        'FUZZ',
+        '',
+        ' ',
+        '\u0000',
+        'x'.repeat(400),
+        '00000000-0000-4000-8000-000000000000',
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        0,
+        -1,
+        1,
+        2,
+        3,
+        0.5,
+        100,
+        101,
+        1e20,
+        -1e20,
+        1.234567891,
+        Number.MAX_SAFE_INTEGER,
+        2 ** 31,
+      ),
+    },
+    { weight: 2, arbitrary: fc.constant(null) },
+    { weight: 2, arbitrary: fc.nat().map((i) => ids()[i % ids().length]) },
+    { weight: 1, arbitrary: fc.array(fc.string(), { maxLength: 3 }) },
+    { weight: 2, arbitrary: fc.jsonValue() },
+  );
+
+/** Random JSON, or an object of the endpoint's own fields (so it passes the whitelist and reaches the service). */
+const bodyOf = (fields: string[], ids: () => string[]) =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.jsonValue() },
+    { weight: 4, arbitrary: fc.dictionary(fc.constantFrom(...fields), plausible(ids), { maxKeys: 8 }) },
+  );
+
+const documentOf = (ids: () => string[]) => {
+  const entry = (fields: string[]) =>
+    fc.dictionary(fc.constantFrom(...fields), plausible(ids), { maxKeys: fields.length });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.jsonValue() },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        format: fc.constantFrom('throughline/v1', 'throughline/v1', 'v0'),
+        businessUnits: fc.array(entry(['key', 'name', 'parent']), { maxLength: 3 }),
+        nodes: fc.array(entry(NODE_FIELDS), { maxLength: 5 }),
+        links: fc.array(entry(['from', 'to', 'kind', 'weight', 'state', 'rationale']), { maxLength: 5 }),
+        checkIns: fc.array(entry(['node', 'at', 'value', 'confidence', 'note']), { maxLength: 3 }),
+      }),
+    },
+  );
+};
+
+describe('no request body gets a 500', () => {
+  let t: TestApp;
+  const target: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const p = portfolio(t);
+    target.unit = (await p.unit('FUZZ')).id;
+    target.otherUnit = (await p.unit('FUZZ-2')).id;
+    target.objective = (await p.node('objective', 'OBJ-1')).id;
+    target.node = (await p.node('project', 'PRJ-FUZZ')).id;
+    target.keyResult = (await p.node('key_result', 'KR-FUZZ')).id;
+    target.link = (await p.link({ id: target.node }, { id: target.keyResult })).id;
+  });
+  afterAll(() => t.close());
+
+  const ids = () => Object.values(target);
+  const endpoints: [string, () => [method: 'post' | 'patch', path: string], fc.Arbitrary<unknown>][] = [
+    ['POST /api/business-units', () => ['post', '/api/business-units'], bodyOf(['key', 'name', 'parentId'], ids)],
+    [
+      'PATCH /api/business-units/:id',
+      () => ['patch', `/api/business-units/${target.unit}`],
+      bodyOf(['key', 'name', 'parentId', 'version'], ids),
+    ],
+    ['POST /api/nodes', () => ['post', '/api/nodes'], bodyOf(NODE_FIELDS, ids)],
+    [
+      'PATCH /api/nodes/:id',
+      () => ['patch', `/api/nodes/${target.node}`],
+      bodyOf([...NODE_FIELDS.filter((f) => f !== 'kind'), 'version'], ids),
+    ],
+    [
+      'PATCH /api/nodes/:id (key result)',
+      () => ['patch', `/api/nodes/${target.keyResult}`],
+      bodyOf([...NODE_FIELDS.filter((f) => f !== 'kind'), 'version'], ids),
+    ],
+    [
+      'POST /api/links',
+      () => ['post', '/api/links'],
+      bodyOf(['fromId', 'toId', 'kind', 'weight', 'rationale', 'state'], ids),
+    ],
+    [
+      'PATCH /api/links/:id',
+      () => ['patch', `/api/links/${target.link}`],
+      bodyOf(['weight', 'rationale', 'version'], ids),
+    ],
+    [
+      'POST /api/nodes/:id/check-ins',
+      () => ['post', `/api/nodes/${target.keyResult}/check-ins`],
+      bodyOf(['value', 'at', 'confidence', 'note'], ids),
+    ],
+    ['POST /api/portfolio/import', () => ['post', '/api/portfolio/import'], documentOf(ids)],
+  ];
+
+  it.each(endpoints)(
+    `%s answers random JSON with 2xx or 4xx (${RUNS} runs)`,
+    async (_name, route, body) => {
+      const [method, path] = route();
+      await fc.assert(
+        fc.asyncProperty(body, async (payload) => {
+          const res = await t
+            .http()
+            [method](path)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(payload));
+          if (res.status >= 500)
+            throw new Error(`${res.status} for ${JSON.stringify(payload)}: ${JSON.stringify(res.body)}`);
+          if (res.status >= 400)
+            expect(res.body).toEqual(
+              expect.objectContaining({
+                statusCode: res.status,
+                code: expect.any(String),
+                message: expect.any(String),
+              }),
+            );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    120_000,
+  );
+});
