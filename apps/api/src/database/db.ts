@@ -15,8 +15,20 @@ export class Db {
     return requestContext.get()?.manager ?? this.dataSource.manager;
   }
 
-  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, parameters) as Promise<T[]>;
+  /**
+   * Runs SQL in the request's transaction if one is open; otherwise straight on the `pg` pool.
+   * (TypeORM's query path creates a QueryRunner, broadcasts events and logs for every
+   * statement: ~0.6 ms a query, measured, more than a trace step. Reads go around it.)
+   */
+  async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const transaction = requestContext.get()?.manager;
+    if (transaction) return transaction.query(sql, parameters) as Promise<T[]>;
+    const result = await this.pool().query(sql, parameters);
+    return result.rows as T[];
+  }
+
+  private pool(): { query(sql: string, parameters: unknown[]): Promise<{ rows: unknown[] }> } {
+    return (this.dataSource.driver as unknown as { master: ReturnType<Db['pool']> }).master;
   }
 
   async one<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T | undefined> {

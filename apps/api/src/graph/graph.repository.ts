@@ -27,21 +27,12 @@ export class GraphRepository {
    * delivers it, `up` to the themes it serves, or both. The answer holds the nodes reached and
    * the chain links between them (never depends_on, which is not part of the chain).
    */
-  trace(rootId: string, direction: TraceDirection, states: LinkState[]): Promise<ViewText> {
-    const walks = [
-      ...(direction !== 'up' ? [walk('down_walk', 'down', 'SELECT $2::uuid', '$4', '$3')] : []),
-      ...(direction !== 'down' ? [walk('up_walk', 'up', 'SELECT $2::uuid', '$4', '$3')] : []),
-    ];
-    const reached =
-      direction === 'both'
-        ? 'SELECT id FROM down_walk UNION SELECT id FROM up_walk'
-        : `SELECT id FROM ${direction}_walk`;
-    return this.view(
-      `WITH RECURSIVE ${walks.join(',\n')}, kept AS MATERIALIZED (${reached})`,
-      `json_build_object('rootId', $2::uuid, 'direction', $7::text, 'nodes', (${nodesOf('kept')}), 'links', (${linksAmong('kept', '$5')}))`,
-      [requestContext.orgId(), rootId, states, CHAIN_LINK_KINDS, CHAIN_LINK_KINDS, null, direction],
-      `${ROOT_EXISTS} AND $6::int IS NULL`,
+  async trace(rootId: string, direction: TraceDirection, states: LinkState[]): Promise<ViewText> {
+    const [row] = await this.db.query<ViewText>(
+      traceSql(direction),
+      traceParameters(requestContext.orgId(), rootId, direction, states),
     );
+    return row;
   }
 
   /** The map's view of a theme's or objective's chain: both directions, with depends_on links among its nodes. */
@@ -109,26 +100,59 @@ export class GraphRepository {
   }
 
   private async view(ctes: string, json: string, parameters: unknown[], found: string): Promise<ViewText> {
-    const [row] = await this.db.query<ViewText>(
-      `${ctes} SELECT ${found} AS found, (${json})::text AS json`,
-      parameters,
-    );
+    const [row] = await this.db.query<ViewText>(viewSql(ctes, json, found), parameters);
     return row;
   }
 }
 
-/** The nodes of a set of ids, in layout order, as a JSON array. */
-function nodesOf(set: string): string {
-  return `SELECT coalesce(json_agg(${graphNodeJson()} ORDER BY ${NODE_ORDER}), '[]'::json)
-            FROM ${set} r JOIN nodes n ON n.org_id = $1 AND n.id = r.id`;
+function viewSql(ctes: string, json: string, found: string): string {
+  return `${ctes} SELECT ${found} AS found, (${json})::text AS json`;
 }
 
-/** The links of the given kinds (and of the states in $3) with both ends in a set of ids, as a JSON array. */
+/**
+ * The trace's one statement, exported so the benchmark runs exactly this SQL straight through
+ * `pg` beside the API (bench/trace.ts). Parameters: `traceParameters`.
+ */
+export function traceSql(direction: TraceDirection): string {
+  const walks = [
+    ...(direction !== 'up' ? [walk('down_walk', 'down', 'SELECT $2::uuid', '$4', '$3')] : []),
+    ...(direction !== 'down' ? [walk('up_walk', 'up', 'SELECT $2::uuid', '$4', '$3')] : []),
+  ];
+  const reached =
+    direction === 'both' ? 'SELECT id FROM down_walk UNION SELECT id FROM up_walk' : `SELECT id FROM ${direction}_walk`;
+  return viewSql(
+    `WITH RECURSIVE ${walks.join(',\n')}, kept AS MATERIALIZED (${reached})`,
+    `json_build_object('rootId', $2::uuid, 'direction', $7::text, 'nodes', (${nodesOf('kept')}), 'links', (${linksAmong('kept', '$5')}))`,
+    `${ROOT_EXISTS} AND $6::int IS NULL`,
+  );
+}
+
+export function traceParameters(
+  orgId: string,
+  rootId: string,
+  direction: TraceDirection,
+  states: LinkState[],
+): unknown[] {
+  return [orgId, rootId, states, CHAIN_LINK_KINDS, CHAIN_LINK_KINDS, null, direction];
+}
+/**
+ * The nodes of a set of ids, in layout order, as a JSON array. Each node is fetched by a
+ * LATERAL index probe (`OFFSET 0` keeps the planner from flattening it into a hash join over
+ * every node of the organisation, which it otherwise prefers for a few hundred ids).
+ */
+function nodesOf(set: string): string {
+  return `SELECT coalesce(json_agg(${graphNodeJson()} ORDER BY ${NODE_ORDER}), '[]'::json)
+            FROM ${set} r CROSS JOIN LATERAL (SELECT * FROM nodes WHERE org_id = $1 AND id = r.id OFFSET 0) n`;
+}
+
+/** The links of the given kinds (and of the states in $3) with both ends in a set of ids, as a JSON array; probed per node like `nodesOf`. */
 function linksAmong(set: string, kinds: string): string {
   return `SELECT coalesce(json_agg(${GRAPH_LINK_JSON} ORDER BY l.from_id, l.to_id, l.kind), '[]'::json)
-            FROM ${set} r JOIN links l ON l.org_id = $1 AND l.to_id = r.id
-           WHERE l.kind = ANY(${kinds}::text[]) AND l.state = ANY($3::text[])
-             AND l.from_id IN (SELECT id FROM ${set})`;
+            FROM ${set} r
+            CROSS JOIN LATERAL (
+              SELECT * FROM links WHERE org_id = $1 AND to_id = r.id AND kind = ANY(${kinds}::text[]) AND state = ANY($3::text[]) OFFSET 0
+            ) l
+           WHERE l.from_id IN (SELECT id FROM ${set})`;
 }
 
 /**
