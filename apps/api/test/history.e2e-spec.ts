@@ -26,10 +26,21 @@ describe('check-ins, delete and history', () => {
     expect(node).toMatchObject({ current: 51, confidence: 0.5, version: 3 });
   });
 
+  it('refuses the same reading twice (409): a reading is its key result, day and value', async () => {
+    const kr = await portfolio(t).node('key_result', 'KR-TWICE');
+    await t.http().post(`/api/nodes/${kr.id}/check-ins`).send({ value: 7, at: '2026-10-01' }).expect(201);
+    const res = await t.http().post(`/api/nodes/${kr.id}/check-ins`).send({ value: 7, at: '2026-10-01' }).expect(409);
+    expect(res.body.message).toBe('KR-TWICE already has a check-in of 7 on 2026-10-01.');
+    await t.http().post(`/api/nodes/${kr.id}/check-ins`).send({ value: 8, at: '2026-10-01' }).expect(201);
+  });
+
   it('refuses check-ins on other kinds and bad values', async () => {
     const obj = await portfolio(t).node('objective', 'OBJ-CI');
     const res = await t.http().post(`/api/nodes/${obj.id}/check-ins`).send({ value: 1 }).expect(422);
-    expect(res.body.code).toBe('INVALID_STATE');
+    expect(res.body).toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'OBJ-CI is an objective; check-ins belong to key results.',
+    });
     const kr = await portfolio(t).node('key_result', 'KR-CI2');
     const bad = await t
       .http()

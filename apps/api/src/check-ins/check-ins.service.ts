@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { todayIso, type CheckInRecord } from '@throughline/domain';
+import { kindWithArticle, todayIso, type CheckInRecord } from '@throughline/domain';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
 import { DomainError } from '../common/domain-error.js';
 import { Db } from '../database/db.js';
@@ -29,10 +29,19 @@ export class CheckInsService {
   add(nodeId: string, dto: CreateCheckInDto): Promise<CheckInRecord> {
     return this.db.transaction(async () => {
       const before = await this.keyResult(nodeId, true);
-      const newestBefore = (await this.checkIns.list(nodeId))[0];
+      const existing = await this.checkIns.list(nodeId);
+      const at = dto.at ?? todayIso();
+      if (existing.some((c) => c.at === at && c.value === dto.value)) {
+        // A reading is its key result, day and value: the identity the import matches on.
+        throw new DomainError('CONFLICT', `${before.key} already has a check-in of ${dto.value} on ${at}.`, {
+          at,
+          value: dto.value,
+        });
+      }
+      const newestBefore = existing[0];
       const checkIn = await this.checkIns.insert({
         nodeId,
-        at: dto.at ?? todayIso(),
+        at,
         value: dto.value,
         confidence: dto.confidence ?? null,
         note: dto.note ?? '',
@@ -66,7 +75,7 @@ export class CheckInsService {
     if (node.kind !== 'key_result') {
       throw new DomainError(
         'INVALID_STATE',
-        `${node.key} is not a key result (it is a ${node.kind}); check-ins belong to key results.`,
+        `${node.key} is ${kindWithArticle(node.kind)}; check-ins belong to key results.`,
       );
     }
     return node;
