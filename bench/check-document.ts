@@ -10,12 +10,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { AUDIT_RULE_IDS, type InterchangeDocument } from '@throughline/domain';
+import {
+  AUDIT_RULE_IDS,
+  validateInterchange,
+  type InterchangeDocument,
+  type InterchangeError,
+} from '@throughline/domain';
 import { ANCHOR_DATE, isIsoDate } from './lib/dates.js';
 import { describeDocument, type ChainDistribution, type DocumentStats } from './lib/document-stats.js';
 import { PortfolioIndex } from './lib/portfolio-index.js';
 import { referenceAudit, type ReferenceFinding } from './lib/reference-audit.js';
-import { validateDocument, type DocumentProblem } from './lib/validate-document.js';
 
 /** Findings are listed one by one up to this many (a demo); beyond it only counted (a synthetic portfolio). */
 const LIST_FINDINGS_UP_TO = 40;
@@ -33,7 +37,9 @@ function main(): void {
   }
 
   const document = timed(`read and parse ${file} (${megabytes(statSync(file).size)})`, () => readDocument(file));
-  const problems = timed('validate', () => validateDocument(document));
+  // The import's own validator: a document that passes here is one the API accepts.
+  const result = timed('validate', () => validateInterchange(document));
+  const problems = result.ok ? [] : result.errors;
   if (problems.length) {
     // Counts and an audit of a document an import would refuse would only mislead.
     printProblems(problems);
@@ -60,7 +66,7 @@ function timed<T>(label: string, work: () => T): T {
   return result;
 }
 
-function printProblems(problems: DocumentProblem[]): void {
+function printProblems(problems: InterchangeError[]): void {
   console.log(`\nINVALID: ${problems.length} problem(s)`);
   for (const { path, message } of problems.slice(0, LIST_PROBLEMS_UP_TO)) console.log(`  ${path}: ${message}`);
   if (problems.length > LIST_PROBLEMS_UP_TO) console.log(`  … and ${problems.length - LIST_PROBLEMS_UP_TO} more`);

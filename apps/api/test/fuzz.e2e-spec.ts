@@ -1,3 +1,4 @@
+import { ALL_KIND_FIELDS } from '@throughline/domain';
 import fc from 'fast-check';
 import { portfolio } from './factories.js';
 import { startTestApp, type TestApp } from './harness.js';
@@ -22,24 +23,7 @@ const NODE_FIELDS = [
   'startDate',
   'endDate',
   'tags',
-  'priority',
-  'targetDate',
-  'unit',
-  'baseline',
-  'target',
-  'current',
-  'direction',
-  'confidence',
-  'budget',
-  'stage',
-  'effort',
-  'deliveryConfidence',
-  'kpi',
-  'cadence',
-  'annualCost',
-  'assetType',
-  'lifecycle',
-  'annualValue',
+  ...ALL_KIND_FIELDS,
 ];
 
 /** Values that are often almost right: the domain's own words, dates, ids, edge numbers. */

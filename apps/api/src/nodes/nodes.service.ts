@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ALL_KIND_FIELDS,
   KEY_PREFIXES,
   KIND_FIELDS,
   nodeFieldProblems,
@@ -31,7 +32,7 @@ const EDITABLE = [
   'startDate',
   'endDate',
   'tags',
-  ...new Set(Object.values(KIND_FIELDS).flat()),
+  ...ALL_KIND_FIELDS,
 ] as const satisfies readonly (keyof NodeValues)[];
 
 @Injectable()
@@ -211,10 +212,7 @@ function pickChanges(dto: UpdateNodeDto, before: NodeRecord): Partial<NodeValues
 }
 
 function emptyKindFields(): Record<KindField, null> {
-  return Object.fromEntries([...new Set(Object.values(KIND_FIELDS).flat())].map((f) => [f, null])) as Record<
-    KindField,
-    null
-  >;
+  return Object.fromEntries(ALL_KIND_FIELDS.map((f) => [f, null])) as Record<KindField, null>;
 }
 
 function refuse(problems: { field: string; message: string }[]) {
