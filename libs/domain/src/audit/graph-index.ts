@@ -263,15 +263,24 @@ class EdgeList {
     for (let e = 0; e < source.length; e++) order[fill[source[e]]++] = e;
     const targets = new Int32Array(source.length);
     const weights = new Float64Array(source.length);
+    for (let k = 0; k < order.length; k++) {
+      targets[k] = sink[order[k]];
+      weights[k] = this.weight[order[k]];
+    }
+    // Each node's neighbours in position (= key) order: insertion sort, as the lists are short.
     for (let i = 0; i < size; i++) {
-      const start = offsets[i];
-      const end = offsets[i + 1];
-      const edges = Array.from(order.subarray(start, end));
-      if (edges.length > 1) edges.sort((a, b) => sink[a] - sink[b]);
-      edges.forEach((e, k) => {
-        targets[start + k] = sink[e];
-        weights[start + k] = this.weight[e];
-      });
+      for (let k = offsets[i] + 1; k < offsets[i + 1]; k++) {
+        const t = targets[k];
+        const w = weights[k];
+        let j = k - 1;
+        while (j >= offsets[i] && targets[j] > t) {
+          targets[j + 1] = targets[j];
+          weights[j + 1] = weights[j];
+          j--;
+        }
+        targets[j + 1] = t;
+        weights[j + 1] = w;
+      }
     }
     return { offsets, targets, weights };
   }
