@@ -22,7 +22,12 @@ export default tseslint.config(
     languageOptions: {
       // Explicit projects (not the project service): migrations/ are compiled by the API's tsconfig.
       parserOptions: {
-        project: ['./apps/api/tsconfig.json', './apps/web/tsconfig.json', './libs/domain/tsconfig.json', './bench/tsconfig.json'],
+        project: [
+          './apps/api/tsconfig.json',
+          './apps/web/tsconfig.json',
+          './libs/domain/tsconfig.json',
+          './bench/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },
