@@ -202,6 +202,30 @@ describe('GET /api/audit/rules and PATCH /api/audit/settings', () => {
   });
 });
 
+describe('the audit between writes', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('sees every change, even one written behind the API’s back, though it reuses an unchanged graph', async () => {
+    const p = portfolio(t);
+    const objective = await p.node('objective', 'OBJ-1');
+    const rule = '?rule=objective-without-delivery';
+    expect(summary((await audit(t, rule)).findings)).toEqual(['objective-without-delivery OBJ-1']);
+    expect(summary((await audit(t, rule)).findings)).toEqual(['objective-without-delivery OBJ-1']);
+    // A plain SQL update that bumps no version: the graph's fingerprint still changes.
+    await t.dataSource.query(`UPDATE nodes SET status = 'done' WHERE id = $1`, [objective.id]);
+    expect((await audit(t, rule)).findings).toEqual([]);
+    await t.dataSource.query(`UPDATE nodes SET status = 'active' WHERE id = $1`, [objective.id]);
+    expect((await audit(t, rule)).findings).toHaveLength(1);
+    const project = await p.node('project', 'PRJ-1');
+    const link = await p.link(project, objective);
+    expect((await audit(t, rule)).findings).toEqual([]);
+    await t.http().delete(`/api/links/${link.id}`).expect(204);
+    expect((await audit(t, rule)).findings).toHaveLength(1);
+  });
+});
+
 describe('audit tenancy', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));

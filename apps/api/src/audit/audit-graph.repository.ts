@@ -6,7 +6,6 @@ import {
   type AuditNode,
   type AuditSettings,
   type LinkKind,
-  type LinkState,
   type NodeHealth,
   type NodeKind,
   type NodeStatus,
@@ -16,12 +15,21 @@ import type pg from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { Db } from '../database/db.js';
 
-/** What one snapshot holds: the graph the rules read, and what coverage names units by. */
-export interface GraphSnapshot {
+/** The topology of one organisation, as loaded: what the rules read and what coverage names units by. */
+export interface Topology {
   nodes: AuditNode[];
   links: AuditLink[];
-  settings: AuditSettings;
   units: UnitRecord[];
+}
+
+/**
+ * One consistent read: the graph's fingerprint and the audit settings, and the topology unless
+ * the caller already holds the topology with that fingerprint.
+ */
+export interface SnapshotRead {
+  fingerprint: string;
+  settings: AuditSettings;
+  topology?: Topology;
 }
 
 /**
@@ -39,27 +47,33 @@ export interface GraphSnapshot {
 export class AuditGraphRepository {
   constructor(private readonly db: Db) {}
 
-  /** `allTitles`: every node's title, not only strategy nodes' (for answers that name work items). */
-  async snapshot(orgId: string, options: { allTitles?: boolean } = {}): Promise<GraphSnapshot> {
+  /**
+   * The snapshot, skipping the topology when its fingerprint equals `known` (the caller's copy
+   * is then still exact: the fingerprint is read in the same transaction as the data would be).
+   */
+  async snapshot(orgId: string, known?: string): Promise<SnapshotRead> {
     const driver = this.db.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [pg.PoolClient, (err?: unknown) => void];
-    let failed: unknown;
+    let broken: unknown;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const nodes = await this.nodes(client, orgId, options.allTitles ?? false);
-      const links = await this.links(client, orgId);
-      await this.lastCheckIns(client, orgId, nodes);
+      const fingerprint = await this.fingerprint(client, orgId);
       const settings = await this.settings(client, orgId);
-      const units = await this.units(client, orgId);
+      let topology: Topology | undefined;
+      if (fingerprint !== known) {
+        const nodes = await this.nodes(client, orgId);
+        const links = await this.links(client, orgId);
+        await this.lastCheckIns(client, orgId, nodes);
+        topology = { nodes, links, units: await this.units(client, orgId) };
+      }
       await client.query('COMMIT');
-      return { nodes, links, settings, units };
+      return { fingerprint, settings, topology };
     } catch (error) {
-      failed = error;
-      await client.query('ROLLBACK').catch(() => undefined);
+      // Roll back; if even that fails the connection is unusable and is not handed back to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
       throw error;
     } finally {
-      // A connection that failed mid-transaction is not handed back to the pool for reuse.
-      release(failed instanceof Error && !('code' in failed) ? failed : undefined);
+      release(broken);
     }
   }
 
@@ -72,7 +86,34 @@ export class AuditGraphRepository {
     return readSettings(row?.audit);
   }
 
-  private async nodes(client: pg.PoolClient, orgId: string, allTitles: boolean): Promise<AuditNode[]> {
+  /** Titles of the given nodes (the snapshot carries only strategy nodes' titles). */
+  async titles(orgId: string, ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; title: string }>(
+      `SELECT id, title FROM nodes WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+      [orgId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  /**
+   * Changes whenever anything the computations read changes: per table, the row count and the
+   * sum of the rows' `xmin` (the id of the transaction that wrote each row version). An insert
+   * or update writes rows with a new transaction id, a delete lowers the count or the sum, so
+   * an unchanged fingerprint means an unchanged graph — whoever wrote it, through whichever
+   * module, on whichever replica of the API. ~70 ms on the large graph, against ~0.5–0.7 s to load it.
+   */
+  private async fingerprint(client: pg.PoolClient, orgId: string): Promise<string> {
+    const part = (table: string) =>
+      `(SELECT count(*)::text || '.' || coalesce(sum(xmin::text::bigint), 0)::text FROM ${table} WHERE org_id = $1)`;
+    const { rows } = await client.query<[string]>({
+      rowMode: 'array',
+      text: `SELECT ${['nodes', 'links', 'key_result_check_ins', 'business_units'].map(part).join(` || '/' || `)}`,
+      values: [orgId],
+    });
+    return rows[0][0];
+  }
+
+  private async nodes(client: pg.PoolClient, orgId: string): Promise<AuditNode[]> {
     const { rows } = await client.query<unknown[]>({
       rowMode: 'array',
       text: `SELECT id, key, kind, status, health, business_unit_id,
@@ -80,11 +121,11 @@ export class AuditGraphRepository {
                     target_date, end_date,
                     CASE WHEN kind = 'key_result' THEN created_at END AS created_at,
                     budget, annual_cost, annual_value, baseline, target, current,
-                    CASE WHEN $2 OR kind IN ('theme', 'objective', 'key_result') THEN title END AS title
+                    CASE WHEN kind IN ('theme', 'objective', 'key_result') THEN title END AS title
                FROM nodes
               WHERE org_id = $1
               ORDER BY key COLLATE "C"`,
-      values: [orgId, allTitles],
+      values: [orgId],
     });
     return rows.map((r) => ({
       id: r[0] as string,
@@ -108,23 +149,31 @@ export class AuditGraphRepository {
     }));
   }
 
-  /** Approved and proposed links (rejected ones count nowhere); creation times for proposals only. */
+  /**
+   * Approved links (four columns, the bulk of the rows) and then proposed ones with their
+   * creation times. Rejected links count nowhere and are left in the database.
+   */
   private async links(client: pg.PoolClient, orgId: string): Promise<AuditLink[]> {
-    const { rows } = await client.query<unknown[]>({
+    const approved = await client.query<[string, string, LinkKind, number | null]>({
       rowMode: 'array',
-      text: `SELECT from_id, to_id, kind, state, weight, CASE WHEN state = 'proposed' THEN created_at END
-               FROM links
-              WHERE org_id = $1 AND state <> 'rejected'`,
+      text: `SELECT from_id, to_id, kind, weight FROM links WHERE org_id = $1 AND state = 'approved'`,
       values: [orgId],
     });
-    return rows.map((r) => ({
-      from: r[0] as string,
-      to: r[1] as string,
-      kind: r[2] as LinkKind,
-      state: r[3] as LinkState,
-      weight: r[4] as number | null,
-      createdAt: r[5] ? (r[5] as Date).toISOString() : undefined,
-    }));
+    const links: AuditLink[] = new Array(approved.rows.length);
+    for (let i = 0; i < approved.rows.length; i++) {
+      const r = approved.rows[i];
+      links[i] = { from: r[0], to: r[1], kind: r[2], state: 'approved', weight: r[3] };
+    }
+    approved.rows.length = 0; // let the rows go before the next query
+    const proposed = await client.query<[string, string, LinkKind, number | null, Date]>({
+      rowMode: 'array',
+      text: `SELECT from_id, to_id, kind, weight, created_at FROM links WHERE org_id = $1 AND state = 'proposed'`,
+      values: [orgId],
+    });
+    for (const r of proposed.rows) {
+      links.push({ from: r[0], to: r[1], kind: r[2], state: 'proposed', weight: r[3], createdAt: r[4].toISOString() });
+    }
+    return links;
   }
 
   /** The date of each key result's newest check-in, written onto its node. */

@@ -20,8 +20,9 @@ import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { DomainError } from '../common/domain-error.js';
 import { requestContext } from '../common/request-context.js';
 import { Db } from '../database/db.js';
-import { AuditGraphRepository, type GraphSnapshot } from './audit-graph.repository.js';
+import { AuditGraphRepository } from './audit-graph.repository.js';
 import { Clock } from './clock.js';
+import { GraphSnapshots, type GraphSnapshot } from './graph-snapshots.js';
 import type { CreateWaiverDto, UpdateAuditSettingsDto } from './dto/audit.dto.js';
 import { WaiversRepository } from './waivers.repository.js';
 
@@ -32,6 +33,7 @@ import { WaiversRepository } from './waivers.repository.js';
 @Injectable()
 export class AuditService {
   constructor(
+    private readonly snapshots: GraphSnapshots,
     private readonly graphs: AuditGraphRepository,
     private readonly waivers: WaiversRepository,
     private readonly changeLog: ChangeLogRepository,
@@ -41,7 +43,10 @@ export class AuditService {
 
   async report(filter: AuditFilter): Promise<AuditReportWithWaivers> {
     const now = this.clock.now();
-    const [snapshot, waivers] = await Promise.all([this.graphs.snapshot(requestContext.orgId()), this.waivers.list()]);
+    const [snapshot, waivers] = await Promise.all([
+      this.snapshots.current(requestContext.orgId()),
+      this.waivers.list(),
+    ]);
     const { open, waived } = applyWaivers(this.findings(snapshot, now), waivers, todayIso(now));
     const unitOf = unitLookup(snapshot);
     const findings = filterFindings(open, filter, unitOf);
@@ -65,7 +70,10 @@ export class AuditService {
 
   async listWaivers(): Promise<AuditWaiverView[]> {
     const now = this.clock.now();
-    const [snapshot, waivers] = await Promise.all([this.graphs.snapshot(requestContext.orgId()), this.waivers.list()]);
+    const [snapshot, waivers] = await Promise.all([
+      this.snapshots.current(requestContext.orgId()),
+      this.waivers.list(),
+    ]);
     return describeWaivers(waivers, this.findings(snapshot, now), todayIso(now));
   }
 
@@ -81,7 +89,7 @@ export class AuditService {
         { field: 'expiresOn', problems: ['must be today or later'] },
       ]);
     }
-    const snapshot = await this.graphs.snapshot(requestContext.orgId());
+    const snapshot = await this.snapshots.current(requestContext.orgId());
     const finding = this.findings(snapshot, now).find((f) => f.id === dto.findingId);
     if (!finding) {
       throw new DomainError('NOT_FOUND', `No open audit finding has the id ${dto.findingId}.`, {
@@ -126,15 +134,14 @@ export class AuditService {
   }
 
   private findings(snapshot: GraphSnapshot, now: Date): AuditFinding[] {
-    return runAudit({ nodes: snapshot.nodes, links: snapshot.links, settings: snapshot.settings, now });
+    return runAudit({ index: snapshot.index, settings: snapshot.settings, now });
   }
 }
 
-/** A node's business unit, looked up only if a filter asks for it. */
-function unitLookup(snapshot: GraphSnapshot): (nodeId: string) => string | null | undefined {
-  let units: Map<string, string | null> | undefined;
+/** A node's business unit, for the `businessUnit` filter. */
+function unitLookup({ index }: GraphSnapshot): (nodeId: string) => string | null | undefined {
   return (nodeId) => {
-    units ??= new Map(snapshot.nodes.map((n) => [n.id, n.businessUnitId]));
-    return units.get(nodeId);
+    const i = index.position(nodeId);
+    return i === undefined ? undefined : index.node(i).businessUnitId;
   };
 }

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { cancellationImpact, isWorkKind, NODE_KIND_LABELS, type WorkImpact } from '@throughline/domain';
 import { AuditGraphRepository } from '../audit/audit-graph.repository.js';
+import { GraphSnapshots } from '../audit/graph-snapshots.js';
 import { DomainError } from '../common/domain-error.js';
 import { requestContext } from '../common/request-context.js';
 
 /** What-if: the effect of cancelling one work item, on the organisation's current graph. */
 @Injectable()
 export class ImpactService {
-  constructor(private readonly graphs: AuditGraphRepository) {}
+  constructor(
+    private readonly snapshots: GraphSnapshots,
+    private readonly graphs: AuditGraphRepository,
+  ) {}
 
   async ofCancelling(id: string): Promise<WorkImpact> {
-    const snapshot = await this.graphs.snapshot(requestContext.orgId(), { allTitles: true });
-    const node = snapshot.nodes.find((n) => n.id === id);
-    if (!node) throw new DomainError('NOT_FOUND', `No node has the id ${id}.`, { id });
+    const orgId = requestContext.orgId();
+    const { index } = await this.snapshots.current(orgId);
+    const position = index.position(id);
+    if (position === undefined) throw new DomainError('NOT_FOUND', `No node has the id ${id}.`, { id });
+    const node = index.node(position);
     if (!isWorkKind(node.kind)) {
       throw new DomainError(
         'INVALID_FIELD',
@@ -20,6 +26,13 @@ export class ImpactService {
         { id, kind: node.kind },
       );
     }
-    return cancellationImpact(snapshot, id)!;
+    const impact = cancellationImpact({ index }, id)!;
+    // The snapshot holds only strategy nodes' titles; name the work items too.
+    const titles = await this.graphs.titles(orgId, [id, ...impact.dependents.map((d) => d.nodeId)]);
+    const titled = <T extends { nodeId: string; title: string }>(ref: T): T => ({
+      ...ref,
+      title: titles.get(ref.nodeId) ?? ref.title,
+    });
+    return { ...impact, item: titled(impact.item), dependents: impact.dependents.map(titled) };
   }
 }

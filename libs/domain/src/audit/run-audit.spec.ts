@@ -56,6 +56,21 @@ describe(runAudit.name, () => {
     );
   });
 
+  it('gives the same answer from an index built once and reused with other settings and clocks', () => {
+    const graph = sample().keyResult('KR-9', { of: 'OBJ-1', lastCheckInAt: '2026-10-01' }).graph();
+    const index = new GraphIndex(graph);
+    for (const [settings, now] of [
+      [{ staleCheckInDays: 30, danglingProposalDays: 14 }, new Date('2026-11-01T00:00:00Z')],
+      [{ staleCheckInDays: 60, danglingProposalDays: 14 }, new Date('2026-11-01T00:00:00Z')],
+      [{ staleCheckInDays: 30, danglingProposalDays: 14 }, new Date('2026-10-15T00:00:00Z')],
+    ] as const) {
+      expect(runAudit({ index, settings, now })).toEqual(runAudit({ ...graph, settings, now }));
+    }
+    expect(runAudit({ index, settings: graph.settings, now: graph.now }).map((f) => f.rule)).toContain(
+      'stale-key-result',
+    );
+  });
+
   it('refuses a link to a node the graph does not hold (an inconsistent snapshot)', () => {
     const graph = portfolio().project('PRJ-1').link('PRJ-1', 'KR-9', 'contributes_to').graph();
     expect(() => new GraphIndex(graph)).toThrow(/not in the graph/);

@@ -14,8 +14,23 @@ import { GraphIndex } from './graph-index.js';
 import { AUDIT_RULES } from './rules/index.js';
 import { utcDate } from './time.js';
 
-export function auditContext(graph: AuditGraph, index: GraphIndex = new GraphIndex(graph)): AuditContext {
-  return { index, settings: graph.settings, now: graph.now, today: utcDate(graph.now) };
+/**
+ * What the audit runs on: a graph to index, or an index built before (the API keeps one per
+ * organisation while the graph is unchanged) with the settings and clock of this run.
+ */
+export type AuditInput = AuditGraph | IndexedAuditInput;
+
+export interface IndexedAuditInput extends Pick<AuditGraph, 'settings' | 'now'> {
+  index: GraphIndex;
+}
+
+/** The index of an input, built if the input is a plain graph. */
+export function indexOf(input: Pick<AuditGraph, 'nodes' | 'links'> | { index: GraphIndex }): GraphIndex {
+  return 'index' in input ? input.index : new GraphIndex(input);
+}
+
+export function auditContext(input: AuditInput, index: GraphIndex = indexOf(input)): AuditContext {
+  return { index, settings: input.settings, now: input.now, today: utcDate(input.now) };
 }
 
 /**
@@ -23,10 +38,10 @@ export function auditContext(graph: AuditGraph, index: GraphIndex = new GraphInd
  * then in the order of DOMAIN.md's rule table, then by the keys of their nodes.
  */
 export function runAudit(
-  graph: AuditGraph,
+  input: AuditInput,
   options: { index?: GraphIndex; rules?: readonly AuditRuleId[] } = {},
 ): AuditFinding[] {
-  const context = auditContext(graph, options.index);
+  const context = auditContext(input, options.index);
   const rules = options.rules ?? AUDIT_RULE_IDS;
   const findings = rules.flatMap((id) => AUDIT_RULES[id].run(context));
   return findings.sort(compareFindings);

@@ -1,5 +1,6 @@
 import type { AuditGraph } from '../audit/audit-graph.js';
-import { GraphIndex } from '../audit/graph-index.js';
+import type { GraphIndex } from '../audit/graph-index.js';
+import { indexOf } from '../audit/run-audit.js';
 import type {
   AlignedAmount,
   AlignmentFigures,
@@ -18,6 +19,9 @@ import { isChangeKind } from '../kinds.js';
 import { workMoney } from '../nodes.js';
 import { rollups } from './rollup.js';
 
+/** A graph to index, or an index built before; `now` stamps the answer. */
+export type CoverageInput = (Pick<AuditGraph, 'nodes' | 'links'> | { index: GraphIndex }) & Pick<AuditGraph, 'now'>;
+
 /** A business unit as the loader gives it. */
 export interface UnitRecord {
   id: string;
@@ -33,13 +37,10 @@ const NO_UNIT: CoverageUnit = { id: null, key: null, name: null };
  * A work item that serves two objectives counts in full in each objective's mix (and once in
  * a theme's), so objective figures are not meant to add up to a theme's.
  */
-export function computeCoverage(
-  graph: AuditGraph,
-  units: readonly UnitRecord[],
-  index: GraphIndex = new GraphIndex(graph),
-): CoverageReport {
+export function computeCoverage(input: CoverageInput, units: readonly UnitRecord[]): CoverageReport {
+  const index = indexOf(input);
   return {
-    generatedAt: graph.now.toISOString(),
+    generatedAt: input.now.toISOString(),
     objectives: objectiveCoverage(index, units),
     alignment: workAlignment(index, units),
     investmentMix: {
@@ -182,11 +183,8 @@ export function investment(index: GraphIndex, i: number): NodeInvestment {
  * The coverage matrix: for each active objective and each business unit, that unit's active work
  * items in the objective's delivery (count, money, asset value and the ids behind the cell).
  */
-export function coverageMatrix(
-  graph: AuditGraph,
-  units: readonly UnitRecord[],
-  index: GraphIndex = new GraphIndex(graph),
-): CoverageMatrix {
+export function coverageMatrix(input: CoverageInput, units: readonly UnitRecord[]): CoverageMatrix {
+  const index = indexOf(input);
   const objectives = activeOfKind(index, 'objective');
   const cells: CoverageMatrixCell[] = [];
   let anyWithoutUnit = false;
@@ -223,7 +221,7 @@ export function coverageMatrix(
     .map((u) => ({ id: u.id, key: u.key, name: u.name }));
   if (anyWithoutUnit) businessUnits.push(NO_UNIT);
   return {
-    generatedAt: graph.now.toISOString(),
+    generatedAt: input.now.toISOString(),
     objectives: objectives.map((o) => ref(index, o)),
     businessUnits,
     cells,

@@ -1,5 +1,6 @@
 import type { AuditGraph } from '../audit/audit-graph.js';
-import { GraphIndex } from '../audit/graph-index.js';
+import type { GraphIndex } from '../audit/graph-index.js';
+import { indexOf } from '../audit/run-audit.js';
 import { weightedMean } from '../coverage/rollup.js';
 import { isStrategyKind, isWorkKind, type NodeKind, type NodeStatus } from '../kinds.js';
 
@@ -45,10 +46,10 @@ export interface WorkImpact {
  * check `isWorkKind` first and say so to the user.
  */
 export function cancellationImpact(
-  graph: Pick<AuditGraph, 'nodes' | 'links'>,
+  input: Pick<AuditGraph, 'nodes' | 'links'> | { index: GraphIndex },
   itemId: string,
-  index: GraphIndex = new GraphIndex(graph),
 ): WorkImpact | undefined {
+  const index = indexOf(input);
   const w = index.position(itemId);
   if (w === undefined) return undefined;
   const item = index.node(w);
