@@ -18,7 +18,8 @@ import { Db } from '../database/db.js';
 /** The topology of one organisation, as loaded: what the rules read and what coverage names units by. */
 export interface Topology {
   nodes: AuditNode[];
-  links: AuditLink[];
+  /** Read once, by the index: made row by row so the ~250,000 links never all live as objects at once. */
+  links: Iterable<AuditLink>;
   units: UnitRecord[];
 }
 
@@ -50,8 +51,9 @@ export class AuditGraphRepository {
   /**
    * The snapshot, skipping the topology when its fingerprint equals `known` (the caller's copy
    * is then still exact: the fingerprint is read in the same transaction as the data would be).
+   * `onChanged` runs before a topology is loaded, so the caller can drop its stale copy first.
    */
-  async snapshot(orgId: string, known?: string): Promise<SnapshotRead> {
+  async snapshot(orgId: string, known?: string, onChanged?: () => void): Promise<SnapshotRead> {
     const driver = this.db.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [pg.PoolClient, (err?: unknown) => void];
     let broken: unknown;
@@ -61,6 +63,7 @@ export class AuditGraphRepository {
       const settings = await this.settings(client, orgId);
       let topology: Topology | undefined;
       if (fingerprint !== known) {
+        onChanged?.();
         const nodes = await this.nodes(client, orgId);
         const links = await this.links(client, orgId);
         await this.lastCheckIns(client, orgId, nodes);
@@ -153,27 +156,23 @@ export class AuditGraphRepository {
    * Approved links (four columns, the bulk of the rows) and then proposed ones with their
    * creation times. Rejected links count nowhere and are left in the database.
    */
-  private async links(client: pg.PoolClient, orgId: string): Promise<AuditLink[]> {
+  private async links(client: pg.PoolClient, orgId: string): Promise<Iterable<AuditLink>> {
     const approved = await client.query<[string, string, LinkKind, number | null]>({
       rowMode: 'array',
       text: `SELECT from_id, to_id, kind, weight FROM links WHERE org_id = $1 AND state = 'approved'`,
       values: [orgId],
     });
-    const links: AuditLink[] = new Array(approved.rows.length);
-    for (let i = 0; i < approved.rows.length; i++) {
-      const r = approved.rows[i];
-      links[i] = { from: r[0], to: r[1], kind: r[2], state: 'approved', weight: r[3] };
-    }
-    approved.rows.length = 0; // let the rows go before the next query
     const proposed = await client.query<[string, string, LinkKind, number | null, Date]>({
       rowMode: 'array',
       text: `SELECT from_id, to_id, kind, weight, created_at FROM links WHERE org_id = $1 AND state = 'proposed'`,
       values: [orgId],
     });
-    for (const r of proposed.rows) {
-      links.push({ from: r[0], to: r[1], kind: r[2], state: 'proposed', weight: r[3], createdAt: r[4].toISOString() });
-    }
-    return links;
+    return (function* () {
+      for (const r of approved.rows) yield { from: r[0], to: r[1], kind: r[2], state: 'approved', weight: r[3] };
+      for (const r of proposed.rows) {
+        yield { from: r[0], to: r[1], kind: r[2], state: 'proposed', weight: r[3], createdAt: r[4].toISOString() };
+      }
+    })();
   }
 
   /** The date of each key result's newest check-in, written onto its node. */

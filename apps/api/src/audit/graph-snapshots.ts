@@ -31,8 +31,13 @@ export class GraphSnapshots {
   constructor(private readonly graphs: AuditGraphRepository) {}
 
   async current(orgId: string): Promise<GraphSnapshot> {
-    const cached = this.cache.get(orgId);
-    const read = await this.graphs.snapshot(orgId, cached?.fingerprint);
+    let cached = this.cache.get(orgId);
+    // When the graph has changed, let go of the old copy before the new one loads: the large case
+    // would otherwise hold two topologies at once.
+    const read = await this.graphs.snapshot(orgId, cached?.fingerprint, () => {
+      cached = undefined;
+      this.cache.delete(orgId);
+    });
     if (!read.topology && cached) {
       this.remember(orgId, cached); // most recently used
       return { index: cached.index, units: cached.units, settings: read.settings };

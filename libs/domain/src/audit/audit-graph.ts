@@ -46,8 +46,11 @@ export interface AuditLink {
 
 export interface AuditGraph {
   nodes: AuditNode[];
-  /** Approved and proposed links; rejected ones may be left out (no rule reads them). */
-  links: AuditLink[];
+  /**
+   * Approved and proposed links; rejected ones may be left out (no rule reads them). Read once,
+   * when the graph is indexed, so a loader may hand over a lazy sequence and spare memory.
+   */
+  links: Iterable<AuditLink>;
   settings: AuditSettings;
   /** The audit's clock, injected so tests and snapshots control time. */
   now: Date;

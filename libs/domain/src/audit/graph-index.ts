@@ -82,7 +82,7 @@ export class GraphIndex {
         throw new Error(`Link ${link.from} → ${link.to} refers to a node that is not in the graph.`);
       }
       if (link.state === 'proposed') {
-        proposed.push({ from, to, link });
+        proposed.push({ from, to, link: { ...link } });
         continue;
       }
       if (isChainLinkKind(link.kind)) chain.add(from, to, link.weight);

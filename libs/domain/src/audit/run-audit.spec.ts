@@ -48,7 +48,7 @@ describe(runAudit.name, () => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray(graph.nodes, { minLength: graph.nodes.length }),
-        fc.shuffledSubarray(graph.links, { minLength: graph.links.length }),
+        fc.shuffledSubarray([...graph.links], { minLength: [...graph.links].length }),
         (nodes, links) => {
           expect(runAudit({ ...graph, nodes, links })).toEqual(expected);
         },
