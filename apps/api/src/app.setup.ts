@@ -21,7 +21,6 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   // Interchange documents of a large organisation run to tens of MB; everything else is small.
   app.useBodyParser('json', { limit: '64mb' });
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   app.set('query parser', 'extended');
   setUpOpenApi(app);
   await app.init();

@@ -10,6 +10,20 @@ const WEB_DIST = fileURLToPath(new URL('../../../../../web/dist', import.meta.ur
 async function bootstrap() {
   const app = await createApp({ webDist: existsSync(WEB_DIST) ? WEB_DIST : undefined });
   const config = app.get(AppConfig);
+  // Ctrl-C or `docker stop`: close the HTTP server, the pool and the embedded database (its files
+  // flushed), then exit 0. A second signal while closing exits at once.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.once(signal, () => process.exit(1));
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Throughline did not shut down cleanly:', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.port, config.host);
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(
