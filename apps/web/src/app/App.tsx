@@ -1,17 +1,22 @@
-import { MapCanvas } from '../features/map/MapCanvas';
+import { MapPage } from '../features/map/MapScreen';
+import { ActorName } from '../ui/ActorName';
 import { DatabaseStatus } from '../ui/DatabaseStatus';
+import { ToastProvider } from '../ui/Toasts';
 
 export function App() {
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="brand">Throughline</h1>
-        <span className="tagline">strategy to delivery, one graph</span>
-        <DatabaseStatus />
-      </header>
-      <main className="app-main">
-        <MapCanvas />
-      </main>
-    </div>
+    <ToastProvider>
+      <div className="app">
+        <header className="app-header">
+          <h1 className="brand">Throughline</h1>
+          <span className="tagline">strategy to delivery, one graph</span>
+          <ActorName />
+          <DatabaseStatus />
+        </header>
+        <main className="app-main">
+          <MapPage />
+        </main>
+      </div>
+    </ToastProvider>
   );
 }

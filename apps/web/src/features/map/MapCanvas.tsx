@@ -1,15 +1,224 @@
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useConnection,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type ConnectionLineComponentProps,
+  type Edge,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type Node,
+  type NodeChange,
+  type NodeMouseHandler,
+  type EdgeMouseHandler,
+  type OnConnectEnd,
+  type OnNodeDrag,
+  type ReactFlowState,
+  getBezierPath,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { edgeTypes } from './edges/edgeTypes';
+import type { MapEdge } from './edges/types';
+import type { XY } from './layout/layoutGraph';
+import { reconcile, sameEdge, sameNode } from './model/elements';
+import { nodeTypes } from './nodes/nodeTypes';
+import type { MapNode } from './nodes/types';
 
-/** The map: the organisation's strategy on top, everything that delivers it below. */
-export function MapCanvas() {
+export interface MapCanvasProps {
+  nodes: MapNode[];
+  edges: MapEdge[];
+  /** Set once the current view is laid out: the map fits it into the screen when this changes. */
+  readyKey: string | null;
+  /** Draw every node, visible or not (for an image export). */
+  renderAll: boolean;
+  onSelectNode: (id: string | null) => void;
+  onSelectEdge: (id: string | null) => void;
+  onTraceNode: (id: string) => void;
+  onMoveNode: (id: string, at: XY) => void;
+  /** Why a link from → to cannot be drawn, or null when it can. */
+  explainConnection: (from: string, to: string) => string | null;
+  onConnect: (connection: Connection) => void;
+  onRefusedConnection: (reason: string) => void;
+}
+
+/** Below this zoom the cards drop their small print (CSS), which keeps a 2,000-node overview light. */
+const FAR_ZOOM = 0.45;
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_COLOURS: Record<string, string> = {
+  theme: '#6d28d9',
+  objective: '#1d4ed8',
+  key_result: '#0e7490',
+  programme: '#a16207',
+  project: '#c2410c',
+  bau: '#15803d',
+  asset: '#be185d',
+};
+const minimapColour = (node: Node) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
+
+/**
+ * The React Flow canvas. It owns only what React Flow needs between renders (node positions while
+ * dragging); everything else — which nodes, where, what is lit — comes in as props, derived by
+ * `MapScreen` from server state, the layout and the URL.
+ */
+export function MapCanvas(props: MapCanvasProps) {
+  const { readyKey, renderAll, onSelectNode, onSelectEdge, onTraceNode, onMoveNode, explainConnection } = props;
+  const { fitView } = useReactFlow();
+  const far = useStore(selectFar);
+
+  // Derived nodes become state so a drag can move one node without rebuilding the rest; when the
+  // derived list changes, unchanged nodes keep their identity (see `reconcile`).
+  const [nodes, setNodes] = useState<MapNode[]>([]);
+  const [nodesFrom, setNodesFrom] = useState<MapNode[] | null>(null);
+  if (nodesFrom !== props.nodes) {
+    setNodesFrom(props.nodes);
+    setNodes((previous) => reconcile(previous, props.nodes, sameNode));
+  }
+  const [edges, setEdges] = useState<MapEdge[]>([]);
+  const [edgesFrom, setEdgesFrom] = useState<MapEdge[] | null>(null);
+  if (edgesFrom !== props.edges) {
+    setEdgesFrom(props.edges);
+    setEdges((previous) => reconcile(previous, props.edges, sameEdge));
+  }
+
+  useEffect(() => {
+    if (readyKey) void fitView({ padding: 0.08, maxZoom: 1, duration: 0 });
+  }, [readyKey, fitView]);
+
+  // Only moves are applied here; selection and deletion go through the screen (keyboard, panels).
+  const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
+    const moves = changes.filter((c) => c.type === 'position');
+    if (moves.length) setNodes((current) => applyNodeChanges(moves, current));
+  }, []);
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback(
+    (_event, node) => onMoveNode(node.id, node.position),
+    [onMoveNode],
+  );
+  const onNodeClick: NodeMouseHandler<MapNode> = useCallback((_event, node) => onSelectNode(node.id), [onSelectNode]);
+  const onNodeDoubleClick: NodeMouseHandler<MapNode> = useCallback(
+    (_event, node) => onTraceNode(node.id),
+    [onTraceNode],
+  );
+  const onEdgeClick: EdgeMouseHandler<MapEdge> = useCallback((_event, edge) => onSelectEdge(edge.id), [onSelectEdge]);
+  const onPaneClick = useCallback(
+    (_event: ReactMouseEvent) => {
+      onSelectNode(null);
+      onSelectEdge(null);
+    },
+    [onSelectNode, onSelectEdge],
+  );
+
+  const isValidConnection: IsValidConnection<Edge> = useCallback(
+    (c) => explainConnection(c.source, c.target) === null,
+    [explainConnection],
+  );
+  const { onConnect, onRefusedConnection } = props;
+  // A drop on a handle that refused the link: say why (the tooltip said it while hovering).
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (_event, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+      const [from, to] =
+        state.fromHandle?.type === 'target'
+          ? [state.toNode.id, state.fromNode.id]
+          : [state.fromNode.id, state.toNode.id];
+      const reason = explainConnection(from, to);
+      if (reason) onRefusedConnection(reason);
+    },
+    [explainConnection, onRefusedConnection],
+  );
+
   return (
-    <div className="map-canvas" data-testid="map-canvas">
-      <ReactFlow nodes={[]} edges={[]} fitView proOptions={{ hideAttribution: true }}>
-        <Background gap={24} />
-        <Controls />
-        <MiniMap pannable zoomable />
+    <div
+      className={`map-canvas${far ? ' zoom-far' : ''}`}
+      data-testid="map-canvas"
+      data-ready={readyKey ? 'true' : 'false'}
+    >
+      <ReactFlow<MapNode, MapEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        isValidConnection={isValidConnection}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionMode={ConnectionMode.Strict}
+        connectionRadius={28}
+        connectionLineComponent={ConnectionLine}
+        onlyRenderVisibleElements={!renderAll}
+        minZoom={0.03}
+        maxZoom={2}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        disableKeyboardA11y
+        elevateNodesOnSelect={false}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background gap={24} color="#dfe4ea" />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
+        <ConnectionHint explain={explainConnection} />
       </ReactFlow>
+    </div>
+  );
+}
+
+/** The line drawn while dragging a new link: red once it is over a handle that refuses it. */
+function ConnectionLine({
+  fromX,
+  fromY,
+  toX,
+  toY,
+  fromPosition,
+  toPosition,
+  connectionStatus,
+}: ConnectionLineComponentProps) {
+  const [path] = getBezierPath({
+    sourceX: fromX,
+    sourceY: fromY,
+    sourcePosition: fromPosition,
+    targetX: toX,
+    targetY: toY,
+    targetPosition: toPosition,
+  });
+  return <path className={`tl-connection-line is-${connectionStatus ?? 'open'}`} d={path} fill="none" />;
+}
+
+/** While a link is dragged over a node that refuses it, the reason follows the pointer. */
+function ConnectionHint({ explain }: { explain: (from: string, to: string) => string | null }) {
+  const connection = useConnection();
+  const { flowToScreenPosition } = useReactFlow();
+  if (!connection.inProgress || !connection.toNode || connection.isValid !== false) return null;
+  const [from, to] =
+    connection.fromHandle.type === 'target'
+      ? [connection.toNode.id, connection.fromNode.id]
+      : [connection.fromNode.id, connection.toNode.id];
+  const reason = explain(from, to);
+  if (!reason) return null;
+  const at = flowToScreenPosition(connection.to);
+  return (
+    <div
+      className="tl-connection-hint"
+      role="tooltip"
+      style={{ left: at.x + 16, top: at.y + 16 }}
+      data-testid="connection-hint"
+    >
+      {reason}
     </div>
   );
 }

@@ -1,0 +1,610 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  NODE_KIND_LABELS,
+  type AuditFinding,
+  type GraphLink,
+  type GraphNode,
+  type LinkKind,
+  type NodeKind,
+  type NodeRecord,
+  type NodeRollup,
+} from '@throughline/domain';
+import { ReactFlowProvider, useReactFlow, type Connection } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { auditQuery } from '../../api/audit.queries';
+import { businessUnitsQuery } from '../../api/businessUnits.queries';
+import { rollupsQuery } from '../../api/coverage.queries';
+import { graphViewQuery, traceQuery } from '../../api/graph.queries';
+import { currentActor } from '../../api/http';
+import { useCreateLink, type NewLink } from '../../api/links.queries';
+import { useDeleteNode } from '../../api/nodes.queries';
+import { useDeleteLink } from '../../api/links.queries';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useToast } from '../../ui/toast';
+import { FindingsPanel } from '../audit/FindingsPanel';
+import { exportMapImage, type ImageFormat } from './exportImage';
+import { MapActionsContext, type MapActions } from './MapActionsContext';
+import { MapCanvas } from './MapCanvas';
+import { NODE_HEIGHT, NODE_WIDTH, type XY } from './layout/layoutGraph';
+import { LayoutStore } from './layout/layoutStore';
+import { judgeConnection } from './model/connection';
+import { buildEdges, buildNodeData, buildNodes, countFindings, placeNewNodes } from './model/elements';
+import { filterGraph, type DrawnGraph, type MapFilters } from './model/filters';
+import { findingHighlight } from './model/findings';
+import { nearestInDirection, type Direction } from './model/spatial';
+import { summariseTrace, traceHighlight } from './model/trace';
+import { LinkKindChooser } from './panels/LinkKindChooser';
+import { NewNodePanel } from './panels/NewNodePanel';
+import { NodePanel } from './panels/NodePanel';
+import { FilterBar } from './toolbar/FilterBar';
+import { Palette } from './toolbar/Palette';
+import { ScopePicker } from './toolbar/ScopePicker';
+import { SearchBox, isTyping, type SearchHit } from './toolbar/SearchBox';
+import { TraceBar } from './TraceBar';
+import { MAX_VIEW_NODES, useMapUrl, viewKey, viewParams, type MapScope } from './useMapUrl';
+
+const NO_ROLLUPS: ReadonlyMap<string, NodeRollup> = new Map();
+const EMPTY: DrawnGraph = { nodes: [], links: [] };
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+const FIT = { padding: 0.35, maxZoom: 1.1, duration: 400 };
+
+/** The map screen. React Flow's provider sits above it so the toolbar and panels can move the viewport. */
+export function MapPage() {
+  return (
+    <ReactFlowProvider>
+      <MapScreen />
+    </ReactFlowProvider>
+  );
+}
+
+type Deleting = { type: 'node'; node: GraphNode } | { type: 'link'; link: GraphLink };
+
+/**
+ * Puts the map together: server state (the view, units, audit, roll-ups, a trace), the URL (view,
+ * filters, selection, trace), the layout, and what the user is doing (a new node, a link to
+ * choose, a deletion to confirm). Everything drawn is derived here and handed to `MapCanvas`.
+ */
+function MapScreen() {
+  const [url, setUrl] = useMapUrl();
+  const toast = useToast();
+  const { fitView, getNodes, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
+
+  // ---- server state -------------------------------------------------------------------------
+  const graphView = useQuery(graphViewQuery(viewParams(url)));
+  const units = useQuery(businessUnitsQuery());
+  const audit = useQuery(auditQuery());
+  const rollups = useQuery(rollupsQuery());
+  const tracing = useQuery({ ...traceQuery(url.traceId ?? '', 'both'), enabled: !!url.traceId });
+  const view: DrawnGraph | undefined = graphView.data;
+  const viewReady = graphView.isSuccess && !graphView.isPlaceholderData;
+  const truncated = graphView.data?.truncated === true;
+
+  // An organisation too big to draw whole opens on its strategy, delivery collapsed into counts.
+  useEffect(() => {
+    if (url.scope === null && viewReady && truncated) {
+      setUrl({ scope: 'strategy' });
+      toast(
+        `This organisation has more than ${MAX_VIEW_NODES.toLocaleString()} nodes: showing its strategy. Expand a node, or pick a unit.`,
+        'info',
+      );
+    }
+  }, [url.scope, viewReady, truncated, setUrl, toast]);
+
+  // ---- what is drawn ------------------------------------------------------------------------
+  // Nodes created here that the view does not hold (yet): shown anyway, so they can be linked.
+  const [drafts, setDrafts] = useState<GraphNode[]>([]);
+  const graph = useMemo<DrawnGraph>(() => {
+    const base = view ?? EMPTY;
+    const ids = new Set(base.nodes.map((n) => n.id));
+    const extra = drafts.filter((d) => !ids.has(d.id));
+    return extra.length ? { nodes: [...base.nodes, ...extra], links: base.links } : base;
+  }, [view, drafts]);
+  const drawn = useMemo(() => {
+    const filtered = filterGraph(view ?? EMPTY, url.filters);
+    const ids = new Set(filtered.nodes.map((n) => n.id));
+    const extra = drafts.filter((d) => !ids.has(d.id));
+    if (extra.length === 0) return filtered;
+    for (const d of extra) ids.add(d.id);
+    const linked = graph.links.filter((l) => ids.has(l.from) && ids.has(l.to) && l.state !== 'rejected');
+    return { nodes: [...filtered.nodes, ...extra], links: linked };
+  }, [view, url.filters, drafts, graph.links]);
+  const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
+  const key = viewKey(url);
+
+  // ---- layout -------------------------------------------------------------------------------
+  const [layout] = useState(() => new LayoutStore(currentActor));
+  const placed = useSyncExternalStore(layout.subscribe, layout.getSnapshot);
+  useEffect(() => {
+    if (viewReady) layout.ensure(key, drawn.nodes, drawn.links);
+  }, [layout, viewReady, key, drawn]);
+  const laidOut = placed.viewKey === key && placed.status === 'ready';
+  const positions = useMemo(
+    () => (laidOut ? placeNewNodes(drawn.nodes, placed.positions) : placed.positions),
+    [laidOut, drawn.nodes, placed.positions],
+  );
+
+  // ---- highlight: a trace, else a finding ---------------------------------------------------
+  const [finding, setFinding] = useState<AuditFinding | null>(null);
+  const highlight = useMemo(() => {
+    if (url.traceId) return tracing.data ? traceHighlight(tracing.data) : null;
+    return finding ? findingHighlight(finding, graph.nodes, graph.links) : null;
+  }, [url.traceId, tracing.data, finding, graph]);
+  const traceSummary = useMemo(() => (tracing.data ? summariseTrace(tracing.data) : null), [tracing.data]);
+
+  // ---- elements -----------------------------------------------------------------------------
+  const unitsById = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
+  const findingsByNode = useMemo(() => countFindings(audit.data?.findings ?? []), [audit.data]);
+  const data = useMemo(
+    () => buildNodeData(drawn.nodes, unitsById, rollups.data ?? NO_ROLLUPS, findingsByNode),
+    [drawn.nodes, unitsById, rollups.data, findingsByNode],
+  );
+  const selectedId = url.selectedId ?? null;
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  const nodes = useMemo(
+    () => buildNodes(drawn.nodes, data, positions, { selectedId, highlight }),
+    [drawn.nodes, data, positions, selectedId, highlight],
+  );
+  const edges = useMemo(() => buildEdges(drawn.links, highlight, selectedEdge), [drawn.links, highlight, selectedEdge]);
+
+  // ---- zooming to nodes, including ones a view change is still loading ----------------------
+  const pendingFit = useRef<string[] | null>(null);
+  const zoomTo = useCallback((ids: string[]) => void fitView({ ...FIT, nodes: ids.map((id) => ({ id })) }), [fitView]);
+  useEffect(() => {
+    const ids = pendingFit.current;
+    if (!ids || !laidOut) return;
+    const present = ids.filter((id) => positions[id]);
+    if (present.length === 0) return;
+    pendingFit.current = null;
+    zoomTo(present);
+  }, [laidOut, positions, zoomTo]);
+
+  // ---- actions ------------------------------------------------------------------------------
+  const [newKind, setNewKind] = useState<NodeKind | null>(null);
+  const [chooser, setChooser] = useState<{ from: GraphNode; to: GraphNode; kinds: LinkKind[] } | null>(null);
+  const [deleting, setDeleting] = useState<Deleting | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const createLink = useCreateLink();
+  const deleteNode = useDeleteNode();
+  const deleteLink = useDeleteLink();
+
+  const select = useCallback(
+    (id: string | null) => {
+      setUrl({ selectedId: id });
+      if (id) setNewKind(null);
+    },
+    [setUrl],
+  );
+  const selectEdge = useCallback((id: string | null) => setSelectedEdge(id), []);
+  const trace = useCallback(
+    (id: string) => {
+      setFinding(null);
+      setUrl({ traceId: id, selectedId: id });
+    },
+    [setUrl],
+  );
+  const moveNode = useCallback((id: string, at: XY) => layout.move(key, id, at), [layout, key]);
+  const showNode = useCallback(
+    (id: string) => {
+      const node = nodesById.get(id);
+      if (positions[id]) {
+        select(id);
+        zoomTo([id]);
+      } else if (node) {
+        pendingFit.current = [id];
+        setUrl({ scope: 'chain', rootId: id, selectedId: id }, { push: true });
+      }
+    },
+    [nodesById, positions, select, zoomTo, setUrl],
+  );
+
+  const explainConnection = useCallback(
+    (from: string, to: string) => {
+      const a = nodesById.get(from);
+      const b = nodesById.get(to);
+      if (!a || !b) return 'That node is not on the map.';
+      const verdict = judgeConnection(a, b, graph.links);
+      return verdict.ok ? null : verdict.reason;
+    },
+    [nodesById, graph.links],
+  );
+  const submitLink = useCallback(
+    (link: NewLink) => {
+      setChooser(null);
+      const from = nodesById.get(link.fromId)?.key ?? 'node';
+      const to = nodesById.get(link.toId)?.key ?? 'node';
+      createLink.mutate(link, {
+        onSuccess: () => toast(`Linked ${from} → ${to}`, 'success'),
+        onError: (error) => toast(`The link ${from} → ${to} was refused: ${error.message}`, 'error'),
+      });
+    },
+    [createLink, nodesById, toast],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const from = nodesById.get(c.source);
+      const to = nodesById.get(c.target);
+      if (!from || !to) return;
+      const verdict = judgeConnection(from, to, graph.links);
+      if (!verdict.ok) toast(verdict.reason, 'error');
+      else if (verdict.kinds.length === 1) submitLink({ fromId: from.id, toId: to.id, kind: verdict.kinds[0] });
+      else setChooser({ from, to, kinds: verdict.kinds });
+    },
+    [nodesById, graph.links, toast, submitLink],
+  );
+  const refuse = useCallback((reason: string) => toast(reason, 'error'), [toast]);
+
+  const stage = useRef<HTMLDivElement>(null);
+  const onCreated = useCallback(
+    (record: NodeRecord) => {
+      // Place it where the user is looking, as if they had put it there.
+      const box = stage.current?.getBoundingClientRect();
+      const centre = box
+        ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+        : { x: 0, y: 0 };
+      layout.move(key, record.id, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 });
+      setDrafts((d) => [...d, toGraphNode(record)]);
+      setNewKind(null);
+      setUrl({ selectedId: record.id });
+    },
+    [layout, key, screenToFlowPosition, setUrl],
+  );
+
+  const confirmDelete = () => {
+    if (!deleting) return;
+    const done = { onSettled: () => setDeleting(null), onError: (e: Error) => toast(e.message, 'error') };
+    if (deleting.type === 'node') {
+      const { node } = deleting;
+      deleteNode.mutate(node.id, {
+        ...done,
+        onSuccess: () => {
+          toast(`${node.key} deleted`, 'success');
+          setDrafts((d) => d.filter((x) => x.id !== node.id));
+          setUrl({ selectedId: null, traceId: url.traceId === node.id ? null : url.traceId });
+        },
+      });
+    } else {
+      deleteLink.mutate(
+        { id: deleting.link.id, fromId: deleting.link.from, toId: deleting.link.to },
+        { ...done, onSuccess: () => setSelectedEdge(null) },
+      );
+    }
+  };
+  const requestDelete = useCallback(
+    (id: string) => {
+      const node = nodesById.get(id);
+      if (node) setDeleting({ type: 'node', node });
+    },
+    [nodesById],
+  );
+
+  const pickFinding = useCallback(
+    (f: AuditFinding) => {
+      setFinding(f);
+      const ids = findingHighlight(f, graph.nodes, graph.links).nodeIds;
+      const shown = [...ids].filter((id) => positions[id]);
+      setUrl({ traceId: null, selectedId: f.nodeIds[0] ?? null });
+      if (shown.length) zoomTo(shown);
+      else if (f.nodeIds[0]) {
+        // Not in this view: open the chain of the node it is about.
+        pendingFit.current = f.nodeIds;
+        setUrl({ scope: 'chain', rootId: f.nodeIds[0] }, { push: true });
+      }
+    },
+    [graph, positions, setUrl, zoomTo],
+  );
+
+  const onSearch = useCallback(
+    (hit: SearchHit) => {
+      if (positions[hit.id]) {
+        select(hit.id);
+        zoomTo([hit.id]);
+      } else {
+        pendingFit.current = [hit.id];
+        setUrl({ scope: 'chain', rootId: hit.id, selectedId: hit.id }, { push: true });
+      }
+    },
+    [positions, select, zoomTo, setUrl],
+  );
+  const setScope = useCallback(
+    (scope: MapScope, target?: string) =>
+      setUrl(
+        { scope, rootId: null, unitId: scope === 'business_unit' ? target : null, traceId: null, limit: null },
+        { push: true },
+      ),
+    [setUrl],
+  );
+  const setFilter = useCallback(
+    (name: keyof MapFilters, value: string | null) => setUrl({ filters: { [name]: value } }),
+    [setUrl],
+  );
+
+  const exportImage = async (format: ImageFormat) => {
+    setExporting(true);
+    try {
+      // Let React Flow render the nodes outside the viewport before the picture is taken.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await exportMapImage(format, getNodes());
+    } catch (error) {
+      toast(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  // Nodes ask for expansion through context, which never changes, so asking re-renders nothing.
+  const actions = useMemo<MapActions>(
+    () => ({
+      expand: (id) => {
+        pendingFit.current = [id];
+        setUrl({ scope: 'chain', rootId: id, selectedId: id }, { push: true });
+      },
+    }),
+    [setUrl],
+  );
+
+  // ---- keyboard -----------------------------------------------------------------------------
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  useEffect(() => {
+    onKey.current = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || chooser || deleting) return;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        const link = selectedEdge ? graph.links.find((l) => l.id === selectedEdge) : undefined;
+        if (link) setDeleting({ type: 'link', link });
+        else if (selectedId) requestDelete(selectedId);
+        else return;
+      } else if (e.key === 'Escape') {
+        if (url.traceId) setUrl({ traceId: null });
+        else if (finding) setFinding(null);
+        else if (newKind) setNewKind(null);
+        else if (selectedEdge) setSelectedEdge(null);
+        else if (selectedId) setUrl({ selectedId: null });
+        else return;
+      } else if (ARROWS[e.key]) {
+        const from = selectedId ? positions[selectedId] : undefined;
+        const candidates = drawn.nodes
+          .filter((n) => n.id !== selectedId && positions[n.id])
+          .map((n) => ({ id: n.id, at: positions[n.id] }));
+        const next = from ? nearestInDirection(from, candidates, ARROWS[e.key]) : (candidates[0]?.id ?? null);
+        if (!next) return;
+        select(next);
+        const at = positions[next];
+        void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, {
+          zoom: Math.max(getZoom(), 0.6),
+          duration: 200,
+        });
+      } else if (e.key === 't' && selectedId) {
+        trace(selectedId);
+      } else return;
+      e.preventDefault();
+    };
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  // ---- render -------------------------------------------------------------------------------
+  const themes = useMemo(() => graph.nodes.filter((n) => n.kind === 'theme'), [graph.nodes]);
+  const errors = audit.data?.summary.error ?? 0;
+  const warnings = audit.data?.summary.warning ?? 0;
+  const readyKey = laidOut ? `${key}#${placed.layoutId}` : null;
+  const selectedNode = selectedId ? nodesById.get(selectedId) : undefined;
+
+  return (
+    <MapActionsContext.Provider value={actions}>
+      <div className="map-screen">
+        <div className="map-toolbar">
+          <ScopePicker
+            scope={url.scope}
+            rootId={url.rootId}
+            unitId={url.unitId}
+            root={url.rootId ? nodesById.get(url.rootId) : undefined}
+            units={units.data ?? []}
+            onChange={setScope}
+          />
+          <FilterBar filters={url.filters} units={units.data ?? []} themes={themes} onChange={setFilter} />
+          <SearchBox nodes={drawn.nodes} onPick={onSearch} />
+          <div className="toolbar-actions">
+            <button
+              type="button"
+              className={`btn${url.traceId ? ' is-active' : ''}`}
+              disabled={!selectedId}
+              onClick={() => (url.traceId ? setUrl({ traceId: null }) : selectedId && trace(selectedId))}
+              title="Highlight the chain through the selected node (double-click a node, or press T)"
+            >
+              Trace
+            </button>
+            <button
+              type="button"
+              className={`btn${url.auditOpen ? ' is-active' : ''}`}
+              onClick={() => setUrl({ auditOpen: !url.auditOpen })}
+              data-testid="audit-toggle"
+            >
+              Audit
+              {errors > 0 && <span className="count count-error">{errors}</span>}
+              {warnings > 0 && <span className="count count-warning">{warnings}</span>}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => layout.relayout(key, drawn.nodes, drawn.links)}
+              title="Lay the view out again (forgets the nodes you moved in it)"
+            >
+              Re-layout
+            </button>
+            <button type="button" className="btn" onClick={() => void exportImage('png')} disabled={exporting}>
+              PNG
+            </button>
+            <button type="button" className="btn" onClick={() => void exportImage('svg')} disabled={exporting}>
+              SVG
+            </button>
+          </div>
+        </div>
+        <div className="map-body">
+          <div className="map-left">
+            <Palette onPick={setNewKind} active={newKind} />
+            {url.auditOpen && (
+              <FindingsPanel
+                report={audit.data}
+                loading={audit.isPending}
+                error={audit.isError ? audit.error.message : null}
+                severity={url.severity}
+                focusedId={finding?.id ?? null}
+                onSeverity={(severity) => setUrl({ severity })}
+                onPick={pickFinding}
+                onClose={() => {
+                  setFinding(null);
+                  setUrl({ auditOpen: false });
+                }}
+              />
+            )}
+          </div>
+          <div className="map-stage" ref={stage}>
+            <MapCanvas
+              nodes={nodes}
+              edges={edges}
+              readyKey={readyKey}
+              renderAll={exporting}
+              onSelectNode={select}
+              onSelectEdge={selectEdge}
+              onTraceNode={trace}
+              onMoveNode={moveNode}
+              explainConnection={explainConnection}
+              onConnect={onConnect}
+              onRefusedConnection={refuse}
+            />
+            <StatusLine
+              loading={graphView.isPending || placed.status === 'pending'}
+              error={graphView.isError ? graphView.error.message : placed.error}
+              nodes={drawn.nodes.length}
+              links={drawn.links.length}
+              layoutMs={laidOut ? placed.ms : null}
+              truncated={truncated}
+            />
+            {url.traceId && (
+              <TraceBar
+                summary={traceSummary}
+                loading={tracing.isPending}
+                onShow={showNode}
+                onClose={() => setUrl({ traceId: null })}
+              />
+            )}
+            {!url.traceId && finding && (
+              <div className="trace-bar finding-bar" role="region" aria-label="Finding">
+                <strong className={`sev-${finding.severity}`}>{finding.severity}</strong>
+                <span>{finding.message}</span>
+                {finding.path.length > 1 && <span className="muted">{finding.path.join(' › ')}</span>}
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => setFinding(null)}
+                  aria-label="Clear finding"
+                >
+                  ×
+                </button>
+              </div>
+            )}
+          </div>
+          {newKind ? (
+            <NewNodePanel
+              key={newKind}
+              kind={newKind}
+              units={units.data ?? []}
+              onCreated={onCreated}
+              onClose={() => setNewKind(null)}
+            />
+          ) : (
+            selectedId && (
+              <NodePanel
+                nodeId={selectedId}
+                units={units.data ?? []}
+                nodesById={nodesById}
+                onClose={() => setUrl({ selectedId: null })}
+                onTrace={trace}
+                onDelete={requestDelete}
+                onShowNode={showNode}
+              />
+            )
+          )}
+        </div>
+        {chooser && (
+          <LinkKindChooser
+            from={chooser.from}
+            to={chooser.to}
+            kinds={chooser.kinds}
+            onCreate={submitLink}
+            onCancel={() => setChooser(null)}
+          />
+        )}
+        {deleting && (
+          <ConfirmDialog
+            title={deleting.type === 'node' ? `Delete ${deleting.node.key}?` : 'Remove this link?'}
+            confirmLabel={deleting.type === 'node' ? 'Delete' : 'Remove'}
+            busy={deleteNode.isPending || deleteLink.isPending}
+            onConfirm={confirmDelete}
+            onCancel={() => setDeleting(null)}
+          >
+            {deleting.type === 'node' ? (
+              <p>
+                The {NODE_KIND_LABELS[deleting.node.kind].toLowerCase()} “{deleting.node.title}” and all its links will
+                be deleted. The change history keeps a record of them.
+              </p>
+            ) : (
+              <p>
+                {nodesById.get(deleting.link.from)?.key} {deleting.link.kind.replace('_', ' ')}{' '}
+                {nodesById.get(deleting.link.to)?.key} will be removed.
+              </p>
+            )}
+          </ConfirmDialog>
+        )}
+      </div>
+      {selectedNode && (
+        <span hidden data-testid="selected-key">
+          {selectedNode.key}
+        </span>
+      )}
+    </MapActionsContext.Provider>
+  );
+}
+
+function StatusLine(props: {
+  loading: boolean;
+  error: string | null;
+  nodes: number;
+  links: number;
+  layoutMs: number | null;
+  truncated: boolean;
+}) {
+  const { loading, error, nodes, links, layoutMs, truncated } = props;
+  return (
+    <div className="status-line" data-testid="status-line" data-layout-ms={layoutMs ?? undefined}>
+      {error ? (
+        <span className="bad">{error}</span>
+      ) : (
+        <>
+          {loading && <span className="spinner" aria-label="Working" />}
+          <span>
+            {nodes.toLocaleString()} nodes · {links.toLocaleString()} links
+          </span>
+          {layoutMs !== null && <span className="muted">laid out in {Math.round(layoutMs)} ms</span>}
+          {truncated && <span className="warn">only the first {MAX_VIEW_NODES.toLocaleString()} nodes</span>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function toGraphNode(record: NodeRecord): GraphNode {
+  return {
+    id: record.id,
+    key: record.key,
+    kind: record.kind,
+    title: record.title,
+    owner: record.owner,
+    businessUnitId: record.businessUnitId,
+    status: record.status,
+    health: record.health,
+    version: record.version,
+  };
+}

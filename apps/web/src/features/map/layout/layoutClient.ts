@@ -1,0 +1,48 @@
+import { createLayoutWorker } from './createLayoutWorker';
+import type { LayoutRequest, LayoutResponse } from './layout.worker';
+import type { LayoutEdge, LayoutNode, LayoutSettings, Positions } from './layoutGraph';
+
+export interface LayoutResult {
+  positions: Positions;
+  /** How long ELK took, measured where it ran. */
+  ms: number;
+}
+
+let worker: Worker | null | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  worker = createLayoutWorker();
+  if (worker) {
+    worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
+      const request = pending.get(event.data.id);
+      if (!request) return;
+      pending.delete(event.data.id);
+      if ('error' in event.data) request.reject(new Error(event.data.error));
+      else request.resolve({ positions: event.data.positions, ms: event.data.ms });
+    };
+  }
+  return worker;
+}
+
+/** Lays the graph out in the worker (or, where there is none, on this thread). */
+export async function requestLayout(
+  nodes: LayoutNode[],
+  edges: LayoutEdge[],
+  settings?: LayoutSettings,
+): Promise<LayoutResult> {
+  const target = getWorker();
+  if (!target) {
+    const { layoutGraph } = await import('./layoutGraph');
+    const started = performance.now();
+    const positions = await layoutGraph(nodes, edges, settings);
+    return { positions, ms: performance.now() - started };
+  }
+  const id = ++nextId;
+  return new Promise<LayoutResult>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    target.postMessage({ id, nodes, edges, settings } satisfies LayoutRequest);
+  });
+}

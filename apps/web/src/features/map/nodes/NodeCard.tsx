@@ -1,0 +1,172 @@
+import { NODE_KIND_LABELS, isWorkKind, type NodeHealth, type NodeKind } from '@throughline/domain';
+import { Handle, Position } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import { KindIcon } from '../../../ui/KindIcon';
+import type { MapNodeData } from './types';
+
+const HEALTH_LABEL: Record<NodeHealth, string> = {
+  green: 'green',
+  amber: 'amber',
+  red: 'red',
+  unknown: 'not reported',
+};
+
+interface NodeCardProps {
+  data: MapNodeData;
+  selected: boolean;
+  /** What a kind adds under the owner line: a progress bar, collapsed counts. */
+  children?: ReactNode;
+}
+
+/** The body every kind shares: colour band and icon, key and title, owner, unit, health, findings. */
+export const NodeCard = memo(function NodeCard({ data, selected, children }: NodeCardProps) {
+  const { node, businessUnit, rollup, findings } = data;
+  const derived = rollup && rollup.derivedHealth !== node.health ? rollup.derivedHealth : null;
+  const classes = ['tl-node', `kind-${node.kind}`, `status-${node.status}`];
+  if (selected) classes.push('is-selected');
+  if (findings.errors > 0) classes.push('has-error');
+
+  return (
+    <div className={classes.join(' ')} data-testid={`node-${node.key}`} data-key={node.key}>
+      <Handle type="source" position={Position.Top} id="up" className="tl-handle" title="Drag to what this serves" />
+      <div className="tl-node-head">
+        <span className="tl-node-kind" title={NODE_KIND_LABELS[node.kind]}>
+          <KindIcon kind={node.kind} size={14} />
+        </span>
+        <span className="tl-node-key">{node.key}</span>
+        {node.status !== 'active' && <span className="tl-node-status">{node.status.replace('_', ' ')}</span>}
+        <span className="tl-node-spacer" />
+        {findings.total > 0 && (
+          <span
+            className={`tl-badge ${findings.errors > 0 ? 'tl-badge-error' : 'tl-badge-warning'}`}
+            title={`${findings.total} audit finding${findings.total === 1 ? '' : 's'}${findings.errors ? `, ${findings.errors} error${findings.errors === 1 ? '' : 's'}` : ''}`}
+            data-testid="finding-badge"
+          >
+            {findings.total}
+          </span>
+        )}
+        <HealthDot reported={node.health} derived={derived} />
+      </div>
+      <div className="tl-node-title" title={node.title}>
+        {node.title}
+      </div>
+      <div className="tl-node-meta">
+        <span className={`tl-node-owner${node.owner ? '' : ' is-missing'}`} title="Accountable owner">
+          {node.owner ?? 'No owner'}
+        </span>
+        {businessUnit && (
+          <span className="tl-chip" title={businessUnit.name}>
+            {businessUnit.key}
+          </span>
+        )}
+      </div>
+      {children}
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id="down"
+        className="tl-handle"
+        title="Drag to the work that serves this"
+      />
+      {isWorkKind(node.kind) && <DependencyHandles />}
+    </div>
+  );
+});
+
+/** Where `depends_on` links attach. Not a place to start a drag: the top and bottom handles draw every kind. */
+function DependencyHandles() {
+  return (
+    <>
+      <Handle
+        type="source"
+        position={Position.Right}
+        id="dep-out"
+        className="tl-handle tl-handle-dep"
+        isConnectable={false}
+      />
+      <Handle
+        type="target"
+        position={Position.Left}
+        id="dep-in"
+        className="tl-handle tl-handle-dep"
+        isConnectable={false}
+      />
+    </>
+  );
+}
+
+function HealthDot({ reported, derived }: { reported: NodeHealth; derived: NodeHealth | null }) {
+  const title = derived
+    ? `Reported health: ${HEALTH_LABEL[reported]}. From its delivery: ${HEALTH_LABEL[derived]}.`
+    : `Health: ${HEALTH_LABEL[reported]}`;
+  return (
+    <span className="tl-health" title={title} data-health={reported}>
+      <span className={`tl-dot health-${reported}`} />
+      {derived && <span className={`tl-dot tl-dot-derived health-${derived}`} />}
+    </span>
+  );
+}
+
+/** A progress bar for objectives and key results: the coverage roll-up, or a dash when nothing is measured. */
+export function Progress({ value }: { value: number | null | undefined }) {
+  if (value === null || value === undefined) {
+    return (
+      <div className="tl-progress is-empty" title="No measurable progress below this yet">
+        <div className="tl-progress-track" />
+        <span className="tl-progress-label">—</span>
+      </div>
+    );
+  }
+  const pct = Math.round(Math.min(1, Math.max(0, value)) * 100);
+  return (
+    <div
+      className="tl-progress"
+      title={`Progress ${pct}%`}
+      role="progressbar"
+      aria-valuenow={pct}
+      aria-valuemin={0}
+      aria-valuemax={100}
+    >
+      <div className="tl-progress-track">
+        <div className="tl-progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="tl-progress-label">{pct}%</span>
+    </div>
+  );
+}
+
+const COUNT_LABELS: Partial<Record<NodeKind, [string, string]>> = {
+  objective: ['objective', 'objectives'],
+  key_result: ['key result', 'key results'],
+  programme: ['programme', 'programmes'],
+  project: ['project', 'projects'],
+  bau: ['BAU', 'BAU'],
+  asset: ['asset', 'assets'],
+};
+
+/** In a strategy view: how much delivery sits below a node, and a button to open its chain. */
+export function CollapsedCounts({
+  counts,
+  onExpand,
+}: {
+  counts: Partial<Record<NodeKind, number>> | undefined;
+  onExpand: () => void;
+}) {
+  const parts = Object.entries(counts ?? {})
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([kind, n]) => {
+      const [one, many] = COUNT_LABELS[kind as NodeKind] ?? [kind, kind];
+      return `${n} ${n === 1 ? one : many}`;
+    });
+  if (parts.length === 0) return null;
+  return (
+    <div className="tl-collapsed">
+      <span className="tl-collapsed-text" title="Delivery below this node, not drawn in this view">
+        {parts.join(' · ')}
+      </span>
+      <button type="button" className="nodrag tl-link-button" onClick={onExpand}>
+        Expand
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { NODE_KIND_LABELS, type BusinessUnitRecord, type GraphNode, type NodeRecord } from '@throughline/domain';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../../../api/http';
+import { nodeQuery, useUpdateNode } from '../../../api/nodes.queries';
+import { KindIcon } from '../../../ui/KindIcon';
+import { useToast } from '../../../ui/toast';
+import { CheckInsSection } from './CheckInsSection';
+import { ConflictDialog } from './ConflictDialog';
+import { HistorySection } from './HistorySection';
+import { LinksSection } from './LinksSection';
+import { NodeForm } from './NodeForm';
+import { changedFields, toFormValues, toNodeFields, validateForm, type FieldName, type FormValues } from './nodeForm';
+
+interface NodePanelProps {
+  nodeId: string;
+  units: readonly BusinessUnitRecord[];
+  /** Nodes drawn on the map, to name a link's other end. */
+  nodesById: ReadonlyMap<string, GraphNode>;
+  onClose: () => void;
+  onTrace: (id: string) => void;
+  onDelete: (id: string) => void;
+  onShowNode: (id: string) => void;
+}
+
+type Tab = 'details' | 'links' | 'check-ins' | 'history';
+
+/** The inspector of the selected node: all its fields, its links, its check-ins (key results) and its history. */
+export function NodePanel(props: NodePanelProps) {
+  const { nodeId, onClose } = props;
+  const record = useQuery(nodeQuery(nodeId));
+  return (
+    <aside className="side-panel" aria-label="Node details" data-testid="node-panel">
+      {record.data ? (
+        // Keyed by node: a new selection starts a fresh edit.
+        <NodeEditor key={record.data.id} record={record.data} {...props} />
+      ) : (
+        <div className="panel-empty">
+          {record.isError ? `Could not load this node: ${record.error.message}` : 'Loading…'}
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function NodeEditor({
+  record,
+  units,
+  nodesById,
+  onClose,
+  onTrace,
+  onDelete,
+  onShowNode,
+}: NodePanelProps & { record: NodeRecord }) {
+  const toast = useToast();
+  const client = useQueryClient();
+  const update = useUpdateNode();
+  const [tab, setTab] = useState<Tab>('details');
+  // The version this edit started from, and the form. A refetched record is taken over only while
+  // nothing is edited; otherwise the edit keeps its base and a save finds out about the newer one.
+  const [base, setBase] = useState(record);
+  const [values, setValues] = useState<FormValues>(() => toFormValues(record));
+  const [seen, setSeen] = useState(record);
+  const changed = changedFields(toFormValues(base), values);
+  if (seen !== record) {
+    setSeen(record);
+    if (changed.length === 0) {
+      setBase(record);
+      setValues(toFormValues(record));
+    }
+  }
+  const [conflict, setConflict] = useState<NodeRecord | null>(null);
+  const errors = validateForm(record.kind, values);
+
+  const onChange = useCallback((name: FieldName, value: string) => setValues((v) => ({ ...v, [name]: value })), []);
+
+  const save = (version: number) => {
+    update.mutate(
+      { id: record.id, version, fields: toNodeFields(record.kind, values, changed) },
+      {
+        onSuccess: (saved) => {
+          setConflict(null);
+          setBase(saved);
+          setSeen(saved);
+          setValues(toFormValues(saved));
+          toast(`${saved.key} saved`, 'success');
+        },
+        onError: (error) => {
+          if (!(error instanceof ApiError) || error.body.code !== 'VERSION_CONFLICT') {
+            toast(error.message, 'error');
+            return;
+          }
+          // The answer should carry the current record; if it does not, ask for it.
+          const current = currentOf(error);
+          if (current) setConflict(current);
+          else
+            client
+              .fetchQuery({ ...nodeQuery(record.id), staleTime: 0 })
+              .then(setConflict, (e: Error) => toast(e.message, 'error'));
+        },
+      },
+    );
+  };
+  const loadTheirs = () => {
+    if (!conflict) return;
+    setBase(conflict);
+    setSeen(conflict);
+    setValues(toFormValues(conflict));
+    setConflict(null);
+  };
+
+  return (
+    <>
+      <header className={`panel-head kind-${record.kind}`}>
+        <span className="panel-kind">
+          <KindIcon kind={record.kind} size={16} /> {NODE_KIND_LABELS[record.kind]}
+        </span>
+        <h2 className="panel-title">
+          <span className="panel-key">{record.key}</span> {record.title}
+        </h2>
+        <div className="panel-actions">
+          <button type="button" className="btn btn-small" onClick={() => onTrace(record.id)}>
+            Trace
+          </button>
+          <button type="button" className="btn btn-small btn-danger-outline" onClick={() => onDelete(record.id)}>
+            Delete
+          </button>
+          <button type="button" className="btn btn-small" onClick={onClose} aria-label="Close panel">
+            ×
+          </button>
+        </div>
+      </header>
+      <nav className="tabs" role="tablist">
+        {(['details', 'links', ...(record.kind === 'key_result' ? ['check-ins'] : []), 'history'] as Tab[]).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            className={`tab${tab === t ? ' is-active' : ''}`}
+            onClick={() => setTab(t)}
+          >
+            {t.replace('-', ' ')}
+          </button>
+        ))}
+      </nav>
+      <div className="panel-body">
+        {tab === 'details' && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (changed.length && Object.keys(errors).length === 0) save(base.version);
+            }}
+          >
+            <NodeForm
+              kind={record.kind}
+              values={values}
+              errors={errors}
+              units={units}
+              onChange={onChange}
+              disabled={update.isPending}
+            />
+            <div className="panel-footer">
+              <span className="muted">
+                {changed.length
+                  ? `${changed.length} unsaved change${changed.length === 1 ? '' : 's'}`
+                  : `Version ${base.version} · ${base.updatedBy}`}
+              </span>
+              <button
+                type="button"
+                className="btn"
+                disabled={!changed.length || update.isPending}
+                onClick={() => setValues(toFormValues(base))}
+              >
+                Revert
+              </button>
+              <button
+                type="submit"
+                className="btn btn-primary"
+                disabled={!changed.length || Object.keys(errors).length > 0 || update.isPending}
+              >
+                {update.isPending ? 'Saving…' : 'Save'}
+              </button>
+            </div>
+          </form>
+        )}
+        {tab === 'links' && <LinksSection node={record} nodesById={nodesById} onShowNode={onShowNode} />}
+        {tab === 'check-ins' && <CheckInsSection node={record} />}
+        {tab === 'history' && <HistorySection nodeId={record.id} />}
+      </div>
+      {conflict && (
+        <ConflictDialog
+          base={base}
+          theirs={conflict}
+          mine={values}
+          changed={changed}
+          busy={update.isPending}
+          onKeepEditing={() => setConflict(null)}
+          onLoadTheirs={loadTheirs}
+          onOverwrite={() => save(conflict.version)}
+        />
+      )}
+    </>
+  );
+}
+
+/** The server's current record, which a VERSION_CONFLICT answer carries in `details.current`. */
+function currentOf(error: ApiError): NodeRecord | null {
+  const details = error.body.details as { current?: NodeRecord } | undefined;
+  return details?.current && typeof details.current === 'object' ? details.current : null;
+}

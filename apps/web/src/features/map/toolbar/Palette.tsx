@@ -1,0 +1,31 @@
+import { NODE_KINDS, NODE_KIND_LABELS, type NodeKind } from '@throughline/domain';
+import { memo } from 'react';
+import { KindIcon } from '../../../ui/KindIcon';
+
+/** Add a node of any kind: picks the kind, the side panel asks for the rest. */
+export const Palette = memo(function Palette({
+  onPick,
+  active,
+}: {
+  onPick: (kind: NodeKind) => void;
+  active: NodeKind | null;
+}) {
+  return (
+    <nav className="palette" aria-label="Add a node">
+      <h2 className="palette-title">Add</h2>
+      {NODE_KINDS.map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className={`palette-item kind-${kind}${active === kind ? ' is-active' : ''}`}
+          onClick={() => onPick(kind)}
+          title={`Add a ${NODE_KIND_LABELS[kind].toLowerCase()}`}
+          data-testid={`palette-${kind}`}
+        >
+          <KindIcon kind={kind} size={18} />
+          <span>{NODE_KIND_LABELS[kind]}</span>
+        </button>
+      ))}
+    </nav>
+  );
+});
