@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { NODE_KIND_LABELS, type BusinessUnitRecord, type GraphNode, type NodeRecord } from '@throughline/domain';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../api/http';
-import { nodeQuery, useUpdateNode } from '../../../api/nodes.queries';
+import { nodeKeys, nodeQuery, useUpdateNode } from '../../../api/nodes.queries';
 import { KindIcon } from '../../../ui/KindIcon';
 import { useToast } from '../../../ui/toast';
 import { CheckInsSection } from './CheckInsSection';
@@ -106,6 +106,8 @@ function NodeEditor({
   };
   const loadTheirs = () => {
     if (!conflict) return;
+    // Theirs is the server's state: the cache must hold it too, or the older cached record would win.
+    client.setQueryData(nodeKeys.detail(conflict.id), conflict);
     setBase(conflict);
     setSeen(conflict);
     setValues(toFormValues(conflict));
