@@ -226,6 +226,30 @@ describe('the audit between writes', () => {
   });
 });
 
+describe('the audit in the OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('documents every audit, coverage and impact endpoint with its filters', async () => {
+    const { paths } = (await t.http().get('/api/docs-json').expect(200)).body;
+    for (const path of [
+      '/api/audit',
+      '/api/audit/rules',
+      '/api/audit/settings',
+      '/api/audit/waivers',
+      '/api/audit/waivers/{id}',
+      '/api/coverage',
+      '/api/coverage/matrix',
+      '/api/graph/impact/{id}',
+    ]) {
+      expect(paths).toHaveProperty([path]);
+    }
+    const filters = paths['/api/audit'].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(filters).toEqual(['businessUnit', 'nodeId', 'rule', 'severity']);
+  });
+});
+
 describe('audit tenancy', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
