@@ -3,7 +3,7 @@
  * computation in the same run, and the API process's memory while it audits.
  *
  *   npm run bench:audit -- --database postgres://postgres@127.0.0.1:5432/tl_bench_large \
- *     [--load bench/out/portfolio-60000.json] [--runs 15] [--port 3200] [--api-node-options '--max-old-space-size=384']
+ *     [--load bench/out/portfolio-60000.json] [--runs 15] [--port 3200] [--api-node-options=--max-old-space-size=512]
  *
  * It starts the built API (`npx nx run-many -t build -p @throughline/domain @throughline/api`
  * first) on `--port` against `--database`, imports `--load` through `POST /api/portfolio/import`
