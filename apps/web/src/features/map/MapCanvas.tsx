@@ -8,6 +8,7 @@ import {
   useConnection,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type ConnectionLineComponentProps,
   type Edge,
@@ -23,7 +24,7 @@ import {
   getBezierPath,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { edgeTypes } from './edges/edgeTypes';
 import type { MapEdge } from './edges/types';
 import type { XY } from './layout/layoutGraph';
@@ -73,6 +74,18 @@ export function MapCanvas(props: MapCanvasProps) {
   const { readyKey, renderAll, onSelectNode, onSelectEdge, onTraceNode, onMoveNode, explainConnection } = props;
   const { fitView } = useReactFlow();
   const far = useStore(selectFar);
+
+  // The zoom as a CSS variable, written straight to the DOM (no re-render per frame), so far-zoom
+  // labels and rings keep a readable size on screen (see styles.css, "far zoom").
+  const store = useStoreApi<MapNode, MapEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const apply = (zoom: number) => wrapper.current?.style.setProperty('--zoom', String(zoom));
+    apply(store.getState().transform[2]);
+    return store.subscribe((state, previous) => {
+      if (state.transform[2] !== previous.transform[2]) apply(state.transform[2]);
+    });
+  }, [store]);
 
   // Derived nodes become state so a drag can move one node without rebuilding the rest; when the
   // derived list changes, unchanged nodes keep their identity (see `reconcile`).

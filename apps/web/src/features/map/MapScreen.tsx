@@ -28,7 +28,7 @@ import { MapCanvas } from './MapCanvas';
 import { NODE_HEIGHT, NODE_WIDTH, type XY } from './layout/layoutGraph';
 import { LayoutStore } from './layout/layoutStore';
 import { judgeConnection } from './model/connection';
-import { buildEdges, buildNodeData, buildNodes, countFindings, placeNewNodes } from './model/elements';
+import { buildEdges, buildNodeData, buildNodes, countFindings, freeSpot, placeNewNodes } from './model/elements';
 import { filterGraph, type DrawnGraph, type MapFilters } from './model/filters';
 import { findingHighlight } from './model/findings';
 import { nearestInDirection, type Direction } from './model/spatial';
@@ -91,6 +91,7 @@ function MapScreen() {
   }, [url.scope, viewReady, truncated, setUrl, toast]);
 
   // ---- what is drawn ------------------------------------------------------------------------
+  const unitParents = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.parentId])), [units.data]);
   // Nodes created here that the view does not hold (yet): shown anyway, so they can be linked.
   const [drafts, setDrafts] = useState<GraphNode[]>([]);
   const graph = useMemo<DrawnGraph>(() => {
@@ -100,14 +101,17 @@ function MapScreen() {
     return extra.length ? { nodes: [...base.nodes, ...extra], links: base.links } : base;
   }, [view, drafts]);
   const drawn = useMemo(() => {
-    const filtered = filterGraph(view ?? EMPTY, url.filters);
+    const filtered = filterGraph(view ?? EMPTY, url.filters, unitParents);
+    // Drafts the view does not hold are drawn whatever the filters (they were just made, to be linked);
+    // once the view holds them, the filters decide like for any node.
+    const inView = new Set((view ?? EMPTY).nodes.map((n) => n.id));
+    const extra = drafts.filter((d) => !inView.has(d.id));
     const ids = new Set(filtered.nodes.map((n) => n.id));
-    const extra = drafts.filter((d) => !ids.has(d.id));
     if (extra.length === 0) return filtered;
     for (const d of extra) ids.add(d.id);
     const linked = graph.links.filter((l) => ids.has(l.from) && ids.has(l.to) && l.state !== 'rejected');
     return { nodes: [...filtered.nodes, ...extra], links: linked };
-  }, [view, url.filters, drafts, graph.links]);
+  }, [view, url.filters, unitParents, drafts, graph.links]);
   const nodesById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph.nodes]);
   const key = viewKey(url);
 
@@ -157,6 +161,16 @@ function MapScreen() {
     pendingFit.current = null;
     zoomTo(present);
   }, [laidOut, positions, zoomTo]);
+
+  // Trace mode frames the chain it lights, once per traced node (not again on a refetch).
+  const framedTrace = useRef<string | null>(null);
+  useEffect(() => {
+    if (!url.traceId) framedTrace.current = null;
+    if (!tracing.data || !laidOut || framedTrace.current === tracing.data.rootId) return;
+    framedTrace.current = tracing.data.rootId;
+    const shown = tracing.data.nodes.map((n) => n.id).filter((id) => positions[id]);
+    if (shown.length) zoomTo(shown);
+  }, [url.traceId, tracing.data, laidOut, positions, zoomTo]);
 
   // ---- actions ------------------------------------------------------------------------------
   const [newKind, setNewKind] = useState<NodeKind | null>(null);
@@ -241,12 +255,12 @@ function MapScreen() {
       const centre = box
         ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
         : { x: 0, y: 0 };
-      layout.move(key, record.id, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 });
+      layout.move(key, record.id, freeSpot({ x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }, positions));
       setDrafts((d) => [...d, toGraphNode(record)]);
       setNewKind(null);
       setUrl({ selectedId: record.id });
     },
-    [layout, key, screenToFlowPosition, setUrl],
+    [layout, key, screenToFlowPosition, setUrl, positions],
   );
 
   const confirmDelete = () => {

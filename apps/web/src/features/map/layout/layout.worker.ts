@@ -1,5 +1,12 @@
 /// <reference lib="webworker" />
-import { layoutGraph, type LayoutEdge, type LayoutNode, type LayoutSettings, type Positions } from './layoutGraph';
+import {
+  layoutEngine,
+  layoutGraph,
+  type LayoutEdge,
+  type LayoutNode,
+  type LayoutSettings,
+  type Positions,
+} from './layoutGraph';
 
 /** The message protocol between the map and its layout worker. */
 export interface LayoutRequest {
@@ -11,8 +18,16 @@ export interface LayoutRequest {
 
 export type LayoutResponse = { id: number; positions: Positions; ms: number } | { id: number; error: string };
 
+// ELK's bundled build, once evaluated in a worker, believes it *is* the ELK worker and claims
+// `self.onmessage` for its own protocol (elk-worker.js: `self.onmessage = dispatcher.saveDispatch`).
+// Here it runs in-thread through its in-memory stand-in, which needs no handler, so the engine is
+// created first and its claim withdrawn before this worker listens: otherwise every request after
+// the first would go to ELK and never be answered.
+layoutEngine();
+self.onmessage = null;
+
 // ELK runs here, off the main thread, so a 2,000-node layout never freezes the page.
-self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+self.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
   const { id, nodes, edges, settings } = event.data;
   const started = performance.now();
   try {
@@ -21,4 +36,4 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies LayoutResponse);
   }
-};
+});

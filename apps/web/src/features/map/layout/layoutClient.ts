@@ -12,6 +12,14 @@ let worker: Worker | null | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
 
+/** A layout that has not come back by then never will: say so rather than leave the map waiting. */
+const TIMEOUT_MS = 60_000;
+
+function failAll(error: Error) {
+  for (const request of pending.values()) request.reject(error);
+  pending.clear();
+}
+
 function getWorker(): Worker | null {
   if (worker !== undefined) return worker;
   worker = createLayoutWorker();
@@ -22,6 +30,12 @@ function getWorker(): Worker | null {
       pending.delete(event.data.id);
       if ('error' in event.data) request.reject(new Error(event.data.error));
       else request.resolve({ positions: event.data.positions, ms: event.data.ms });
+    };
+    worker.onerror = (event) => {
+      // A dead worker answers nothing more: fail what waits, and start a new one next time.
+      failAll(new Error(`The layout worker failed: ${event.message || 'unknown error'}`));
+      worker?.terminate();
+      worker = undefined;
     };
   }
   return worker;
@@ -42,7 +56,20 @@ export async function requestLayout(
   }
   const id = ++nextId;
   return new Promise<LayoutResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      reject(new Error(`The layout took longer than ${TIMEOUT_MS / 1000} s`));
+    }, TIMEOUT_MS);
+    pending.set(id, {
+      resolve: (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      },
+      reject: (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    });
     target.postMessage({ id, nodes, edges, settings } satisfies LayoutRequest);
   });
 }

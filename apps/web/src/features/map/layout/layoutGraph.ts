@@ -161,6 +161,12 @@ interface Tree {
 // One engine for the thread (its start-up is the costly part); every call gets a fresh graph.
 let engine: InstanceType<typeof ELK> | undefined;
 
+/** The thread's ELK engine, created on first use. */
+export function layoutEngine(): InstanceType<typeof ELK> {
+  engine ??= new ELK();
+  return engine;
+}
+
 /**
  * Lays the map out top-down: strategy above, delivery below. Pure apart from the engine it
  * reuses: same nodes and edges in, same positions out. Runs in the layout worker on the page and
@@ -243,8 +249,7 @@ async function layoutTree(blocks: Block[], children: Map<Block, Block[]>, settin
     }
   }
   const fast = settings.fast ?? blocks.length > FAST_LAYOUT_THRESHOLD;
-  engine ??= new ELK();
-  const laidOut = await engine.layout({
+  const laidOut = await layoutEngine().layout({
     id: 'root',
     layoutOptions: fast ? { ...BASE_OPTIONS, ...FAST_OPTIONS } : BASE_OPTIONS,
     children: blocks.map((b) => ({ id: b.id, width: b.width, height: b.height })),

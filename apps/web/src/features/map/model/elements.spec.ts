@@ -1,5 +1,14 @@
 import type { MapNodeData } from '../nodes/types';
-import { buildEdges, buildNodeData, buildNodes, countFindings, placeNewNodes, reconcile, sameNode } from './elements';
+import {
+  buildEdges,
+  buildNodeData,
+  buildNodes,
+  countFindings,
+  freeSpot,
+  placeNewNodes,
+  reconcile,
+  sameNode,
+} from './elements';
 import { graphLink, graphNode } from './testGraph';
 
 const nodes = [graphNode('OBJ-1', 'objective'), graphNode('PRJ-1', 'project'), graphNode('PRJ-2', 'project')];
@@ -79,5 +88,13 @@ describe('map elements', () => {
     const placed = placeNewNodes([...nodes, graphNode('PRJ-3', 'project')], positions);
     expect(placed['PRJ-3'].y).toBeGreaterThan(200 + 120);
     expect(placed['PRJ-1']).toBe(positions['PRJ-1']);
+  });
+
+  it('finds the free place nearest where a new node is wanted', () => {
+    expect(freeSpot({ x: 0, y: 500 }, positions)).toEqual({ x: 0, y: 500 });
+    const spot = freeSpot({ x: 10, y: 10 }, positions);
+    const clear = Object.values(positions).every((p) => Math.abs(p.x - spot.x) >= 276 || Math.abs(p.y - spot.y) >= 136);
+    expect(clear).toBe(true);
+    expect(Math.hypot(spot.x - 10, spot.y - 10)).toBeLessThan(400);
   });
 });

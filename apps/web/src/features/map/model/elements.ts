@@ -72,6 +72,33 @@ export function placeNewNodes(nodes: readonly GraphNode[], positions: Positions)
   return out;
 }
 
+/**
+ * The free place nearest `wanted` for one more node: rings of candidate spots around it, half a
+ * node apart, the first that overlaps nothing. (A node created from the palette lands where the
+ * user is looking without covering what is already there.)
+ */
+export function freeSpot(wanted: XY, positions: Positions, maxRings = 12): XY {
+  const placed = Object.values(positions);
+  const free = (p: XY) =>
+    placed.every((q) => Math.abs(q.x - p.x) >= NODE_WIDTH + 16 || Math.abs(q.y - p.y) >= NODE_HEIGHT + 16);
+  const stepX = (NODE_WIDTH + 16) / 2;
+  const stepY = (NODE_HEIGHT + 16) / 2;
+  if (free(wanted)) return wanted;
+  for (let ring = 1; ring <= maxRings; ring++) {
+    const spots: XY[] = [];
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) === ring)
+          spots.push({ x: wanted.x + i * stepX, y: wanted.y + j * stepY });
+      }
+    }
+    spots.sort((a, b) => Math.hypot(a.x - wanted.x, a.y - wanted.y) - Math.hypot(b.x - wanted.x, b.y - wanted.y));
+    const spot = spots.find(free);
+    if (spot) return spot;
+  }
+  return wanted;
+}
+
 export interface NodeDecor {
   selectedId: string | null;
   highlight: Highlight | null;

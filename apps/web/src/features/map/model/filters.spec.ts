@@ -56,6 +56,17 @@ describe(filterGraph.name, () => {
     expect(keys(filterGraph(graph, { status: 'on_hold' }))).toEqual(['PRJ-2']);
   });
 
+  it('counts a unit’s sub-units as its own', () => {
+    const parents = new Map<string, string | null>([
+      ['RET', null],
+      ['NET', null],
+      ['CSV', 'RET'],
+    ]);
+    const withSub = { ...graph, nodes: [...graph.nodes, graphNode('BAU-9', 'bau', { businessUnitId: 'CSV' })] };
+    expect(keys(filterGraph(withSub, { businessUnitId: 'RET' }, parents))).toContain('BAU-9');
+    expect(keys(filterGraph(withSub, { businessUnitId: 'NET' }, parents))).not.toContain('BAU-9');
+  });
+
   it('combines filters: a unit inside a theme', () => {
     expect(keys(filterGraph(graph, { themeId: 'THM-1', businessUnitId: 'NET' }))).toEqual([
       'KR-1',

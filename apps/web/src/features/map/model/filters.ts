@@ -48,12 +48,24 @@ export function reach(starts: Iterable<string>, edges: ReadonlyMap<string, reado
   return seen;
 }
 
+/** A unit and every unit below it, from `parentOf` (unit id → parent id). */
+export function unitWithDescendants(unitId: string, parentOf: ReadonlyMap<string, string | null>): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const [id, parent] of parentOf) if (parent) children.set(parent, [...(children.get(parent) ?? []), id]);
+  return reach([unitId], children);
+}
+
 /**
- * The part of a view the filters keep. A theme keeps its whole chain; a business unit keeps its
- * nodes and everything they serve up to the themes (what a unit's work is *for* is the point of
- * looking at it); kind, health and status then keep only the nodes that match.
+ * The part of a view the filters keep. A theme keeps its whole chain; a business unit keeps the
+ * nodes of it and its sub-units and everything they serve up to the themes (what a unit's work is
+ * *for* is the point of looking at it — the API's `business_unit` scope says the same); kind,
+ * health and status then keep only the nodes that match.
  */
-export function filterGraph(graph: DrawnGraph, filters: MapFilters): DrawnGraph {
+export function filterGraph(
+  graph: DrawnGraph,
+  filters: MapFilters,
+  unitParents: ReadonlyMap<string, string | null> = new Map(),
+): DrawnGraph {
   const active = Object.values(filters).some((v) => v !== undefined);
   const links = graph.links.filter((l) => l.state !== 'rejected');
   if (!active) return { nodes: graph.nodes, links };
@@ -65,7 +77,8 @@ export function filterGraph(graph: DrawnGraph, filters: MapFilters): DrawnGraph 
   };
   if (filters.themeId) narrow(reach([filters.themeId], down));
   if (filters.businessUnitId) {
-    const own = graph.nodes.filter((n) => n.businessUnitId === filters.businessUnitId).map((n) => n.id);
+    const units = unitWithDescendants(filters.businessUnitId, unitParents);
+    const own = graph.nodes.filter((n) => n.businessUnitId && units.has(n.businessUnitId)).map((n) => n.id);
     narrow(reach(own, up));
   }
   const nodes = graph.nodes.filter(

@@ -77,6 +77,7 @@ export const SearchBox = memo(function SearchBox({ nodes, onPick }: SearchBoxPro
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onPick(hit);
+    setQuery('');
     setOpen(false);
     input.current?.blur();
   };
