@@ -16,6 +16,9 @@ import { Db } from '../database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
 import { PortfolioRepository, type NodeInputRow, type UnitRow, type Upserted } from './portfolio.repository.js';
 
+/** New nodes after which the import refreshes the planner's statistics before writing links. */
+const ANALYZE_AFTER = 1000;
+
 export interface ImportCounts {
   created: number;
   updated: number;
@@ -69,6 +72,7 @@ export class PortfolioService {
           doc.nodes.length,
           await this.portfolio.upsertNodes(doc.nodes.map((n) => nodeRow(n, unitIds))),
         );
+        if (nodes.created >= ANALYZE_AFTER) await this.portfolio.refreshStatistics();
         const links = counted(
           doc.links.length,
           await this.portfolio.upsertLinks(
