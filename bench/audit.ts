@@ -160,7 +160,7 @@ async function direct(client: pg.Client, orgId: string) {
   const index = new GraphIndex(graph);
   const findings = runAudit(graph, { index });
   const t2 = performance.now();
-  computeCoverage(graph, [], new GraphIndex(graph));
+  computeCoverage(graph, []);
   const t3 = performance.now();
   return {
     load: t1 - t0,

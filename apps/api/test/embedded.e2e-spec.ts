@@ -49,8 +49,9 @@ describe('the embedded database (no DATABASE_URL)', () => {
     });
   }
 
-  const count = async (kind: string) =>
-    (await (await fetch(`${base}/nodes?kind=${kind}&limit=200`)).json()).items.length;
+  const nodes = async (query: string) =>
+    (await (await fetch(`${base}/nodes?${query}`)).json()) as { items: { title: string }[] };
+  const count = async (kind: string) => (await nodes(`kind=${kind}&limit=200`)).items.length;
 
   it('keeps the data across a restart and shuts down cleanly', async () => {
     expect(existsSync(MAIN)).toBe(true);
@@ -69,8 +70,8 @@ describe('the embedded database (no DATABASE_URL)', () => {
 
     const second = start();
     await healthy(second);
-    const kept = await (await fetch(`${base}/nodes?q=BAU-KEPT`)).json();
-    expect(kept.items.map((n: { title: string }) => n.title)).toEqual(['Survives a restart']);
+    const kept = await nodes('q=BAU-KEPT');
+    expect(kept.items.map((n) => n.title)).toEqual(['Survives a restart']);
     expect(await count('objective')).toBe(10); // the demo is loaded once, not again
     expect(await stop(second, 'SIGINT')).toBe(0);
   }, 180_000);

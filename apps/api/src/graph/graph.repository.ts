@@ -28,7 +28,8 @@ export class GraphRepository {
    * the chain links between them (never depends_on, which is not part of the chain).
    */
   async trace(rootId: string, direction: TraceDirection, states: LinkState[]): Promise<ViewText> {
-    const [row] = await this.db.query<ViewText>(
+    const [row] = await this.db.prepared<ViewText>(
+      `graph-trace-${direction}`,
       traceSql(direction),
       traceParameters(requestContext.orgId(), rootId, direction, states),
     );
@@ -38,6 +39,7 @@ export class GraphRepository {
   /** The map's view of a theme's or objective's chain: both directions, with depends_on links among its nodes. */
   chainView(rootId: string, states: LinkState[], limit: number): Promise<ViewText> {
     return this.view(
+      'graph-view-chain',
       `WITH RECURSIVE ${walk('down_walk', 'down', 'SELECT $2::uuid', '$4', '$3')}, ${walk('up_walk', 'up', 'SELECT $2::uuid', '$4', '$3')},
        ${keptOf('SELECT id FROM down_walk UNION SELECT id FROM up_walk')}`,
       viewJson("'chain'"),
@@ -49,6 +51,7 @@ export class GraphRepository {
   /** A business unit's work (and its sub-units'), and every node that work serves, up to the themes. */
   businessUnitView(unitId: string, states: LinkState[], limit: number): Promise<ViewText> {
     return this.view(
+      'graph-view-business-unit',
       `WITH RECURSIVE units(id) AS (
          SELECT id FROM business_units WHERE org_id = $1 AND id = $2::uuid
          UNION
@@ -65,6 +68,7 @@ export class GraphRepository {
   /** The first `limit` nodes of the organisation in layout order, and the links among them. */
   allView(states: LinkState[], limit: number): Promise<ViewText> {
     return this.view(
+      'graph-view-all',
       `WITH ${keptOf('SELECT id FROM nodes WHERE org_id = $1')}`,
       viewJson("'all'"),
       [requestContext.orgId(), null, states, CHAIN_LINK_KINDS, LINK_KINDS, limit],
@@ -78,6 +82,7 @@ export class GraphRepository {
    */
   strategyView(states: LinkState[]): Promise<ViewText> {
     return this.view(
+      'graph-view-strategy',
       `WITH kept AS MATERIALIZED (
          SELECT id FROM nodes WHERE org_id = $1 AND kind IN ('theme', 'objective', 'key_result')
        ),
@@ -99,8 +104,14 @@ export class GraphRepository {
     );
   }
 
-  private async view(ctes: string, json: string, parameters: unknown[], found: string): Promise<ViewText> {
-    const [row] = await this.db.query<ViewText>(viewSql(ctes, json, found), parameters);
+  private async view(
+    name: string,
+    ctes: string,
+    json: string,
+    parameters: unknown[],
+    found: string,
+  ): Promise<ViewText> {
+    const [row] = await this.db.prepared<ViewText>(name, viewSql(ctes, json, found), parameters);
     return row;
   }
 }
