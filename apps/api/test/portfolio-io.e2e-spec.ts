@@ -1,63 +1,20 @@
 import type { InterchangeDocument } from '@throughline/domain';
 import { demoPortfolio } from '../src/portfolio-io/demo/demo-portfolio.js';
+import { INTERCHANGE_EXAMPLE } from '../src/portfolio-io/interchange.example.js';
 import { startTestApp, type TestApp } from './harness.js';
 
-const small = (): InterchangeDocument => ({
-  format: 'throughline/v1',
-  businessUnits: [
+/** DOMAIN.md's example, with a parent unit, tags, a rationale and a note so every field round-trips. */
+const small = (): InterchangeDocument => {
+  const doc: InterchangeDocument = structuredClone(INTERCHANGE_EXAMPLE);
+  doc.businessUnits = [
     { key: 'GRP', name: 'Group', parent: null },
-    { key: 'NET', name: 'Networks', parent: 'GRP' },
-  ],
-  nodes: [
-    {
-      key: 'OBJ-3',
-      kind: 'objective',
-      title: 'Make every home smart-ready',
-      owner: 'Chief Customer Officer',
-      status: 'active',
-      health: 'amber',
-      priority: 1,
-      targetDate: '2028-03-31',
-    },
-    {
-      key: 'KR-3.1',
-      kind: 'key_result',
-      title: 'Customers with a smart meter',
-      unit: '%',
-      baseline: 38,
-      target: 80,
-      current: 51,
-      direction: 'increase',
-      confidence: 0.6,
-      owner: 'Head of Metering',
-    },
-    {
-      key: 'PRJ-7',
-      kind: 'project',
-      title: 'Smart meter roll-out, wave 2',
-      businessUnit: 'NET',
-      owner: 'Programme Director',
-      status: 'active',
-      health: 'red',
-      budget: 42000000,
-      startDate: '2026-04-01',
-      endDate: '2027-09-30',
-      tags: ['regulated'],
-    },
-  ],
-  links: [
-    { from: 'KR-3.1', to: 'OBJ-3', kind: 'contributes_to' },
-    {
-      from: 'PRJ-7',
-      to: 'KR-3.1',
-      kind: 'contributes_to',
-      weight: 40,
-      state: 'approved',
-      rationale: 'Installs meters',
-    },
-  ],
-  checkIns: [{ node: 'KR-3.1', at: '2026-10-31', value: 51, confidence: 0.6, note: 'On plan' }],
-});
+    { ...doc.businessUnits[0], parent: 'GRP' },
+  ];
+  doc.nodes[2].tags = ['regulated'];
+  doc.links[1].rationale = 'Installs meters';
+  doc.checkIns[0].note = 'On plan';
+  return doc;
+};
 
 describe('portfolio import and export', () => {
   let t: TestApp;
