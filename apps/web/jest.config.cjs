@@ -20,6 +20,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@xyflow|elkjs)/)'],
   moduleNameMapper: {
     '\\.(css)$': '<rootDir>/src/test/style-stub.cjs',
+    // The layout worker runs in-thread under jest (src/test/createLayoutWorker.stub.ts explains why).
+    '^\\./createLayoutWorker$': '<rootDir>/src/test/createLayoutWorker.stub.ts',
     '^@throughline/domain$': '<rootDir>/../../libs/domain/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

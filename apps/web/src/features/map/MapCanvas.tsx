@@ -26,9 +26,11 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { edgeTypes } from './edges/edgeTypes';
+import { FarEdges } from './edges/FarEdges';
 import type { MapEdge } from './edges/types';
-import type { XY } from './layout/layoutGraph';
+import type { XY } from './layout/geometry';
 import { reconcile, sameEdge, sameNode } from './model/elements';
+import { FarContext } from './nodes/FarContext';
 import { nodeTypes } from './nodes/nodeTypes';
 import type { MapNode } from './nodes/types';
 
@@ -49,11 +51,16 @@ export interface MapCanvasProps {
   onRefusedConnection: (reason: string) => void;
 }
 
-/** Below this zoom the cards drop their small print (CSS), which keeps a 2,000-node overview light. */
+/**
+ * Below this zoom the cards drop their small print (CSS) and the links are drawn as one picture
+ * (`FarEdges`): what keeps a 2,000-node overview quick to open and to pan.
+ */
 const FAR_ZOOM = 0.45;
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 const PRO_OPTIONS = { hideAttribution: true };
+/** Zoomed out, React Flow draws no edges: `FarEdges` draws them all as one picture. */
+const NO_EDGES: MapEdge[] = [];
 const MINIMAP_COLOURS: Record<string, string> = {
   theme: '#6d28d9',
   objective: '#1d4ed8',
@@ -154,39 +161,42 @@ export function MapCanvas(props: MapCanvasProps) {
       data-testid="map-canvas"
       data-ready={readyKey ? 'true' : 'false'}
     >
-      <ReactFlow<MapNode, MapEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onNodeDoubleClick={onNodeDoubleClick}
-        onEdgeClick={onEdgeClick}
-        onPaneClick={onPaneClick}
-        isValidConnection={isValidConnection}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        connectionMode={ConnectionMode.Strict}
-        connectionRadius={28}
-        connectionLineComponent={ConnectionLine}
-        onlyRenderVisibleElements={!renderAll}
-        minZoom={0.03}
-        maxZoom={2}
-        zoomOnDoubleClick={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        disableKeyboardA11y
-        elevateNodesOnSelect={false}
-        proOptions={PRO_OPTIONS}
-      >
-        <Background gap={24} color="#dfe4ea" />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
-        <ConnectionHint explain={explainConnection} />
-      </ReactFlow>
+      <FarContext.Provider value={far}>
+        <ReactFlow<MapNode, MapEdge>
+          nodes={nodes}
+          edges={far ? NO_EDGES : edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={onPaneClick}
+          isValidConnection={isValidConnection}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          connectionMode={ConnectionMode.Strict}
+          connectionRadius={28}
+          connectionLineComponent={ConnectionLine}
+          onlyRenderVisibleElements={!renderAll}
+          minZoom={0.03}
+          maxZoom={2}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          disableKeyboardA11y
+          elevateNodesOnSelect={false}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background gap={24} color="#dfe4ea" />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
+          <ConnectionHint explain={explainConnection} />
+          {far && <FarEdges nodes={nodes} edges={edges} />}
+        </ReactFlow>
+      </FarContext.Provider>
     </div>
   );
 }

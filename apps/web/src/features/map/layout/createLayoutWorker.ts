@@ -1,8 +1,7 @@
 /**
- * The one place that names the worker file. Vite bundles it from this exact `new Worker(new URL(…))`
- * form; jest (CommonJS, no `import.meta`) maps this module to a stub and lays out on the main thread.
+ * The one place that names the worker file, in the exact `new Worker(new URL(…))` form Vite
+ * bundles. Jest maps this module to src/test/createLayoutWorker.stub.ts.
  */
-export function createLayoutWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
+export function createLayoutWorker(): Worker {
   return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
 }

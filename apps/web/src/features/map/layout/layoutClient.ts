@@ -8,7 +8,7 @@ export interface LayoutResult {
   ms: number;
 }
 
-let worker: Worker | null | undefined;
+let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
 
@@ -20,10 +20,10 @@ function failAll(error: Error) {
   pending.clear();
 }
 
-function getWorker(): Worker | null {
-  if (worker !== undefined) return worker;
+function getWorker(): Worker {
+  if (worker) return worker;
   worker = createLayoutWorker();
-  if (worker) {
+  {
     worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
       const request = pending.get(event.data.id);
       if (!request) return;
@@ -41,19 +41,21 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-/** Lays the graph out in the worker (or, where there is none, on this thread). */
-export async function requestLayout(
+/**
+ * Starts the worker now, so that loading ELK (1.4 MB) and warming it up overlap the first request
+ * for the graph instead of following it. ELK never loads on the main thread.
+ */
+export function prewarmLayout() {
+  getWorker();
+}
+
+/** Lays the graph out in the worker. */
+export function requestLayout(
   nodes: LayoutNode[],
   edges: LayoutEdge[],
   settings?: LayoutSettings,
 ): Promise<LayoutResult> {
   const target = getWorker();
-  if (!target) {
-    const { layoutGraph } = await import('./layoutGraph');
-    const started = performance.now();
-    const positions = await layoutGraph(nodes, edges, settings);
-    return { positions, ms: performance.now() - started };
-  }
   const id = ++nextId;
   return new Promise<LayoutResult>((resolve, reject) => {
     const timer = setTimeout(() => {

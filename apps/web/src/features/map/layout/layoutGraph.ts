@@ -1,15 +1,10 @@
 import type { LinkKind, NodeKind } from '@throughline/domain';
 import type { ElkExtendedEdge, LayoutOptions } from 'elkjs/lib/elk-api';
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { GAP_X, GAP_Y, NODE_HEIGHT, NODE_WIDTH, ROW_GAP, TREE_GAP, type Positions, type XY } from './geometry';
 
-/** Every node on the map has this size, so the layout never waits for the DOM to measure. */
-export const NODE_WIDTH = 260;
-export const NODE_HEIGHT = 120;
-/** Gaps between the nodes of one block, between rows, and between whole trees. */
-export const GAP_X = 28;
-export const GAP_Y = 24;
-export const ROW_GAP = 80;
-export const TREE_GAP = 160;
+export { GAP_X, GAP_Y, NODE_HEIGHT, NODE_WIDTH, ROW_GAP, TREE_GAP, type Positions, type XY };
+
 /** The shape the packed trees aim for: a wide screen. */
 const ASPECT = 16 / 9;
 
@@ -23,13 +18,6 @@ export interface LayoutEdge {
   to: string;
   kind: LinkKind;
 }
-
-export interface XY {
-  x: number;
-  y: number;
-}
-
-export type Positions = Record<string, XY>;
 
 /** The band each kind belongs to, top to bottom: themes, objectives, key results, then all work. */
 export const KIND_BAND: Record<NodeKind, number> = {

@@ -1,7 +1,7 @@
 import type { AuditFinding, BusinessUnitRecord, GraphLink, GraphNode, LinkKind, NodeRollup } from '@throughline/domain';
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
 import type { MapEdge } from '../edges/types';
-import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions, type XY } from '../layout/layoutGraph';
+import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions, type XY } from '../layout/geometry';
 import { handlesOf } from '../nodes/handles';
 import type { MapNode, MapNodeData } from '../nodes/types';
 import type { Highlight } from './trace';

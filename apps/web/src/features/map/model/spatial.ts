@@ -1,4 +1,4 @@
-import type { XY } from '../layout/layoutGraph';
+import type { XY } from '../layout/geometry';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 

@@ -2,7 +2,19 @@ import { NODE_KIND_LABELS, isWorkKind, type NodeHealth, type NodeKind } from '@t
 import { Handle, Position } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
+import { useFar } from './FarContext';
 import type { MapNodeData } from './types';
+
+/** The handles of `handles.ts`, as plain markup for far-zoom cards. */
+const CHAIN_HANDLES = [
+  { id: 'up', type: 'source', position: 'top' },
+  { id: 'down', type: 'target', position: 'bottom' },
+] as const;
+const WORK_HANDLES = [
+  ...CHAIN_HANDLES,
+  { id: 'dep-out', type: 'source', position: 'right' },
+  { id: 'dep-in', type: 'target', position: 'left' },
+] as const;
 
 const HEALTH_LABEL: Record<NodeHealth, string> = {
   green: 'green',
@@ -20,11 +32,34 @@ interface NodeCardProps {
 
 /** The body every kind shares: colour band and icon, key and title, owner, unit, health, findings. */
 export const NodeCard = memo(function NodeCard({ data, selected, children }: NodeCardProps) {
+  const far = useFar();
   const { node, businessUnit, rollup, findings } = data;
   const derived = rollup && rollup.derivedHealth !== node.health ? rollup.derivedHealth : null;
   const classes = ['tl-node', `kind-${node.kind}`, `status-${node.status}`];
   if (selected) classes.push('is-selected');
   if (findings.errors > 0) classes.push('has-error');
+
+  if (far) {
+    // Zoomed out: the key on the kind's colour (no icon: 2,000 small <svg>s cost 0.3 s to paint), the
+    // error ring, and handles React Flow can measure but nobody can grab at this size. A fraction of
+    // the DOM and no store subscriptions.
+    return (
+      <div className={`${classes.join(' ')} is-far`} data-testid={`node-${node.key}`} data-key={node.key}>
+        <div className="tl-node-head">
+          <span className="tl-node-key">{node.key}</span>
+        </div>
+        {(isWorkKind(node.kind) ? WORK_HANDLES : CHAIN_HANDLES).map((h) => (
+          <div
+            key={h.id}
+            className={`react-flow__handle react-flow__handle-${h.position} ${h.type} tl-handle${h.id.startsWith('dep') ? ' tl-handle-dep' : ''}`}
+            data-handleid={h.id}
+            data-handlepos={h.position}
+            data-nodeid={node.id}
+          />
+        ))}
+      </div>
+    );
+  }
 
   return (
     <div className={classes.join(' ')} data-testid={`node-${node.key}`} data-key={node.key}>

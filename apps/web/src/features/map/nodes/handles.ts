@@ -1,6 +1,6 @@
 import { isWorkKind, type NodeKind } from '@throughline/domain';
 import { Position, type NodeHandle } from '@xyflow/react';
-import { NODE_HEIGHT, NODE_WIDTH } from '../layout/layoutGraph';
+import { NODE_HEIGHT, NODE_WIDTH } from '../layout/geometry';
 
 export const HANDLE_SIZE = 12;
 const half = HANDLE_SIZE / 2;

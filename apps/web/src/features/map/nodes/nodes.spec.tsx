@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { MapActionsContext } from '../MapActionsContext';
+import { FarContext } from './FarContext';
 import { buildNodes } from '../model/elements';
 import { nodeTypes } from './nodeTypes';
 import type { MapNodeData } from './types';
@@ -31,7 +32,7 @@ const rollup = (progress: number | null, derivedHealth: NodeRollup['derivedHealt
   derivedHealth,
 });
 
-function renderNode(node: GraphNode, data: Partial<MapNodeData> = {}, expand = jest.fn()) {
+function renderNode(node: GraphNode, data: Partial<MapNodeData> = {}, expand = jest.fn(), far = false) {
   const full: MapNodeData = {
     node,
     businessUnit: { key: 'NET', name: 'Networks' },
@@ -47,11 +48,13 @@ function renderNode(node: GraphNode, data: Partial<MapNodeData> = {}, expand = j
   );
   render(
     <MapActionsContext.Provider value={{ expand }}>
-      <ReactFlowProvider>
-        <div style={{ width: 800, height: 600 }}>
-          <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} />
-        </div>
-      </ReactFlowProvider>
+      <FarContext.Provider value={far}>
+        <ReactFlowProvider>
+          <div style={{ width: 800, height: 600 }}>
+            <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} />
+          </div>
+        </ReactFlowProvider>
+      </FarContext.Provider>
     </MapActionsContext.Provider>,
   );
   return screen.getByTestId(`node-${node.key}`);
@@ -127,5 +130,25 @@ describe('map node components', () => {
     expect(work.querySelector('[data-handleid="dep-out"]')).not.toHaveClass('connectable');
     const theme = renderNode(graphNode('theme', { key: 'THM-1' }));
     expect(theme.querySelectorAll('.tl-handle')).toHaveLength(2);
+  });
+
+  it('zoomed far out, shows just the key and the error ring, with handles React Flow can measure', () => {
+    const card = renderNode(
+      graphNode('project', { key: 'PRJ-7' }),
+      { findings: { total: 2, errors: 1 } },
+      jest.fn(),
+      true,
+    );
+    expect(card).toHaveClass('is-far', 'kind-project', 'has-error');
+    expect(card).toHaveTextContent(/^PRJ-7$/);
+    const handles = [...card.querySelectorAll('.react-flow__handle')];
+    expect(
+      handles.map((h) => [h.getAttribute('data-handleid'), h.classList.contains('source') ? 'source' : 'target']),
+    ).toEqual([
+      ['up', 'source'],
+      ['down', 'target'],
+      ['dep-out', 'source'],
+      ['dep-in', 'target'],
+    ]);
   });
 });
