@@ -153,6 +153,15 @@ describe('graph', () => {
       expect(whole.links).toHaveLength(186);
     });
 
+    it('picks the whole organisation when it fits, strategy otherwise (scope=auto)', async () => {
+      const fits = (await t.http().get('/api/graph?scope=auto').expect(200)).body as GraphView;
+      expect(fits).toMatchObject({ scope: 'all', truncated: false });
+      expect(fits.nodes).toHaveLength(98);
+      const tooBig = (await t.http().get('/api/graph?scope=auto&limit=97').expect(200)).body as GraphView;
+      expect(tooBig.scope).toBe('strategy');
+      expect(tooBig.nodes).toHaveLength(39);
+    });
+
     it.each([
       ['scope=chain', 'rootId'],
       ['scope=business_unit', 'businessUnitId'],

@@ -17,7 +17,13 @@ export class GraphService {
   async view(query: GraphQuery): Promise<string> {
     const states = statesFor(query.includeProposed ?? true);
     const limit = query.limit ?? DEFAULT_VIEW_LIMIT;
-    switch (query.scope ?? 'strategy') {
+    const scope =
+      query.scope === 'auto'
+        ? (await this.graph.nodeCount()) <= limit
+          ? 'all'
+          : 'strategy'
+        : (query.scope ?? 'strategy');
+    switch (scope) {
       case 'strategy':
         return found(await this.graph.strategyView(states), 'organisation');
       case 'all':

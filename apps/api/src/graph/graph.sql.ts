@@ -7,19 +7,26 @@
  * would cost as much as the query itself.
  */
 
-/** A node as the map draws it, plus any `extra` key/value pairs. `n` is the nodes alias. */
-export function graphNodeJson(extra = ''): string {
-  return `json_build_object(
-    'id', n.id, 'key', n.key, 'kind', n.kind, 'title', n.title, 'owner', n.owner,
-    'businessUnitId', n.business_unit_id, 'status', n.status, 'health', n.health, 'version', n.version${extra})`;
+/**
+ * A node as the map draws it: the columns of a row that `json_agg` turns into one compact JSON
+ * object (`json_build_object` would write a space around every colon, 8 % of the bytes). `n`
+ * is the nodes alias.
+ */
+export const GRAPH_NODE_COLUMNS = `n.id, n.key, n.kind, n.title, n.owner, n.business_unit_id AS "businessUnitId",
+  n.status, n.health, n.version`;
+
+/** A link as the map draws it; `l` is the links alias. */
+export const GRAPH_LINK_COLUMNS = `l.id, l.from_id AS "from", l.to_id AS "to", l.kind, l.state, l.weight`;
+
+/** The JSON array of the rows of `rows` (a FROM item aliased `x`), in `order`. */
+export function jsonArray(rows: string, order: string): string {
+  return `SELECT coalesce(json_agg(x ORDER BY ${order}), '[]'::json) FROM ${rows}`;
 }
 
-/** A link as the map draws it. `l` is the links alias. */
-export const GRAPH_LINK_JSON = `json_build_object(
-  'id', l.id, 'from', l.from_id, 'to', l.to_id, 'kind', l.kind, 'state', l.state, 'weight', l.weight)`;
-
-/** Strategy first, in the order of the chain, then by key: the order the map lays out in. */
-export const NODE_ORDER = `array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], n.kind), n.key`;
+/** Strategy first, in the order of the chain, then by key: the order the map lays out in (`alias` is a node row). */
+export function nodeOrder(alias = 'n'): string {
+  return `array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], ${alias}.kind), ${alias}.key`;
+}
 
 /**
  * A recursive walk along chain links from the ids of `seed` (a SELECT of ids).

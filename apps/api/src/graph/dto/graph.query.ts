@@ -9,14 +9,14 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 export class GraphQuery {
   @ApiPropertyOptional({
-    enum: GRAPH_SCOPES,
+    enum: [...GRAPH_SCOPES, 'auto'],
     default: 'strategy',
     description:
-      'all: the first `limit` nodes; chain: a node’s chain up and down (rootId); business_unit: a unit’s work and what it serves (businessUnitId); strategy: themes, objectives and key results with delivery collapsed into counts.',
+      'all: the first `limit` nodes; chain: a node’s chain up and down (rootId); business_unit: a unit’s work and what it serves (businessUnitId); strategy: themes, objectives and key results with delivery collapsed into counts; auto: `all` when the organisation fits in `limit`, else `strategy` (the answer says which).',
   })
   @OptionalNotNull()
-  @IsIn(GRAPH_SCOPES)
-  scope?: GraphScope;
+  @IsIn([...GRAPH_SCOPES, 'auto'])
+  scope?: GraphScope | 'auto';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The theme or objective of a `chain` view.' })
   @ValidateIf((query: GraphQuery) => query.scope === 'chain' || query.rootId !== undefined)
