@@ -4,6 +4,7 @@
  * a large organisation opens on.
  *
  *   npm run build && npx tsx bench/map.ts [--nodes 6000] [--runs 5] [--port 3400] [--reuse]
+ *   npx tsx bench/map.ts --nodes 60000 --database tl_bench_60000   # an organisation already imported
  *
  * Each run is a fresh browser context (nothing cached) that opens the view's URL and waits until
  * the map is laid out and its nodes are painted (the canvas's `data-ready`, then one frame);
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     port: { type: 'string', default: '3400' },
     reuse: { type: 'boolean', default: false },
+    /** An existing, already imported database to read (e.g. another benchmark's); nothing is written to it. */
+    database: { type: 'string' },
   },
 });
 const nodes = Number(values.nodes);
@@ -69,8 +72,10 @@ async function main() {
       { stdio: 'inherit' },
     );
   }
-  const reuse = values.reuse && (await databaseExists(database));
-  const api = await startApi(reuse ? databaseUrl(database) : await freshDatabase(database), Number(values.port));
+  const given = values.database;
+  const reuse = given !== undefined || (values.reuse && (await databaseExists(database)));
+  const url = given ? databaseUrl(given) : reuse ? databaseUrl(database) : await freshDatabase(database);
+  const api = await startApi(url, Number(values.port));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     if (!reuse) {
@@ -96,6 +101,7 @@ async function main() {
       report(view, measured);
     }
     const out = fileURLToPath(new URL(`./out/map-${nodes}.json`, import.meta.url));
+    // (bench/out is not committed; docs/performance.md, "Map", records the figures.)
     writeFileSync(out, JSON.stringify({ nodes, runs, cpus: cpus().length, results }, null, 2));
     console.log(`\nwrote ${out}`);
   } finally {
@@ -120,7 +126,10 @@ async function pickViews(base: string): Promise<View[]> {
     const size = (await get<{ nodes: unknown[] }>(`/graph?scope=business_unit&businessUnitId=${u.id}`)).nodes.length;
     sized.push({ label: `unit ${u.key}`, path: `/?scope=business_unit&unit=${u.id}`, size });
   }
-  for (const t of themes) {
+  const objectives = (await get<{ nodes: { id: string; key: string; kind: string }[] }>('/graph?scope=strategy')).nodes
+    .filter((n) => n.kind === 'objective')
+    .slice(0, 8);
+  for (const t of [...themes, ...objectives]) {
     const size = (await get<{ nodes: unknown[] }>(`/graph?scope=chain&rootId=${t.id}`)).nodes.length;
     sized.push({ label: `chain of ${t.key}`, path: `/?scope=chain&root=${t.id}`, size });
   }

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  NODE_KIND_LABELS,
   type AuditFinding,
-  type GraphLink,
+  type BusinessUnitRecord,
   type GraphNode,
   type LinkKind,
   type NodeKind,
@@ -19,8 +18,8 @@ import { currentActor } from '../../api/http';
 import { useCreateLink, type NewLink } from '../../api/links.queries';
 import { useDeleteNode } from '../../api/nodes.queries';
 import { useDeleteLink } from '../../api/links.queries';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToast } from '../../ui/toast';
+import { useWindowKeydown } from '../../ui/useWindowKeydown';
 import { FindingsPanel } from '../audit/FindingsPanel';
 import { exportMapImage, type ImageFormat } from './exportImage';
 import { MapActionsContext, type MapActions } from './MapActionsContext';
@@ -29,22 +28,32 @@ import { NODE_HEIGHT, NODE_WIDTH, type XY } from './layout/geometry';
 import { prewarmLayout } from './layout/layoutClient';
 import { LayoutStore } from './layout/layoutStore';
 import { judgeConnection } from './model/connection';
-import { buildEdges, buildNodeData, buildNodes, countFindings, freeSpot, placeNewNodes } from './model/elements';
+import {
+  buildEdges,
+  buildNodeData,
+  buildNodes,
+  countFindings,
+  freeSpot,
+  placeNewNodes,
+  toGraphNode,
+} from './model/elements';
 import { filterGraph, type DrawnGraph, type MapFilters } from './model/filters';
 import { findingHighlight } from './model/findings';
 import { nearestInDirection, type Direction } from './model/spatial';
 import { summariseTrace, traceHighlight } from './model/trace';
+import { DeleteDialog, type Deleting } from './panels/DeleteDialog';
 import { LinkKindChooser } from './panels/LinkKindChooser';
 import { NewNodePanel } from './panels/NewNodePanel';
 import { NodePanel } from './panels/NodePanel';
-import { FilterBar } from './toolbar/FilterBar';
 import { Palette } from './toolbar/Palette';
-import { ScopePicker } from './toolbar/ScopePicker';
-import { SearchBox, isTyping, type SearchHit } from './toolbar/SearchBox';
+import { MapToolbar } from './toolbar/MapToolbar';
+import { isTyping, type SearchHit } from './toolbar/SearchBox';
+import { StatusLine } from './StatusLine';
 import { TraceBar } from './TraceBar';
 import { MAX_VIEW_NODES, useMapUrl, viewKey, viewParams, type MapScope } from './useMapUrl';
 
 const NO_ROLLUPS: ReadonlyMap<string, NodeRollup> = new Map();
+const NO_UNITS: BusinessUnitRecord[] = [];
 const EMPTY: DrawnGraph = { nodes: [], links: [] };
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 const FIT = { padding: 0.35, maxZoom: 1.1, duration: 400 };
@@ -62,8 +71,6 @@ export function MapPage() {
     </ReactFlowProvider>
   );
 }
-
-type Deleting = { type: 'node'; node: GraphNode } | { type: 'link'; link: GraphLink };
 
 /**
  * Puts the map together: server state (the view, units, audit, roll-ups, a trace), the URL (view,
@@ -349,18 +356,27 @@ function MapScreen() {
     [setUrl],
   );
 
-  const exportImage = async (format: ImageFormat) => {
-    setExporting(true);
-    try {
-      // Let React Flow render the nodes outside the viewport before the picture is taken.
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      await exportMapImage(format, getNodes());
-    } catch (error) {
-      toast(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportImage = useCallback(
+    async (format: ImageFormat) => {
+      setExporting(true);
+      try {
+        // Let React Flow render the nodes outside the viewport before the picture is taken.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        await exportMapImage(format, getNodes());
+      } catch (error) {
+        toast(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      } finally {
+        setExporting(false);
+      }
+    },
+    [getNodes, toast],
+  );
+  const toggleTrace = useCallback(() => {
+    if (url.traceId) setUrl({ traceId: null });
+    else if (selectedId) trace(selectedId);
+  }, [url.traceId, selectedId, setUrl, trace]);
+  const toggleAudit = useCallback(() => setUrl({ auditOpen: !url.auditOpen }), [url.auditOpen, setUrl]);
+  const relayout = useCallback(() => layout.relayout(key, drawn.nodes, drawn.links), [layout, key, drawn]);
 
   // Nodes ask for expansion through context, which never changes, so asking re-renders nothing.
   const actions = useMemo<MapActions>(
@@ -374,104 +390,60 @@ function MapScreen() {
   );
 
   // ---- keyboard -----------------------------------------------------------------------------
-  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
-  useEffect(() => {
-    onKey.current = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || chooser || deleting) return;
-      if (e.key === 'Delete' || e.key === 'Backspace') {
-        const link = selectedEdge ? graph.links.find((l) => l.id === selectedEdge) : undefined;
-        if (link) setDeleting({ type: 'link', link });
-        else if (selectedId) requestDelete(selectedId);
-        else return;
-      } else if (e.key === 'Escape') {
-        if (url.traceId) setUrl({ traceId: null });
-        else if (finding) setFinding(null);
-        else if (newKind) setNewKind(null);
-        else if (selectedEdge) setSelectedEdge(null);
-        else if (selectedId) setUrl({ selectedId: null });
-        else return;
-      } else if (ARROWS[e.key]) {
-        const from = selectedId ? positions[selectedId] : undefined;
-        const candidates = drawn.nodes
-          .filter((n) => n.id !== selectedId && positions[n.id])
-          .map((n) => ({ id: n.id, at: positions[n.id] }));
-        const next = from ? nearestInDirection(from, candidates, ARROWS[e.key]) : (candidates[0]?.id ?? null);
-        if (!next) return;
-        select(next);
-        const at = positions[next];
-        void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, {
-          zoom: Math.max(getZoom(), 0.6),
-          duration: 200,
-        });
-      } else if (e.key === 't' && selectedId) {
-        trace(selectedId);
-      } else return;
-      e.preventDefault();
-    };
+  useWindowKeydown((e) => {
+    if (isTyping(e.target) || chooser || deleting) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      const link = selectedEdge ? graph.links.find((l) => l.id === selectedEdge) : undefined;
+      if (link) setDeleting({ type: 'link', link });
+      else if (selectedId) requestDelete(selectedId);
+      else return;
+    } else if (e.key === 'Escape') {
+      if (url.traceId) setUrl({ traceId: null });
+      else if (finding) setFinding(null);
+      else if (newKind) setNewKind(null);
+      else if (selectedEdge) setSelectedEdge(null);
+      else if (selectedId) setUrl({ selectedId: null });
+      else return;
+    } else if (ARROWS[e.key]) {
+      const from = selectedId ? positions[selectedId] : undefined;
+      const candidates = drawn.nodes
+        .filter((n) => n.id !== selectedId && positions[n.id])
+        .map((n) => ({ id: n.id, at: positions[n.id] }));
+      const next = from ? nearestInDirection(from, candidates, ARROWS[e.key]) : (candidates[0]?.id ?? null);
+      if (!next) return;
+      select(next);
+      const at = positions[next];
+      void setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), 0.6), duration: 200 });
+    } else if (e.key === 't' && selectedId) {
+      trace(selectedId);
+    } else return;
+    e.preventDefault();
   });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKey.current(e);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
 
   // ---- render -------------------------------------------------------------------------------
   const themes = useMemo(() => graph.nodes.filter((n) => n.kind === 'theme'), [graph.nodes]);
-  const errors = audit.data?.summary.error ?? 0;
-  const warnings = audit.data?.summary.warning ?? 0;
   const readyKey = laidOut ? `${key}#${placed.layoutId}` : null;
   const selectedNode = selectedId ? nodesById.get(selectedId) : undefined;
 
   return (
     <MapActionsContext.Provider value={actions}>
       <div className="map-screen">
-        <div className="map-toolbar">
-          <ScopePicker
-            scope={url.scope}
-            rootId={url.rootId}
-            unitId={url.unitId}
-            root={url.rootId ? nodesById.get(url.rootId) : undefined}
-            units={units.data ?? []}
-            onChange={setScope}
-          />
-          <FilterBar filters={url.filters} units={units.data ?? []} themes={themes} onChange={setFilter} />
-          <SearchBox nodes={drawn.nodes} onPick={onSearch} />
-          <div className="toolbar-actions">
-            <button
-              type="button"
-              className={`btn${url.traceId ? ' is-active' : ''}`}
-              disabled={!selectedId}
-              onClick={() => (url.traceId ? setUrl({ traceId: null }) : selectedId && trace(selectedId))}
-              title="Highlight the chain through the selected node (double-click a node, or press T)"
-            >
-              Trace
-            </button>
-            <button
-              type="button"
-              className={`btn${url.auditOpen ? ' is-active' : ''}`}
-              onClick={() => setUrl({ auditOpen: !url.auditOpen })}
-              data-testid="audit-toggle"
-            >
-              Audit
-              {errors > 0 && <span className="count count-error">{errors}</span>}
-              {warnings > 0 && <span className="count count-warning">{warnings}</span>}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => layout.relayout(key, drawn.nodes, drawn.links)}
-              title="Lay the view out again (forgets the nodes you moved in it)"
-            >
-              Re-layout
-            </button>
-            <button type="button" className="btn" onClick={() => void exportImage('png')} disabled={exporting}>
-              PNG
-            </button>
-            <button type="button" className="btn" onClick={() => void exportImage('svg')} disabled={exporting}>
-              SVG
-            </button>
-          </div>
-        </div>
+        <MapToolbar
+          url={url}
+          root={url.rootId ? nodesById.get(url.rootId) : undefined}
+          units={units.data ?? NO_UNITS}
+          themes={themes}
+          drawn={drawn.nodes}
+          audit={audit.data?.summary}
+          exporting={exporting}
+          onScope={setScope}
+          onFilter={setFilter}
+          onSearch={onSearch}
+          onTrace={toggleTrace}
+          onAudit={toggleAudit}
+          onRelayout={relayout}
+          onExport={exportImage}
+        />
         <div className="map-body">
           <div className="map-left">
             <Palette onPick={setNewKind} active={newKind} />
@@ -541,7 +513,7 @@ function MapScreen() {
             <NewNodePanel
               key={newKind}
               kind={newKind}
-              units={units.data ?? []}
+              units={units.data ?? NO_UNITS}
               onCreated={onCreated}
               onClose={() => setNewKind(null)}
             />
@@ -549,7 +521,7 @@ function MapScreen() {
             selectedId && (
               <NodePanel
                 nodeId={selectedId}
-                units={units.data ?? []}
+                units={units.data ?? NO_UNITS}
                 nodesById={nodesById}
                 onClose={() => setUrl({ selectedId: null })}
                 onTrace={trace}
@@ -569,25 +541,13 @@ function MapScreen() {
           />
         )}
         {deleting && (
-          <ConfirmDialog
-            title={deleting.type === 'node' ? `Delete ${deleting.node.key}?` : 'Remove this link?'}
-            confirmLabel={deleting.type === 'node' ? 'Delete' : 'Remove'}
+          <DeleteDialog
+            deleting={deleting}
+            nodesById={nodesById}
             busy={deleteNode.isPending || deleteLink.isPending}
             onConfirm={confirmDelete}
             onCancel={() => setDeleting(null)}
-          >
-            {deleting.type === 'node' ? (
-              <p>
-                The {NODE_KIND_LABELS[deleting.node.kind].toLowerCase()} “{deleting.node.title}” and all its links will
-                be deleted. The change history keeps a record of them.
-              </p>
-            ) : (
-              <p>
-                {nodesById.get(deleting.link.from)?.key} {deleting.link.kind.replace('_', ' ')}{' '}
-                {nodesById.get(deleting.link.to)?.key} will be removed.
-              </p>
-            )}
-          </ConfirmDialog>
+          />
         )}
       </div>
       {selectedNode && (
@@ -597,45 +557,4 @@ function MapScreen() {
       )}
     </MapActionsContext.Provider>
   );
-}
-
-function StatusLine(props: {
-  loading: boolean;
-  error: string | null;
-  nodes: number;
-  links: number;
-  layoutMs: number | null;
-  truncated: boolean;
-}) {
-  const { loading, error, nodes, links, layoutMs, truncated } = props;
-  return (
-    <div className="status-line" data-testid="status-line" data-layout-ms={layoutMs ?? undefined}>
-      {error ? (
-        <span className="bad">{error}</span>
-      ) : (
-        <>
-          {loading && <span className="spinner" aria-label="Working" />}
-          <span>
-            {nodes.toLocaleString()} nodes · {links.toLocaleString()} links
-          </span>
-          {layoutMs !== null && <span className="muted">laid out in {Math.round(layoutMs)} ms</span>}
-          {truncated && <span className="warn">only the first {MAX_VIEW_NODES.toLocaleString()} nodes</span>}
-        </>
-      )}
-    </div>
-  );
-}
-
-function toGraphNode(record: NodeRecord): GraphNode {
-  return {
-    id: record.id,
-    key: record.key,
-    kind: record.kind,
-    title: record.title,
-    owner: record.owner,
-    businessUnitId: record.businessUnitId,
-    status: record.status,
-    health: record.health,
-    version: record.version,
-  };
 }

@@ -1,4 +1,12 @@
-import type { AuditFinding, BusinessUnitRecord, GraphLink, GraphNode, LinkKind, NodeRollup } from '@throughline/domain';
+import type {
+  AuditFinding,
+  BusinessUnitRecord,
+  GraphLink,
+  GraphNode,
+  LinkKind,
+  NodeRecord,
+  NodeRollup,
+} from '@throughline/domain';
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
 import type { MapEdge } from '../edges/types';
 import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions, type XY } from '../layout/geometry';
@@ -203,3 +211,18 @@ export const sameEdge = (a: MapEdge, b: MapEdge) =>
   a.selected === b.selected &&
   a.source === b.source &&
   a.target === b.target;
+
+/** The map's lean view of a node the API has just answered with in full. */
+export function toGraphNode(record: NodeRecord): GraphNode {
+  return {
+    id: record.id,
+    key: record.key,
+    kind: record.kind,
+    title: record.title,
+    owner: record.owner,
+    businessUnitId: record.businessUnitId,
+    status: record.status,
+    health: record.health,
+    version: record.version,
+  };
+}

@@ -1,0 +1,81 @@
+import type { AuditSummary, BusinessUnitRecord, GraphNode } from '@throughline/domain';
+import { memo } from 'react';
+import type { ImageFormat } from '../exportImage';
+import type { MapFilters } from '../model/filters';
+import type { MapScope, MapUrlState } from '../useMapUrl';
+import { FilterBar } from './FilterBar';
+import { ScopePicker } from './ScopePicker';
+import { SearchBox, type SearchHit } from './SearchBox';
+
+interface MapToolbarProps {
+  url: MapUrlState;
+  root: GraphNode | undefined;
+  units: readonly BusinessUnitRecord[];
+  themes: readonly GraphNode[];
+  drawn: readonly GraphNode[];
+  audit: AuditSummary | undefined;
+  exporting: boolean;
+  onScope: (scope: MapScope, target?: string) => void;
+  onFilter: (name: keyof MapFilters, value: string | null) => void;
+  onSearch: (hit: SearchHit) => void;
+  onTrace: () => void;
+  onAudit: () => void;
+  onRelayout: () => void;
+  onExport: (format: ImageFormat) => void;
+}
+
+/** The bar above the map: what is drawn (view, filters), search, and what to do with it. */
+export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
+  const { url, root, units, themes, drawn, audit, exporting } = props;
+  const errors = audit?.error ?? 0;
+  const warnings = audit?.warning ?? 0;
+  return (
+    <div className="map-toolbar">
+      <ScopePicker
+        scope={url.scope}
+        rootId={url.rootId}
+        unitId={url.unitId}
+        root={root}
+        units={units}
+        onChange={props.onScope}
+      />
+      <FilterBar filters={url.filters} units={units} themes={themes} onChange={props.onFilter} />
+      <SearchBox nodes={drawn} onPick={props.onSearch} />
+      <div className="toolbar-actions">
+        <button
+          type="button"
+          className={`btn${url.traceId ? ' is-active' : ''}`}
+          disabled={!url.selectedId && !url.traceId}
+          onClick={props.onTrace}
+          title="Highlight the chain through the selected node (double-click a node, or press T)"
+        >
+          Trace
+        </button>
+        <button
+          type="button"
+          className={`btn${url.auditOpen ? ' is-active' : ''}`}
+          onClick={props.onAudit}
+          data-testid="audit-toggle"
+        >
+          Audit
+          {errors > 0 && <span className="count count-error">{errors}</span>}
+          {warnings > 0 && <span className="count count-warning">{warnings}</span>}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={props.onRelayout}
+          title="Lay the view out again (forgets the nodes you moved in it)"
+        >
+          Re-layout
+        </button>
+        <button type="button" className="btn" onClick={() => props.onExport('png')} disabled={exporting}>
+          PNG
+        </button>
+        <button type="button" className="btn" onClick={() => props.onExport('svg')} disabled={exporting}>
+          SVG
+        </button>
+      </div>
+    </div>
+  );
+});
