@@ -4,9 +4,12 @@ import { auditKeys } from './audit.queries';
 import { coverageKeys } from './coverage.queries';
 import { http } from './http';
 
-/** What the map asks the API for: one scoped view of the graph (docs/api.md, "The graph"). */
+/**
+ * What the map asks the API for: one scoped view of the graph (docs/api.md, "The graph"). `auto`
+ * is the whole organisation when it fits in `limit`, else its strategy; the answer's `scope` says which.
+ */
 export interface GraphViewParams {
-  scope: GraphScope;
+  scope: GraphScope | 'auto';
   /** The theme or objective of a `chain` view. */
   rootId?: string;
   /** The unit of a `business_unit` view. */
@@ -27,7 +30,7 @@ export function graphViewPath(params: GraphViewParams): string {
   const query = new URLSearchParams({ scope: params.scope, includeProposed: 'true' });
   if (params.scope === 'chain' && params.rootId) query.set('rootId', params.rootId);
   if (params.scope === 'business_unit' && params.businessUnitId) query.set('businessUnitId', params.businessUnitId);
-  if (params.scope === 'all' && params.limit) query.set('limit', String(params.limit));
+  if ((params.scope === 'all' || params.scope === 'auto') && params.limit) query.set('limit', String(params.limit));
   return `/graph?${query.toString()}`;
 }
 

@@ -96,16 +96,17 @@ function MapScreen() {
   const viewReady = graphView.isSuccess && !graphView.isPlaceholderData;
   const truncated = graphView.data?.truncated === true;
 
-  // An organisation too big to draw whole opens on its strategy, delivery collapsed into counts.
+  // An organisation too big to draw whole opens on its strategy, delivery collapsed into counts
+  // (the API's `auto` scope decides); say so once, and how to see more.
+  const openedOnStrategy = url.scope === null && viewReady && graphView.data?.scope === 'strategy';
   useEffect(() => {
-    if (url.scope === null && viewReady && truncated) {
-      setUrl({ scope: 'strategy' });
+    if (openedOnStrategy) {
       toast(
         `This organisation has more than ${MAX_VIEW_NODES.toLocaleString()} nodes: showing its strategy. Expand a node, or pick a unit.`,
         'info',
       );
     }
-  }, [url.scope, viewReady, truncated, setUrl, toast]);
+  }, [openedOnStrategy, toast]);
 
   // ---- what is drawn ------------------------------------------------------------------------
   const unitParents = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.parentId])), [units.data]);
@@ -430,6 +431,7 @@ function MapScreen() {
       <div className="map-screen">
         <MapToolbar
           url={url}
+          scope={url.scope ?? graphView.data?.scope ?? null}
           root={url.rootId ? nodesById.get(url.rootId) : undefined}
           units={units.data ?? NO_UNITS}
           themes={themes}

@@ -27,9 +27,9 @@ describe(parseMapUrl.name, () => {
 });
 
 describe(viewParams.name, () => {
-  it('asks for the whole organisation up to 2,000 nodes until a scope is chosen', () => {
-    expect(viewParams(parse(''))).toEqual({ scope: 'all', limit: 2000 });
-    expect(viewParams(parse('limit=500'))).toEqual({ scope: 'all', limit: 500 });
+  it('asks for the whole organisation if it fits in 2,000 nodes, else its strategy, until a scope is chosen', () => {
+    expect(viewParams(parse(''))).toEqual({ scope: 'auto', limit: 2000 });
+    expect(viewParams(parse('scope=all&limit=500'))).toEqual({ scope: 'all', limit: 500 });
     expect(viewParams(parse('scope=business_unit&unit=u1'))).toEqual({ scope: 'business_unit', businessUnitId: 'u1' });
   });
 });

@@ -19,7 +19,7 @@ export type MapScope = GraphScope;
 export const MAX_VIEW_NODES = 2000;
 
 export interface MapUrlState {
-  /** `null` until chosen: the whole organisation if it fits, else its strategy. */
+  /** `null` until chosen: the whole organisation if it fits, else its strategy (the API's `auto`). */
   scope: MapScope | null;
   rootId?: string;
   unitId?: string;
@@ -60,6 +60,7 @@ export function parseMapUrl(params: URLSearchParams): MapUrlState {
 export function viewParams(url: MapUrlState): GraphViewParams {
   switch (url.scope) {
     case null:
+      return { scope: 'auto', limit: url.limit ?? MAX_VIEW_NODES };
     case 'all':
       return { scope: 'all', limit: url.limit ?? MAX_VIEW_NODES };
     case 'chain':
@@ -78,7 +79,7 @@ export function viewParams(url: MapUrlState): GraphViewParams {
 export function viewKey(url: MapUrlState): string {
   const f = url.filters;
   return [
-    url.scope ?? 'all',
+    url.scope ?? 'auto',
     url.rootId,
     url.unitId,
     url.limit,

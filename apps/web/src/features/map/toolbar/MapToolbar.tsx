@@ -9,6 +9,8 @@ import { SearchBox, type SearchHit } from './SearchBox';
 
 interface MapToolbarProps {
   url: MapUrlState;
+  /** What is drawn: the URL's scope, or the one the API chose for `auto`. */
+  scope: MapScope | null;
   root: GraphNode | undefined;
   units: readonly BusinessUnitRecord[];
   themes: readonly GraphNode[];
@@ -26,13 +28,13 @@ interface MapToolbarProps {
 
 /** The bar above the map: what is drawn (view, filters), search, and what to do with it. */
 export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
-  const { url, root, units, themes, drawn, audit, exporting } = props;
+  const { url, scope, root, units, themes, drawn, audit, exporting } = props;
   const errors = audit?.error ?? 0;
   const warnings = audit?.warning ?? 0;
   return (
     <div className="map-toolbar">
       <ScopePicker
-        scope={url.scope}
+        scope={scope}
         rootId={url.rootId}
         unitId={url.unitId}
         root={root}
