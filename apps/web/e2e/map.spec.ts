@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -241,4 +242,24 @@ test('after a reload the view, the new project and its link are still there', as
   await panel.getByRole('tab', { name: 'links' }).click();
   await expect(panel.locator('.link-row')).toContainText('contributes to');
   await expect(panel.locator('.link-row')).toContainText('OBJ-10');
+});
+
+test('exports the drawn view as PNG and SVG', async () => {
+  await fitView();
+  const png = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PNG', exact: true }).click();
+  const pngFile = await (await png).path();
+  const bytes = readFileSync(pngFile);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a'); // the PNG signature
+  // IHDR: width and height, big-endian, at bytes 16–23; the whole map, not a thumbnail.
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(2000);
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(500);
+
+  const svg = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'SVG', exact: true }).click();
+  const text = readFileSync(await (await svg).path(), 'utf8');
+  expect(text.startsWith('<svg')).toBe(true);
+  expect(text).toContain('OBJ-10'); // full cards, not the zoomed-out picture
+  // Links drawn with their colour (html-to-image after 1.11.11 drops SVG styles: no stroke, no links).
+  expect(text).toMatch(/class="react-flow__edge-path" style="[^"]*stroke: rgb\(/);
 });

@@ -118,3 +118,14 @@ export const useApproveLink = () =>
   useLinkAction((link) => http<LinkRecord>(`${linkPath(link.id)}/approve`, { method: 'POST' }));
 export const useRejectLink = () =>
   useLinkAction((link) => http<LinkRecord>(`${linkPath(link.id)}/reject`, { method: 'POST' }));
+
+/** Sets or clears a link's weight (0–100, the share of the source's effort that serves the target). */
+export function useSetLinkWeight() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ link, weight }: { link: LinkRef; weight: number | null }) =>
+      http<LinkRecord>(linkPath(link.id), { method: 'PATCH', json: { weight } }),
+    // Weights count in the audit (over-allocated work) and show on the map's links.
+    onSuccess: (_saved, { link }) => invalidateLinkEnds(client, [link.fromId, link.toId]),
+  });
+}

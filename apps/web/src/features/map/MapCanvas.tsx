@@ -39,7 +39,7 @@ export interface MapCanvasProps {
   edges: MapEdge[];
   /** Set once the current view is laid out: the map fits it into the screen when this changes. */
   readyKey: string | null;
-  /** Draw every node, visible or not (for an image export). */
+  /** Draw every node in full, visible or not, whatever the zoom (for an image export). */
   renderAll: boolean;
   onSelectNode: (id: string | null) => void;
   onSelectEdge: (id: string | null) => void;
@@ -80,7 +80,8 @@ const minimapColour = (node: Node) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3
 export function MapCanvas(props: MapCanvasProps) {
   const { readyKey, renderAll, onSelectNode, onSelectEdge, onTraceNode, onMoveNode, explainConnection } = props;
   const { fitView } = useReactFlow();
-  const far = useStore(selectFar);
+  // An export draws full cards and React Flow's own edges whatever the zoom.
+  const far = useStore(selectFar) && !renderAll;
 
   // The zoom as a CSS variable, written straight to the DOM (no re-render per frame), so far-zoom
   // labels and rings keep a readable size on screen (see styles.css, "far zoom").

@@ -7,9 +7,11 @@ const MAX_SIDE = 6000; // browsers refuse canvases much larger than this
 const PADDING = 48;
 
 /**
- * The drawn view as an image, the way React Flow documents it: frame the nodes' bounds, render the
+ * The drawn view as an image, the way React Flow documents it (html-to-image pinned at 1.11.11,
+ * as its example is: later versions leave SVG paths unstyled, so the links vanish from the image): frame the nodes' bounds, render the
  * viewport element with html-to-image at that transform, download the result. Every node must be
- * in the DOM (the caller turns `onlyRenderVisibleElements` off for the moment).
+ * in the DOM with its full card (the caller draws everything, zoomed-out simplifications off, for
+ * the moment).
  */
 export async function exportMapImage(format: ImageFormat, nodes: Node[], fileName = `throughline-map.${format}`) {
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
@@ -20,7 +22,8 @@ export async function exportMapImage(format: ImageFormat, nodes: Node[], fileNam
   const scale = Math.min(1, MAX_SIDE / naturalWidth, MAX_SIDE / naturalHeight);
   const width = Math.round(naturalWidth * scale);
   const height = Math.round(naturalHeight * scale);
-  const transform = getViewportForBounds(bounds, width, height, 0.01, 2, PADDING * scale);
+  // (A bare number would be a fraction of the image: the padding is in pixels.)
+  const transform = getViewportForBounds(bounds, width, height, 0.01, 2, `${Math.round(PADDING * scale)}px`);
   const options = {
     backgroundColor: '#f4f6f9',
     width,

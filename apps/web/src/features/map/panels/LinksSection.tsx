@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { LINK_KIND_LABELS, type GraphNode, type LinkRecord, type NodeRecord } from '@throughline/domain';
-import { linksForNodeQuery, useApproveLink, useDeleteLink, useRejectLink } from '../../../api/links.queries';
+import {
+  linksForNodeQuery,
+  useApproveLink,
+  useDeleteLink,
+  useRejectLink,
+  useSetLinkWeight,
+} from '../../../api/links.queries';
 import { useToast } from '../../../ui/toast';
+import { WeightInput } from './WeightInput';
 import { ConfirmButton } from './ConfirmButton';
 
 interface LinksSectionProps {
@@ -17,6 +24,7 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
   const approve = useApproveLink();
   const reject = useRejectLink();
   const remove = useDeleteLink();
+  const setWeight = useSetLinkWeight();
   const onError = { onError: (e: Error) => toast(e.message, 'error') };
 
   if (links.isPending) return <p className="muted">Loading links…</p>;
@@ -34,7 +42,12 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
         <button type="button" className="tl-link-button" onClick={() => onShowNode(otherId)} title={other?.title}>
           {other ? other.key : 'another node'}
         </button>
-        {l.weight !== null && <span className="muted">weight {l.weight}</span>}
+        {l.kind === 'contributes_to' && outwards && (
+          <WeightInput value={l.weight} onSave={(weight) => setWeight.mutate({ link: l, weight }, onError)} />
+        )}
+        {l.weight !== null && !(l.kind === 'contributes_to' && outwards) && (
+          <span className="muted">weight {l.weight}</span>
+        )}
         {l.state !== 'approved' && <span className={`pill pill-${l.state}`}>{l.state}</span>}
         <span className="link-actions">
           {l.state === 'proposed' && (
