@@ -21,7 +21,8 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   // Interchange documents of a large organisation run to tens of MB; everything else is small.
   app.useBodyParser('json', { limit: '64mb' });
   app.setGlobalPrefix('api');
-  app.set('query parser', 'extended');
+  // No ETag hashed over every answer body (a sha1 of 1 MB for a map view): nodes carry their version as ETag.
+  app.set('etag', false);
   setUpOpenApi(app);
   await app.init();
   return app;

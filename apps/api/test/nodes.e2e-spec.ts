@@ -187,6 +187,7 @@ describe('nodes', () => {
     it.each([
       ['kind=project', ['PRJ-1', 'PRJ-2']],
       ['kind=project,bau', ['BAU-1', 'PRJ-1', 'PRJ-2']],
+      ['kind=project&kind=bau', ['BAU-1', 'PRJ-1', 'PRJ-2']],
       ['status=on_hold', ['PRJ-2']],
       ['health=red,green', ['BAU-1', 'PRJ-1']],
       ['q=METER', ['BAU-1', 'PRJ-1']],
