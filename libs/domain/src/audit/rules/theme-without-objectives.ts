@@ -1,4 +1,5 @@
-import { finding, isActive, label, type AuditRule } from '../finding.js';
+import type { AuditRule } from '../finding.js';
+import { withoutDirectContributor } from './without-direct-contributor.js';
 
 /** A theme nothing pursues: no objective contributes to it directly (whatever the objective's status). */
 export const themeWithoutObjectives: AuditRule = {
@@ -7,17 +8,6 @@ export const themeWithoutObjectives: AuditRule = {
   description: 'An active theme with no objective contributing to it directly.',
   settings: [],
   run(context) {
-    const { index } = context;
-    const { offsets, targets } = index.contributorsIn;
-    const found = [];
-    for (let i = 0; i < index.size; i++) {
-      if (index.node(i).kind !== 'theme' || !isActive(index, i)) continue;
-      let pursued = false;
-      for (let e = offsets[i]; e < offsets[i + 1] && !pursued; e++) {
-        pursued = index.node(targets[e]).kind === 'objective';
-      }
-      if (!pursued) found.push(finding(context, this, [i], [i], `${label(index, i)} has no objective.`));
-    }
-    return found;
+    return withoutDirectContributor(context, this, 'theme', 'objective', (node) => `${node} has no objective.`);
   },
 };
