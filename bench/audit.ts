@@ -17,29 +17,16 @@
  *   - the API's resident memory, sampled every 5 ms during the audit runs (peak and before).
  * Medians are printed as a markdown row for docs/performance.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import {
-  computeCoverage,
-  DEFAULT_AUDIT_SETTINGS,
-  GraphIndex,
-  runAudit,
-  type AuditLink,
-  type AuditNode,
-  type LinkKind,
-  type LinkState,
-  type NodeHealth,
-  type NodeKind,
-  type NodeStatus,
-} from '../libs/domain/src/index.js';
-
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+import { readTopology } from '../apps/api/src/audit/audit-graph.repository.js';
+// The API's conversions of numeric, bigint and date values, so the floor reads what the API reads.
+import '../apps/api/src/database/pg-types.js';
+import { computeCoverage, DEFAULT_AUDIT_SETTINGS, GraphIndex, runAudit } from '../libs/domain/src/index.js';
+import { startApi } from './lib/api-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,31 +48,12 @@ const DATABASE = values.database;
 const RUNS = Number(values.runs);
 const WARMUP = Number(values.warmup);
 const BASE = `http://127.0.0.1:${values.port}/api`;
-const API_MAIN = new URL('../apps/api/dist/apps/api/src/main.js', import.meta.url).pathname;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (x: number) => x.toFixed(0);
-
-async function startApi(): Promise<ChildProcess> {
-  const nodeOptions = values['api-node-options'] ? values['api-node-options'].split(' ') : [];
-  const api = spawn(process.execPath, [...nodeOptions, API_MAIN], {
-    env: { ...process.env, DATABASE_URL: DATABASE, PORT: values.port, DEMO_SEED: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    const ok = await fetch(`${BASE}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return api;
-  }
-  api.kill();
-  throw new Error('The API did not start; build it first.');
-}
 
 function rssKiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -101,79 +69,37 @@ async function timeGet(path: string): Promise<{ ms: number; bytes: number; body:
   return { ms: performance.now() - started, bytes: text.length, body };
 }
 
-/** The direct computation: one snapshot of the topology through pg, then the pure functions. */
+/**
+ * The direct computation, the floor: the API's own topology load (`readTopology`) in one
+ * snapshot through `pg`, then the same pure functions — without HTTP, NestJS, the fingerprint
+ * or JSON.
+ */
 async function direct(client: pg.Client, orgId: string) {
   const t0 = performance.now();
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-  const n = await client.query<unknown[]>({
-    rowMode: 'array',
-    text: `SELECT id, key, kind, status, health, business_unit_id, owner IS NOT NULL AND btrim(owner) <> '',
-                  target_date, end_date, CASE WHEN kind = 'key_result' THEN created_at END,
-                  budget, annual_cost, annual_value, baseline, target, current,
-                  CASE WHEN kind IN ('theme', 'objective', 'key_result') THEN title END
-             FROM nodes WHERE org_id = $1 ORDER BY key COLLATE "C"`,
-    values: [orgId],
-  });
-  const l = await client.query<unknown[]>({
-    rowMode: 'array',
-    text: `SELECT from_id, to_id, kind, state, weight, CASE WHEN state = 'proposed' THEN created_at END
-             FROM links WHERE org_id = $1 AND state <> 'rejected'`,
-    values: [orgId],
-  });
-  const c = await client.query<[string, string]>({
-    rowMode: 'array',
-    text: `SELECT node_id, max(at) FROM key_result_check_ins WHERE org_id = $1 GROUP BY node_id`,
-    values: [orgId],
-  });
+  const topology = await readTopology(client, orgId);
   await client.query('COMMIT');
-  const checkIns = new Map(c.rows.map((r) => [r[0], r[1]]));
-  const nodes: AuditNode[] = n.rows.map((r) => ({
-    id: r[0] as string,
-    key: r[1] as string,
-    kind: r[2] as NodeKind,
-    status: r[3] as NodeStatus,
-    health: r[4] as NodeHealth,
-    businessUnitId: r[5] as string | null,
-    hasOwner: r[6] as boolean,
-    targetDate: r[7] as string | null,
-    endDate: r[8] as string | null,
-    createdAt: r[9] ? (r[9] as Date).toISOString() : '',
-    lastCheckInAt: checkIns.get(r[0] as string) ?? null,
-    budget: r[10] as number | null,
-    annualCost: r[11] as number | null,
-    annualValue: r[12] as number | null,
-    baseline: r[13] as number | null,
-    target: r[14] as number | null,
-    current: r[15] as number | null,
-    title: (r[16] as string | null) ?? undefined,
-  }));
-  const links: AuditLink[] = l.rows.map((r) => ({
-    from: r[0] as string,
-    to: r[1] as string,
-    kind: r[2] as LinkKind,
-    state: r[3] as LinkState,
-    weight: r[4] as number | null,
-    createdAt: r[5] ? (r[5] as Date).toISOString() : undefined,
-  }));
+  const links = [...topology.links];
   const t1 = performance.now();
-  const graph = { nodes, links, settings: DEFAULT_AUDIT_SETTINGS, now: new Date() };
+  const graph = { nodes: topology.nodes, links, settings: DEFAULT_AUDIT_SETTINGS, now: new Date() };
   const index = new GraphIndex(graph);
   const findings = runAudit(graph, { index });
   const t2 = performance.now();
-  computeCoverage(graph, []);
+  computeCoverage(graph, topology.units);
   const t3 = performance.now();
   return {
     load: t1 - t0,
     audit: t2 - t1,
     coverage: t3 - t2,
     findings: findings.length,
-    nodes: nodes.length,
+    nodes: topology.nodes.length,
     links: links.length,
   };
 }
 
 async function main() {
-  const api = await startApi();
+  const nodeOptions = values['api-node-options'] ? values['api-node-options'].split(' ') : [];
+  const api = await startApi(DATABASE, Number(values.port), nodeOptions);
   const client = new pg.Client({ connectionString: DATABASE, options: '-c jit=off' });
   const jitClient = new pg.Client({ connectionString: DATABASE, options: '-c jit=on' });
   await client.connect();
@@ -209,9 +135,9 @@ async function main() {
     let bytes = 0;
     let findings = 0;
     let peak = 0;
-    const before = rssKiB(api.pid!);
+    const before = rssKiB(api.process.pid!);
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const sampler = setInterval(() => (peak = Math.max(peak, rssKiB(api.pid!))), 5);
+      const sampler = setInterval(() => (peak = Math.max(peak, rssKiB(api.process.pid!))), 5);
       await touch();
       const coldA = await timeGet('/audit');
       const a = await timeGet('/audit');
@@ -265,7 +191,7 @@ async function main() {
   } finally {
     await client.end();
     await jitClient.end();
-    api.kill('SIGTERM');
+    await api.stop();
   }
 }
 

@@ -45,10 +45,13 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts the built API on `port` against `databaseUrl` and waits until /api/health answers. */
-export async function startApi(databaseUrl: string, port: number): Promise<RunningApi> {
+/**
+ * Starts the built API on `port` against `databaseUrl` and waits until /api/health answers.
+ * `nodeOptions` go to its Node process (e.g. a heap cap), as `npm start` passes its own.
+ */
+export async function startApi(databaseUrl: string, port: number, nodeOptions: string[] = []): Promise<RunningApi> {
   if (!existsSync(MAIN)) throw new Error('The API is not built: run `npm run build` first.');
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeOptions, MAIN], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

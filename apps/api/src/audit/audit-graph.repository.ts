@@ -64,10 +64,7 @@ export class AuditGraphRepository {
       let topology: Topology | undefined;
       if (fingerprint !== known) {
         onChanged?.();
-        const nodes = await this.nodes(client, orgId);
-        const links = await this.links(client, orgId);
-        await this.lastCheckIns(client, orgId, nodes);
-        topology = { nodes, links, units: await this.units(client, orgId) };
+        topology = await readTopology(client, orgId);
       }
       await client.query('COMMIT');
       return { fingerprint, settings, topology };
@@ -116,91 +113,12 @@ export class AuditGraphRepository {
     return rows[0][0];
   }
 
-  private async nodes(client: pg.PoolClient, orgId: string): Promise<AuditNode[]> {
-    const { rows } = await client.query<unknown[]>({
-      rowMode: 'array',
-      text: `SELECT id, key, kind, status, health, business_unit_id,
-                    owner IS NOT NULL AND btrim(owner) <> '' AS has_owner,
-                    target_date, end_date,
-                    CASE WHEN kind = 'key_result' THEN created_at END AS created_at,
-                    budget, annual_cost, annual_value, baseline, target, current,
-                    CASE WHEN kind IN ('theme', 'objective', 'key_result') THEN title END AS title
-               FROM nodes
-              WHERE org_id = $1
-              ORDER BY key COLLATE "C"`,
-      values: [orgId],
-    });
-    return rows.map((r) => ({
-      id: r[0] as string,
-      key: r[1] as string,
-      kind: r[2] as NodeKind,
-      status: r[3] as NodeStatus,
-      health: r[4] as NodeHealth,
-      businessUnitId: r[5] as string | null,
-      hasOwner: r[6] as boolean,
-      targetDate: r[7] as string | null,
-      endDate: r[8] as string | null,
-      createdAt: r[9] ? (r[9] as Date).toISOString() : '',
-      lastCheckInAt: null,
-      budget: r[10] as number | null,
-      annualCost: r[11] as number | null,
-      annualValue: r[12] as number | null,
-      baseline: r[13] as number | null,
-      target: r[14] as number | null,
-      current: r[15] as number | null,
-      title: (r[16] as string | null) ?? undefined,
-    }));
-  }
-
-  /**
-   * Approved links (four columns, the bulk of the rows) and then proposed ones with their
-   * creation times. Rejected links count nowhere and are left in the database.
-   */
-  private async links(client: pg.PoolClient, orgId: string): Promise<Iterable<AuditLink>> {
-    const approved = await client.query<[string, string, LinkKind, number | null]>({
-      rowMode: 'array',
-      text: `SELECT from_id, to_id, kind, weight FROM links WHERE org_id = $1 AND state = 'approved'`,
-      values: [orgId],
-    });
-    const proposed = await client.query<[string, string, LinkKind, number | null, Date]>({
-      rowMode: 'array',
-      text: `SELECT from_id, to_id, kind, weight, created_at FROM links WHERE org_id = $1 AND state = 'proposed'`,
-      values: [orgId],
-    });
-    return (function* () {
-      for (const r of approved.rows) yield { from: r[0], to: r[1], kind: r[2], state: 'approved', weight: r[3] };
-      for (const r of proposed.rows) {
-        yield { from: r[0], to: r[1], kind: r[2], state: 'proposed', weight: r[3], createdAt: r[4].toISOString() };
-      }
-    })();
-  }
-
-  /** The date of each key result's newest check-in, written onto its node. */
-  private async lastCheckIns(client: pg.PoolClient, orgId: string, nodes: AuditNode[]) {
-    const { rows } = await client.query<[string, string]>({
-      rowMode: 'array',
-      text: `SELECT node_id, max(at) FROM key_result_check_ins WHERE org_id = $1 GROUP BY node_id`,
-      values: [orgId],
-    });
-    if (rows.length === 0) return;
-    const latest = new Map(rows.map((r) => [r[0], r[1]]));
-    for (const node of nodes) if (node.kind === 'key_result') node.lastCheckInAt = latest.get(node.id) ?? null;
-  }
-
   private async settings(client: pg.PoolClient, orgId: string): Promise<AuditSettings> {
     const { rows } = await client.query<{ audit: unknown }>(
       `SELECT settings -> 'audit' AS audit FROM organisations WHERE id = $1`,
       [orgId],
     );
     return readSettings(rows[0]?.audit);
-  }
-
-  private async units(client: pg.PoolClient, orgId: string): Promise<UnitRecord[]> {
-    const { rows } = await client.query<UnitRecord>(
-      `SELECT id, key, name FROM business_units WHERE org_id = $1 ORDER BY key COLLATE "C"`,
-      [orgId],
-    );
-    return rows;
   }
 }
 
@@ -214,4 +132,94 @@ export function readSettings(stored: unknown): AuditSettings {
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) settings[name] = value;
   }
   return settings;
+}
+
+/**
+ * The topology the rules read, in the caller's transaction (which must be REPEATABLE READ for
+ * the reads to agree). Exported so the benchmark's floor (bench/audit.ts) loads exactly this.
+ */
+export async function readTopology(client: pg.ClientBase, orgId: string): Promise<Topology> {
+  const nodes = await readNodes(client, orgId);
+  const links = await readLinks(client, orgId);
+  await readLastCheckIns(client, orgId, nodes);
+  return { nodes, links, units: await readUnits(client, orgId) };
+}
+
+async function readNodes(client: pg.ClientBase, orgId: string): Promise<AuditNode[]> {
+  const { rows } = await client.query<unknown[]>({
+    rowMode: 'array',
+    text: `SELECT id, key, kind, status, health, business_unit_id,
+                  owner IS NOT NULL AND btrim(owner) <> '' AS has_owner,
+                  target_date, end_date,
+                  CASE WHEN kind = 'key_result' THEN created_at END AS created_at,
+                  budget, annual_cost, annual_value, baseline, target, current,
+                  CASE WHEN kind IN ('theme', 'objective', 'key_result') THEN title END AS title
+             FROM nodes
+            WHERE org_id = $1
+            ORDER BY key COLLATE "C"`,
+    values: [orgId],
+  });
+  return rows.map((r) => ({
+    id: r[0] as string,
+    key: r[1] as string,
+    kind: r[2] as NodeKind,
+    status: r[3] as NodeStatus,
+    health: r[4] as NodeHealth,
+    businessUnitId: r[5] as string | null,
+    hasOwner: r[6] as boolean,
+    targetDate: r[7] as string | null,
+    endDate: r[8] as string | null,
+    createdAt: r[9] ? (r[9] as Date).toISOString() : '',
+    lastCheckInAt: null,
+    budget: r[10] as number | null,
+    annualCost: r[11] as number | null,
+    annualValue: r[12] as number | null,
+    baseline: r[13] as number | null,
+    target: r[14] as number | null,
+    current: r[15] as number | null,
+    title: (r[16] as string | null) ?? undefined,
+  }));
+}
+
+/**
+ * Approved links (four columns, the bulk of the rows) and then proposed ones with their
+ * creation times. Rejected links count nowhere and are left in the database.
+ */
+async function readLinks(client: pg.ClientBase, orgId: string): Promise<Iterable<AuditLink>> {
+  const approved = await client.query<[string, string, LinkKind, number | null]>({
+    rowMode: 'array',
+    text: `SELECT from_id, to_id, kind, weight FROM links WHERE org_id = $1 AND state = 'approved'`,
+    values: [orgId],
+  });
+  const proposed = await client.query<[string, string, LinkKind, number | null, Date]>({
+    rowMode: 'array',
+    text: `SELECT from_id, to_id, kind, weight, created_at FROM links WHERE org_id = $1 AND state = 'proposed'`,
+    values: [orgId],
+  });
+  return (function* () {
+    for (const r of approved.rows) yield { from: r[0], to: r[1], kind: r[2], state: 'approved', weight: r[3] };
+    for (const r of proposed.rows) {
+      yield { from: r[0], to: r[1], kind: r[2], state: 'proposed', weight: r[3], createdAt: r[4].toISOString() };
+    }
+  })();
+}
+
+/** The date of each key result's newest check-in, written onto its node. */
+async function readLastCheckIns(client: pg.ClientBase, orgId: string, nodes: AuditNode[]) {
+  const { rows } = await client.query<[string, string]>({
+    rowMode: 'array',
+    text: `SELECT node_id, max(at) FROM key_result_check_ins WHERE org_id = $1 GROUP BY node_id`,
+    values: [orgId],
+  });
+  if (rows.length === 0) return;
+  const latest = new Map(rows.map((r) => [r[0], r[1]]));
+  for (const node of nodes) if (node.kind === 'key_result') node.lastCheckInAt = latest.get(node.id) ?? null;
+}
+
+async function readUnits(client: pg.ClientBase, orgId: string): Promise<UnitRecord[]> {
+  const { rows } = await client.query<UnitRecord>(
+    `SELECT id, key, name FROM business_units WHERE org_id = $1 ORDER BY key COLLATE "C"`,
+    [orgId],
+  );
+  return rows;
 }
