@@ -37,6 +37,13 @@ export interface CheckInInputRow {
   note: string;
 }
 
+/** How an upsert's rows go into the change log: their entity type, the nodes they concern, their JSON. */
+interface ChangeLogShape {
+  entityType: 'node' | 'link' | 'check_in';
+  nodeIds: (alias: string) => string;
+  json: (alias: string) => string;
+}
+
 /** The node as the change log records it (the REST API's field names). */
 const NODE_JSON = (alias: string) =>
   `jsonb_build_object('id', ${alias}.id, 'key', ${alias}.key, 'kind', ${alias}.kind, ${NODE_COLUMNS.map(
@@ -114,14 +121,9 @@ export class PortfolioRepository {
            version = n.version + 1, updated_at = now(), updated_by = excluded.updated_by
          WHERE (${columns.map((c) => `n.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})
          RETURNING n.*
-       ),
-       logged AS (
-         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
-         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, 'node', u.id, ARRAY[u.id],
-                CASE WHEN o.id IS NULL THEN NULL ELSE ${NODE_JSON('o')} END, ${NODE_JSON('u')}
-           FROM upserted u LEFT JOIN old o ON o.id = u.id
        )`,
       rows,
+      { entityType: 'node', nodeIds: (alias) => `ARRAY[${alias}.id]`, json: NODE_JSON },
     );
   }
 
@@ -164,14 +166,9 @@ export class PortfolioRepository {
            version = l.version + 1, updated_at = now()
          WHERE (l.weight, l.rationale, l.state) IS DISTINCT FROM (excluded.weight, excluded.rationale, excluded.state)
          RETURNING l.*
-       ),
-       logged AS (
-         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
-         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, 'link', u.id, ARRAY[u.from_id, u.to_id],
-                CASE WHEN o.id IS NULL THEN NULL ELSE ${LINK_JSON('o')} END, ${LINK_JSON('u')}
-           FROM upserted u LEFT JOIN old o ON o.id = u.id
        )`,
       rows,
+      { entityType: 'link', nodeIds: (alias) => `ARRAY[${alias}.from_id, ${alias}.to_id]`, json: LINK_JSON },
     );
   }
 
@@ -197,14 +194,9 @@ export class PortfolioRepository {
          ON CONFLICT (org_id, node_id, at, value) DO UPDATE SET confidence = excluded.confidence, note = excluded.note
          WHERE (c.confidence, c.note) IS DISTINCT FROM (excluded.confidence, excluded.note)
          RETURNING c.*
-       ),
-       logged AS (
-         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
-         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, 'check_in', u.id, ARRAY[u.node_id],
-                CASE WHEN o.id IS NULL THEN NULL ELSE ${json('o')} END, ${json('u')}
-           FROM upserted u LEFT JOIN old o ON o.id = u.id
        )`,
       rows,
+      { entityType: 'check_in', nodeIds: (alias) => `ARRAY[${alias}.node_id]`, json },
     );
   }
 
@@ -250,10 +242,21 @@ export class PortfolioRepository {
     return { nodes, links, checkIns };
   }
 
-  private async upsert(ctes: string, rows: unknown[]): Promise<Upserted> {
+  /**
+   * Runs an upsert (`ctes` ends with `old`, the rows as they were, and `upserted`, the rows
+   * written) and writes a change-log entry for each written row in the same statement: create
+   * when there was no old row, update otherwise, with both states as `log.json` describes them.
+   */
+  private async upsert(ctes: string, rows: unknown[], log: ChangeLogShape): Promise<Upserted> {
     if (rows.length === 0) return { created: 0, updated: 0 };
     const [counts] = await this.db.query<Upserted>(
-      `${ctes}
+      `${ctes},
+       logged AS (
+         INSERT INTO change_log (org_id, actor, request_id, action, entity_type, entity_id, node_ids, before, after)
+         SELECT $1, $3, $4, CASE WHEN o.id IS NULL THEN 'create' ELSE 'update' END, '${log.entityType}', u.id,
+                ${log.nodeIds('u')}, CASE WHEN o.id IS NULL THEN NULL ELSE ${log.json('o')} END, ${log.json('u')}
+           FROM upserted u LEFT JOIN old o ON o.id = u.id
+       )
        SELECT count(*) FILTER (WHERE o.id IS NULL)::int AS created, count(o.id)::int AS updated
          FROM upserted u LEFT JOIN old o ON o.id = u.id`,
       [requestContext.orgId(), JSON.stringify(rows), requestContext.actor(), requestContext.get()?.requestId ?? null],
