@@ -1,4 +1,4 @@
-import { ALL_KIND_FIELDS } from '@throughline/domain';
+import { ALL_KIND_FIELDS, EDITABLE_NODE_FIELDS } from '@throughline/domain';
 import fc from 'fast-check';
 import { portfolio } from './factories.js';
 import { startTestApp, type TestApp } from './harness.js';
@@ -11,20 +11,7 @@ import { startTestApp, type TestApp } from './harness.js';
  */
 const RUNS = 200;
 
-const NODE_FIELDS = [
-  'key',
-  'kind',
-  'title',
-  'description',
-  'businessUnitId',
-  'owner',
-  'status',
-  'health',
-  'startDate',
-  'endDate',
-  'tags',
-  ...ALL_KIND_FIELDS,
-];
+const NODE_FIELDS = ['kind', ...EDITABLE_NODE_FIELDS, ...ALL_KIND_FIELDS];
 
 /** Values that are often almost right: the domain's own words, dates, ids, edge numbers. */
 const plausible = (ids: () => string[]) =>

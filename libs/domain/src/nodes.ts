@@ -56,6 +56,23 @@ export const ALL_KIND_FIELDS: readonly KindField[] = [
   'annualValue',
 ];
 
+/**
+ * The fields of a node a client may edit (REST names), besides its kind-specific ones. The
+ * kind is set once; id, version, timestamps and authors are the API's.
+ */
+export const EDITABLE_NODE_FIELDS = [
+  'key',
+  'title',
+  'description',
+  'businessUnitId',
+  'owner',
+  'status',
+  'health',
+  'startDate',
+  'endDate',
+  'tags',
+] as const satisfies readonly (keyof NodeCommon)[];
+
 /** The fields every node has. */
 export interface NodeCommon {
   id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ALL_KIND_FIELDS,
+  EDITABLE_NODE_FIELDS,
   KEY_PREFIXES,
   KIND_FIELDS,
   nodeFieldProblems,
@@ -21,19 +22,7 @@ import type { UpdateNodeDto } from './dto/update-node.dto.js';
 import { decodeCursor, NodesRepository, type NodePage, type NodeValues } from './nodes.repository.js';
 
 /** Fields a PATCH may change (everything but the kind, which links and check-ins depend on). */
-const EDITABLE = [
-  'key',
-  'title',
-  'description',
-  'businessUnitId',
-  'owner',
-  'status',
-  'health',
-  'startDate',
-  'endDate',
-  'tags',
-  ...ALL_KIND_FIELDS,
-] as const satisfies readonly (keyof NodeValues)[];
+const EDITABLE = [...EDITABLE_NODE_FIELDS, ...ALL_KIND_FIELDS] as const satisfies readonly (keyof NodeValues)[];
 
 @Injectable()
 export class NodesService {
