@@ -1,0 +1,83 @@
+import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { pino } from 'pino';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error.js';
+import { HttpErrorFilter } from './http-error.filter.js';
+import { requestContext } from './request-context.js';
+
+/** A response that records what the filter answered. */
+function capture() {
+  const sent: { status?: number; body?: Record<string, unknown> } = {};
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: Record<string, unknown>) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  return { host, sent };
+}
+
+describe(HttpErrorFilter.name, () => {
+  const logged: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => logged.push(line) });
+  const filter = new HttpErrorFilter(logger);
+
+  it('answers a domain error with its code, status, message and details', () => {
+    const { host, sent } = capture();
+    filter.catch(new DomainError('LINK_CYCLE', 'would close a cycle', { cycle: ['A', 'B', 'A'] }), host);
+    expect(sent).toEqual({
+      status: 409,
+      body: {
+        statusCode: 409,
+        code: 'LINK_CYCLE',
+        message: 'would close a cycle',
+        details: { cycle: ['A', 'B', 'A'] },
+      },
+    });
+  });
+
+  it('names HTTP errors by their status', () => {
+    const { host, sent } = capture();
+    filter.catch(new NotFoundException('Cannot GET /api/x'), host);
+    expect(sent.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/x' });
+  });
+
+  it('says a body that is not JSON is malformed', () => {
+    const { host, sent } = capture();
+    const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed' });
+    filter.catch(new BadRequestException('Unexpected token', { cause: parseError }), host);
+    expect(sent.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_REQUEST' });
+  });
+
+  it('turns a constraint a service missed into a 4xx naming the constraint', () => {
+    const { host, sent } = capture();
+    const driverError = Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'nodes_org_key_uq' });
+    filter.catch(new QueryFailedError('INSERT …', [], driverError), host);
+    expect(sent.body).toEqual({
+      statusCode: 409,
+      code: 'CONFLICT',
+      message: 'That already exists.',
+      details: { constraint: 'nodes_org_key_uq' },
+    });
+  });
+
+  it('answers anything else with a plain 500: no message, no stack, only the request id to quote', () => {
+    const { host, sent } = capture();
+    requestContext.run({ requestId: 'req-42', actor: 'x' }, () =>
+      filter.catch(new TypeError("Cannot read properties of undefined (reading 'secret')"), host),
+    );
+    expect(sent).toEqual({
+      status: 500,
+      body: { statusCode: 500, code: 'INTERNAL', message: 'Internal server error.', details: { requestId: 'req-42' } },
+    });
+    expect(JSON.stringify(sent.body)).not.toMatch(/secret|at |TypeError/);
+    // …while the log keeps what the client is not told.
+    expect(logged.some((line) => line.includes("reading 'secret'") && line.includes('"level":50'))).toBe(true);
+  });
+});
