@@ -180,3 +180,35 @@ describe('no request body gets a 500', () => {
     120_000,
   );
 });
+
+/** Found by the fuzz above: PostgreSQL text cannot hold \u0000, in a body or in a query string. */
+describe('the NUL character', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('is refused in a body with a 400, and nothing is written', async () => {
+    const res = await t.http().post('/api/business-units').send({ key: 'NUL', name: 'a\u0000b' }).expect(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'Text may not contain the NUL character (\\u0000).',
+    });
+    expect((await t.http().get('/api/business-units')).body).toEqual([]);
+  });
+
+  it('is refused in an import with a 400, and nothing of the document is written', async () => {
+    const doc = {
+      format: 'throughline/v1',
+      nodes: [
+        { key: 'OBJ-1', kind: 'objective', title: 'Fine' },
+        { key: 'OBJ-2', kind: 'objective', title: 'Not \u0000 fine' },
+      ],
+    };
+    await t.http().post('/api/portfolio/import').send(doc).expect(400);
+    expect((await t.http().get('/api/nodes')).body.items).toEqual([]);
+  });
+
+  it('is refused in a query string with a 400', async () => {
+    await t.http().get('/api/nodes?q=%00').expect(400);
+  });
+});

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import pg from 'pg';
 import { pino } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error.js';
@@ -64,6 +65,19 @@ describe(HttpErrorFilter.name, () => {
       code: 'CONFLICT',
       message: 'That already exists.',
       details: { constraint: 'nodes_org_key_uq' },
+    });
+  });
+
+  it('maps the same refusal when it comes straight from pg (reads outside a transaction)', () => {
+    const { host, sent } = capture();
+    const refusal = Object.assign(new pg.DatabaseError('invalid byte sequence for encoding "UTF8": 0x00', 0, 'error'), {
+      code: '22021',
+    });
+    filter.catch(refusal, host);
+    expect(sent.body).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Text may not contain the NUL character (\\u0000).',
     });
   });
 

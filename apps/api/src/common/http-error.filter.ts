@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Inject, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorBody } from './domain-error.js';
 import { LOGGER, type AppLogger } from './logger.module.js';
@@ -17,6 +18,9 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '22007': { status: 400, code: 'VALIDATION_FAILED', message: 'A date has the wrong format.' },
   '22008': { status: 400, code: 'VALIDATION_FAILED', message: 'A date is out of range.' },
   '22001': { status: 400, code: 'VALIDATION_FAILED', message: 'A value is too long.' },
+  // PostgreSQL text cannot hold the NUL character (\u0000), wherever it comes from: any field, a query string.
+  '22021': { status: 400, code: 'VALIDATION_FAILED', message: 'Text may not contain the NUL character (\\u0000).' },
+  '22P05': { status: 400, code: 'VALIDATION_FAILED', message: 'Text may not contain the NUL character (\\u0000).' },
   '23502': { status: 400, code: 'VALIDATION_FAILED', message: 'A required value is missing.' },
   '23505': { status: 409, code: 'CONFLICT', message: 'That already exists.' },
   '23503': {
@@ -74,11 +78,12 @@ export class HttpErrorFilter implements ExceptionFilter {
             : String((response as { message?: unknown }).message ?? error.message);
       return { statusCode: status, code: codeForStatus(status), message };
     }
-    if (error instanceof QueryFailedError) {
-      const pgCode = (error.driverError as { code?: string } | undefined)?.code;
+    const driverError = databaseError(error);
+    if (driverError) {
+      const pgCode = driverError.code;
       const known = pgCode ? PG_ERRORS[pgCode] : undefined;
       if (known) {
-        const detail = (error.driverError as { detail?: string; constraint?: string }) ?? {};
+        const detail = driverError;
         this.logger.warn(
           { pgCode, constraint: detail.constraint },
           'database refused a write the service did not catch',
@@ -93,6 +98,16 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error.' };
   }
+}
+
+/**
+ * PostgreSQL's own error, whichever way the query went: wrapped by TypeORM, or straight from
+ * `pg` (reads outside a transaction use the pool directly, see Db.query).
+ */
+function databaseError(error: unknown): { code?: string; constraint?: string } | undefined {
+  if (error instanceof QueryFailedError) return error.driverError as { code?: string; constraint?: string };
+  if (error instanceof pg.DatabaseError) return error;
+  return undefined;
 }
 
 function codeForStatus(status: number): string {
