@@ -47,9 +47,15 @@ export interface RunningApi {
 
 /**
  * Starts the built API on `port` against `databaseUrl` and waits until /api/health answers.
- * `nodeOptions` go to its Node process (e.g. a heap cap), as `npm start` passes its own.
+ * `nodeOptions` go to its Node process (e.g. a heap cap), as `npm start` passes its own;
+ * `stderr` is where its log lines go (a file descriptor, e.g. of a log file; default: ours).
  */
-export async function startApi(databaseUrl: string, port: number, nodeOptions: string[] = []): Promise<RunningApi> {
+export async function startApi(
+  databaseUrl: string,
+  port: number,
+  nodeOptions: string[] = [],
+  stderr: 'inherit' | number = 'inherit',
+): Promise<RunningApi> {
   if (!existsSync(MAIN)) throw new Error('The API is not built: run `npm run build` first.');
   const child = spawn(process.execPath, [...nodeOptions, MAIN], {
     env: {
@@ -61,7 +67,7 @@ export async function startApi(databaseUrl: string, port: number, nodeOptions: s
       DEMO_SEED: 'false',
       NODE_ENV: 'production',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', stderr],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt++) {
