@@ -33,6 +33,8 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // fast-check properties run from a logged seed; FC_SEED=<n> replays one (tools/jest/fast-check-seed.cjs).
+  setupFilesAfterEnv: ['<rootDir>/../../tools/jest/fast-check-seed.cjs'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

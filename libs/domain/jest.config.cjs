@@ -3,6 +3,8 @@ module.exports = {
   displayName: 'domain',
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
+  // fast-check properties run from a logged seed; FC_SEED=<n> replays one (tools/jest/fast-check-seed.cjs).
+  setupFilesAfterEnv: ['<rootDir>/../../tools/jest/fast-check-seed.cjs'],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
