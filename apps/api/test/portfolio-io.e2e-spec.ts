@@ -150,8 +150,29 @@ describe('portfolio import and export', () => {
     });
   });
 
+  it('imports exact repeats of a check-in reading, a link, a unit and a node once (never a 500)', async () => {
+    const doc = small();
+    // Two exports pasted together, in part: the same entries again, some with defaults written out.
+    doc.checkIns.push({ ...doc.checkIns[0] }, { ...doc.checkIns[0] });
+    doc.links.push({ ...doc.links[1] }, { from: 'KR-3.1', to: 'OBJ-3', kind: 'contributes_to', state: 'approved' });
+    doc.businessUnits.push({ ...doc.businessUnits[0] });
+    doc.nodes.push({ ...doc.nodes[2], tags: [...doc.nodes[2].tags!] });
+    const res = await t.http().post('/api/portfolio/import').send(doc).expect(200);
+    expect(res.body).toEqual({
+      businessUnits: { created: 2, updated: 0, unchanged: 1 },
+      nodes: { created: 3, updated: 0, unchanged: 1 },
+      links: { created: 2, updated: 0, unchanged: 2 },
+      checkIns: { created: 1, updated: 0, unchanged: 2 },
+    });
+    // Written once, logged once: as if each entry had appeared once.
+    expect(await counts()).toEqual({ units: 2, nodes: 3, links: 2, check_ins: 1, changes: 8 });
+    const again = await t.http().post('/api/portfolio/import').send(doc).expect(200);
+    expect(again.body.checkIns).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await counts()).toEqual({ units: 2, nodes: 3, links: 2, check_ins: 1, changes: 8 });
+  });
+
   describe('refuses a bad document with every error at its JSON path, and writes nothing', () => {
-    it.each<[string, (doc: InterchangeDocument) => void, { path: string; message: string }[]]>([
+    it.each<[string, (doc: InterchangeDocument) => void, { path: string; message: string; alsoAt?: string }[]]>([
       [
         'a bad kind',
         (d) => ((d.nodes[2] as { kind: string }).kind = 'castle'),
@@ -163,9 +184,52 @@ describe('portfolio import and export', () => {
         [{ path: '$.links[1].to', message: 'no node with key "KR-9" in the document or the organisation' }],
       ],
       [
-        'a duplicate key',
-        (d) => d.nodes.push({ ...d.nodes[0] }),
-        [{ path: '$.nodes[4].key', message: 'duplicate node key "OBJ-3"' }],
+        'a key used twice with different fields, naming both places',
+        (d) => d.nodes.push({ ...d.nodes[0], title: 'Another objective' }),
+        [
+          {
+            path: '$.nodes[4].key',
+            message:
+              'node "OBJ-3" is also at $.nodes[0], with a different title; keep one (an entry may appear twice only if both are identical)',
+            alsoAt: '$.nodes[0]',
+          },
+        ],
+      ],
+      [
+        'a check-in reading repeated with another confidence, naming both places',
+        (d) => d.checkIns.push({ ...d.checkIns[0], confidence: 0.9 }),
+        [
+          {
+            path: '$.checkIns[1]',
+            message:
+              'the reading 51 of KR-3.1 on 2026-10-31 is also at $.checkIns[0], with a different confidence; keep one (an entry may appear twice only if both are identical)',
+            alsoAt: '$.checkIns[0]',
+          },
+        ],
+      ],
+      [
+        'a link repeated with another state, naming both places',
+        (d) => d.links.push({ ...d.links[1], state: 'proposed' }),
+        [
+          {
+            path: '$.links[2]',
+            message:
+              'the link PRJ-7 contributes_to KR-3.1 is also at $.links[1], with a different state; keep one (an entry may appear twice only if both are identical)',
+            alsoAt: '$.links[1]',
+          },
+        ],
+      ],
+      [
+        'a business unit repeated with another parent, naming both places',
+        (d) => d.businessUnits.push({ ...d.businessUnits[1], parent: null }),
+        [
+          {
+            path: '$.businessUnits[2].key',
+            message:
+              'business unit "NET" is also at $.businessUnits[1], with a different parent; keep one (an entry may appear twice only if both are identical)',
+            alsoAt: '$.businessUnits[1]',
+          },
+        ],
       ],
     ])('%s', async (_name, mutate, errors) => {
       await t.http().post('/api/portfolio/import').send(small()).expect(200);

@@ -40,10 +40,15 @@ describe(validateInterchange.name, () => {
       [{ path: '$.nodes[3].kind', message: expect.stringContaining('must be one of theme') }],
     ],
     [
-      'a duplicate key (and the links to the key that is gone)',
+      'a key used by two different nodes, naming both places (and the links to the key that is gone)',
       (d) => ((d.nodes[3].key = 'KR-1'), d),
       [
-        { path: '$.nodes[3].key', message: 'duplicate node key "KR-1"' },
+        {
+          path: '$.nodes[3].key',
+          message:
+            'node "KR-1" is also at $.nodes[2], with a different kind, title, target, baseline, direction, businessUnit, budget; keep one (an entry may appear twice only if both are identical)',
+          alsoAt: '$.nodes[2]',
+        },
         { path: '$.links[2].from', message: 'no node with key "PRJ-1" in the document or the organisation' },
       ],
     ],
@@ -88,9 +93,52 @@ describe(validateInterchange.name, () => {
       [{ path: '$.links[3]', message: expect.stringContaining('cannot go from a project to a theme') }],
     ],
     [
-      'a duplicate link',
-      (d) => (d.links.push({ from: 'KR-1', to: 'OBJ-1', kind: 'contributes_to' }), d),
-      [{ path: '$.links[3]', message: 'duplicate link: KR-1 contributes_to OBJ-1 appears twice' }],
+      'a link repeated with another weight, naming both places',
+      (d) => (d.links.push({ from: 'KR-1', to: 'OBJ-1', kind: 'contributes_to', weight: 10 } as never), d),
+      [
+        {
+          path: '$.links[3]',
+          message:
+            'the link KR-1 contributes_to OBJ-1 is also at $.links[1], with a different weight; keep one (an entry may appear twice only if both are identical)',
+          alsoAt: '$.links[1]',
+        },
+      ],
+    ],
+    [
+      'a check-in reading repeated with another note, naming both places',
+      (d) => (d.checkIns.push({ ...d.checkIns[0], note: 'revised' }), d),
+      [
+        {
+          path: '$.checkIns[1]',
+          message:
+            'the reading 51 of KR-1 on 2026-10-31 is also at $.checkIns[0], with a different note; keep one (an entry may appear twice only if both are identical)',
+          alsoAt: '$.checkIns[0]',
+        },
+      ],
+    ],
+    [
+      'a business unit key repeated with another name, naming both places',
+      (d) => (d.businessUnits.push({ key: 'NET', name: 'Network', parent: null }), d),
+      [
+        {
+          path: '$.businessUnits[1].key',
+          message:
+            'business unit "NET" is also at $.businessUnits[0], with a different name; keep one (an entry may appear twice only if both are identical)',
+          alsoAt: '$.businessUnits[0]',
+        },
+      ],
+    ],
+    [
+      'a node key repeated with another title, naming both places',
+      (d) => (d.nodes.push({ ...d.nodes[1], title: 'Smart homes, renamed' }), d),
+      [
+        {
+          path: '$.nodes[4].key',
+          message:
+            'node "OBJ-1" is also at $.nodes[1], with a different title; keep one (an entry may appear twice only if both are identical)',
+          alsoAt: '$.nodes[1]',
+        },
+      ],
     ],
     [
       'a check-in on an objective',
@@ -104,6 +152,34 @@ describe(validateInterchange.name, () => {
     ],
   ])('reports %s at its path', (_name, mutate, expected) => {
     expect(errorsOf(mutate(base()))).toEqual(expected);
+  });
+
+  it('imports an exact repeat once: the same unit, node, link or check-in reading twice (defaults written out or not)', () => {
+    const doc = base();
+    doc.businessUnits.push({ key: 'NET', name: 'Networks' } as never); // parent left out: null
+    doc.nodes.push({ ...doc.nodes[0], status: 'active', health: 'unknown' } as never); // the defaults, written out
+    doc.links.push({ from: 'PRJ-1', to: 'KR-1', kind: 'contributes_to', weight: 40 }); // state left out: approved
+    doc.checkIns.push({ node: 'KR-1', at: '2026-10-31', value: 51, confidence: 0.6 } as never); // note left out: ''
+    doc.checkIns.push({ node: 'KR-1', at: '2026-10-31', value: 51, confidence: 0.6, note: '' });
+    const result = validateInterchange(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.repeats).toEqual([
+      { path: '$.businessUnits[1]', sameAs: '$.businessUnits[0]' },
+      { path: '$.nodes[4]', sameAs: '$.nodes[0]' },
+      { path: '$.links[3]', sameAs: '$.links[2]' },
+      { path: '$.checkIns[1]', sameAs: '$.checkIns[0]' },
+      { path: '$.checkIns[2]', sameAs: '$.checkIns[0]' },
+    ]);
+    expect(result.document).toEqual(base()); // the first of each, in order
+  });
+
+  it('tells readings apart by key result, day and value: other values or days are not repeats', () => {
+    const doc = base();
+    doc.checkIns.push(
+      { node: 'KR-1', at: '2026-10-31', value: 52, confidence: 0.6, note: '' },
+      { node: 'KR-1', at: '2026-11-30', value: 51, confidence: 0.6, note: '' },
+    );
+    expect(validateInterchange(doc)).toMatchObject({ ok: true, repeats: [] });
   });
 
   it('reports a chain cycle at the link that closes it', () => {

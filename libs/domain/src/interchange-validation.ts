@@ -19,6 +19,18 @@ import { KIND_FIELDS, type KindField } from './nodes.js';
 export interface InterchangeError {
   path: string;
   message: string;
+  /** For an entry that repeats another with different fields: where the first one is. */
+  alsoAt?: string;
+}
+
+/**
+ * An entry the document repeats exactly (the same unit or node key, link ends and kind, or
+ * check-in reading, with the same fields once the format's defaults are applied): imported
+ * once, from its first place, and the repeat changes nothing.
+ */
+export interface InterchangeRepeat {
+  path: string;
+  sameAs: string;
 }
 
 /** What the organisation already holds, for references the document makes to it. */
@@ -32,7 +44,8 @@ export interface ExistingPortfolio {
 export const EMPTY_PORTFOLIO: ExistingPortfolio = { unitKeys: new Set(), nodeKinds: new Map(), chainLinks: [] };
 
 export type InterchangeResult =
-  { ok: true; document: InterchangeDocument } | { ok: false; errors: InterchangeError[]; truncated: boolean };
+  | { ok: true; document: InterchangeDocument; repeats: InterchangeRepeat[] }
+  | { ok: false; errors: InterchangeError[]; truncated: boolean };
 
 const MAX_ERRORS = 500;
 const MAX_AMOUNT = 1e15;
@@ -44,10 +57,16 @@ type Json = Record<string, unknown>;
  * its shape and every field's format, unique keys, references that resolve (in the document or
  * the organisation), the link matrix, and no chain cycle once merged with the links already
  * there. Reports every problem with its JSON path (up to 500), so one round trip fixes a file.
+ *
+ * Repeats: an entry that repeats another's identity (a unit or node key; a link's from, to and
+ * kind; a check-in's key result, day and value) is dropped from the returned document when it is
+ * identical to the first (as when two exports are concatenated), and refused naming both places
+ * when any field differs (which one is meant cannot be guessed).
  * Total on any input: never throws.
  */
 export function validateInterchange(input: unknown, existing: ExistingPortfolio = EMPTY_PORTFOLIO): InterchangeResult {
   const errors = new Collector();
+  const repeats = new Repeats();
   if (!isObject(input)) {
     errors.add('$', 'must be a JSON object with format, businessUnits, nodes, links and checkIns');
     return errors.result();
@@ -59,31 +78,97 @@ export function validateInterchange(input: unknown, existing: ExistingPortfolio 
   const links = list(input, 'links', errors);
   const checkIns = list(input, 'checkIns', errors);
 
-  const unitKeys = checkUnits(units, existing, errors);
-  const nodeKeys = checkNodes(nodes, unitKeys, existing, errors);
-  checkLinks(links, nodeKeys, existing, errors);
-  checkCheckIns(checkIns, nodeKeys, errors);
+  const unitKeys = checkUnits(units, existing, errors, repeats);
+  const nodeKeys = checkNodes(nodes, unitKeys, existing, errors, repeats);
+  checkLinks(links, nodeKeys, existing, errors, repeats);
+  checkCheckIns(checkIns, nodeKeys, errors, repeats);
 
   if (errors.count > 0) return errors.result();
   return {
     ok: true,
     document: {
       format: INTERCHANGE_FORMAT,
-      businessUnits: units as unknown as InterchangeDocument['businessUnits'],
-      nodes: nodes as unknown as InterchangeDocument['nodes'],
-      links: links as unknown as InterchangeDocument['links'],
-      checkIns: checkIns as unknown as InterchangeDocument['checkIns'],
+      businessUnits: repeats.without(units, 'businessUnits') as unknown as InterchangeDocument['businessUnits'],
+      nodes: repeats.without(nodes, 'nodes') as unknown as InterchangeDocument['nodes'],
+      links: repeats.without(links, 'links') as unknown as InterchangeDocument['links'],
+      checkIns: repeats.without(checkIns, 'checkIns') as unknown as InterchangeDocument['checkIns'],
     },
+    repeats: repeats.list,
   };
+}
+
+type Section = 'businessUnits' | 'nodes' | 'links' | 'checkIns';
+
+/** The exact repeats found, by section and index, to drop from the document. */
+class Repeats {
+  readonly list: InterchangeRepeat[] = [];
+  private readonly dropped = new Map<Section, Set<number>>();
+
+  add(section: Section, index: number, sameAs: string) {
+    this.list.push({ path: `$.${section}[${index}]`, sameAs });
+    const set = this.dropped.get(section) ?? new Set<number>();
+    set.add(index);
+    this.dropped.set(section, set);
+  }
+
+  without(entries: unknown[], section: Section): unknown[] {
+    const dropped = this.dropped.get(section);
+    return dropped ? entries.filter((_, i) => !dropped.has(i)) : entries;
+  }
+}
+
+/** The first entry seen with each identity (a key, a link's ends and kind, a reading). */
+type Firsts = Map<string, { path: string; entry: Json }>;
+
+/**
+ * Compares an entry with the first one of the same identity: `undefined` if it is the first,
+ * else the fields that differ once absent fields take the format's defaults (none: an exact repeat).
+ */
+function differingFields(
+  firsts: Firsts,
+  identity: string,
+  entry: Json,
+  path: string,
+  defaults: Record<string, unknown>,
+): { alsoAt: string; fields: string[] } | undefined {
+  const first = firsts.get(identity);
+  if (!first) {
+    firsts.set(identity, { path, entry });
+    return undefined;
+  }
+  const fields = [...new Set([...Object.keys(first.entry), ...Object.keys(entry)])].filter(
+    (field) => !sameJson(withDefault(first.entry, field, defaults), withDefault(entry, field, defaults)),
+  );
+  return { alsoAt: first.path, fields };
+}
+
+function withDefault(entry: Json, field: string, defaults: Record<string, unknown>): unknown {
+  const value = entry[field];
+  return value === undefined ? (field in defaults ? defaults[field] : null) : value;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false; // too deep to compare: not the same, so the user is asked to choose
+  }
+}
+
+const REPEAT_RULE = 'an entry may appear twice only if both are identical';
+
+function differMessage(what: string, alsoAt: string, fields: string[]): string {
+  return `${what} is also at ${alsoAt}, with a different ${fields.join(', ')}; keep one (${REPEAT_RULE})`;
 }
 
 class Collector {
   private readonly errors: InterchangeError[] = [];
   count = 0;
 
-  add(path: string, message: string) {
+  add(path: string, message: string, alsoAt?: string) {
     this.count++;
-    if (this.errors.length < MAX_ERRORS) this.errors.push({ path, message });
+    if (this.errors.length < MAX_ERRORS) this.errors.push(alsoAt ? { path, message, alsoAt } : { path, message });
   }
 
   result(): InterchangeResult {
@@ -91,18 +176,21 @@ class Collector {
   }
 }
 
-function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Collector): Set<string> {
+function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Collector, repeats: Repeats): Set<string> {
   const keys = new Set(existing.unitKeys);
-  const seen = new Set<string>();
+  const firsts: Firsts = new Map();
   const parents = new Map<string, string>();
   units.forEach((unit, i) => {
     const path = `$.businessUnits[${i}]`;
     if (!isObject(unit)) return errors.add(path, 'must be an object with key, name and parent');
+    const repeat =
+      typeof unit.key === 'string' ? differingFields(firsts, unit.key, unit, path, { parent: null }) : undefined;
+    if (repeat && repeat.fields.length === 0) return repeats.add('businessUnits', i, repeat.alsoAt);
     unknownFields(unit, ['key', 'name', 'parent'], path, errors);
     const key = checkKey(unit.key, `${path}.key`, errors);
     if (key !== undefined) {
-      if (seen.has(key)) errors.add(`${path}.key`, `duplicate business unit key "${key}"`);
-      seen.add(key);
+      if (repeat)
+        errors.add(`${path}.key`, differMessage(`business unit "${key}"`, repeat.alsoAt, repeat.fields), repeat.alsoAt);
       keys.add(key);
     }
     text(unit, 'name', path, errors, { required: true, max: 200 });
@@ -147,13 +235,22 @@ const NODE_COMMON_FIELDS = [
   'tags',
 ];
 
-function checkNodes(nodes: unknown[], unitKeys: Set<string>, existing: ExistingPortfolio, errors: Collector): NodeKeys {
+function checkNodes(
+  nodes: unknown[],
+  unitKeys: Set<string>,
+  existing: ExistingPortfolio,
+  errors: Collector,
+  repeats: Repeats,
+): NodeKeys {
   const kinds = new Map(existing.nodeKinds);
-  const seen = new Set<string>();
+  const firsts: Firsts = new Map();
   const broken = new Set<string>();
   nodes.forEach((node, i) => {
     const path = `$.nodes[${i}]`;
     if (!isObject(node)) return errors.add(path, 'must be an object with at least key, kind and title');
+    const repeat =
+      typeof node.key === 'string' ? differingFields(firsts, node.key, node, path, nodeDefaults(node)) : undefined;
+    if (repeat && repeat.fields.length === 0) return repeats.add('nodes', i, repeat.alsoAt);
     const kind = node.kind;
     if (typeof kind !== 'string' || !(NODE_KINDS as readonly string[]).includes(kind)) {
       errors.add(`${path}.kind`, `must be one of ${NODE_KINDS.join(', ')}`);
@@ -169,7 +266,8 @@ function checkNodes(nodes: unknown[], unitKeys: Set<string>, existing: ExistingP
     const key = checkKey(node.key, `${path}.key`, errors);
     if (key !== undefined) {
       const before = existing.nodeKinds.get(key);
-      if (seen.has(key)) errors.add(`${path}.key`, `duplicate node key "${key}"`);
+      if (repeat)
+        errors.add(`${path}.key`, differMessage(`node "${key}"`, repeat.alsoAt, repeat.fields), repeat.alsoAt);
       else if (before && validKind && before !== validKind) {
         errors.add(
           `${path}.kind`,
@@ -177,7 +275,6 @@ function checkNodes(nodes: unknown[], unitKeys: Set<string>, existing: ExistingP
         );
       } else if (validKind) kinds.set(key, validKind);
       else broken.add(key);
-      seen.add(key);
     }
     text(node, 'title', path, errors, { required: true, max: 300 });
     text(node, 'description', path, errors, { max: 10000 });
@@ -207,6 +304,17 @@ function checkNodes(nodes: unknown[], unitKeys: Set<string>, existing: ExistingP
     if (validKind) checkKindFields(node, validKind, path, errors);
   });
   return { kinds, broken };
+}
+
+/** What an import writes for a node field the document leaves out (a repeat that only leaves out a default is exact). */
+function nodeDefaults(node: Json): Record<string, unknown> {
+  return {
+    description: '',
+    status: 'active',
+    health: 'unknown',
+    tags: [],
+    ...(node.kind === 'key_result' ? { direction: 'increase' } : {}),
+  };
 }
 
 /** The node keys a link or check-in may name, and those declared with an unusable kind (already reported). */
@@ -258,8 +366,14 @@ function checkKindFields(node: Json, kind: NodeKind, path: string, errors: Colle
   }
 }
 
-function checkLinks(links: unknown[], { kinds, broken }: NodeKeys, existing: ExistingPortfolio, errors: Collector) {
-  const seen = new Set<string>();
+function checkLinks(
+  links: unknown[],
+  { kinds, broken }: NodeKeys,
+  existing: ExistingPortfolio,
+  errors: Collector,
+  repeats: Repeats,
+) {
+  const firsts: Firsts = new Map();
   const chain: { from: string; to: string; path: string }[] = [];
   links.forEach((link, i) => {
     const path = `$.links[${i}]`;
@@ -290,12 +404,17 @@ function checkLinks(links: unknown[], { kinds, broken }: NodeKeys, existing: Exi
     oneOf(link, 'state', LINK_STATES, path, errors);
     const [from, to] = ends;
     if (!from || !to || !(LINK_KINDS as readonly string[]).includes(kind as string)) return;
+    const identity = `${from.id}\u0000${to.id}\u0000${kind as string}`;
+    const repeat = differingFields(firsts, identity, link, path, { weight: null, rationale: '', state: 'approved' });
+    if (repeat && repeat.fields.length === 0) return repeats.add('links', i, repeat.alsoAt);
+    if (repeat)
+      return errors.add(
+        path,
+        differMessage(`the link ${from.id} ${kind as string} ${to.id}`, repeat.alsoAt, repeat.fields),
+        repeat.alsoAt,
+      );
     const check = checkLink(kind as LinkKind, from, to);
     if (!check.ok) return errors.add(path, check.message);
-    const identity = `${from.id}\u0000${to.id}\u0000${kind as string}`;
-    if (seen.has(identity))
-      return errors.add(path, `duplicate link: ${from.id} ${kind as string} ${to.id} appears twice`);
-    seen.add(identity);
     if (isChainLinkKind(kind as LinkKind) && link.state !== 'rejected') chain.push({ from: from.id, to: to.id, path });
   });
   for (const cycle of chainCycles(chain, existing.chainLinks)) {
@@ -365,10 +484,23 @@ function documentLinkOn(
   return undefined;
 }
 
-function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors: Collector) {
+function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors: Collector, repeats: Repeats) {
+  const firsts: Firsts = new Map();
   checkIns.forEach((checkIn, i) => {
     const path = `$.checkIns[${i}]`;
     if (!isObject(checkIn)) return errors.add(path, 'must be an object with node, at and value');
+    // A reading is a key result, a day and a value (the database's unique key); JSON's number
+    // text tells values apart exactly as the numeric column does.
+    if (typeof checkIn.node === 'string' && typeof checkIn.at === 'string' && typeof checkIn.value === 'number') {
+      const value = JSON.stringify(checkIn.value);
+      const identity = `${checkIn.node}\u0000${checkIn.at}\u0000${value}`;
+      const repeat = differingFields(firsts, identity, checkIn, path, { confidence: null, note: '' });
+      if (repeat && repeat.fields.length === 0) return repeats.add('checkIns', i, repeat.alsoAt);
+      if (repeat) {
+        const reading = `the reading ${value} of ${checkIn.node} on ${checkIn.at}`;
+        errors.add(path, differMessage(reading, repeat.alsoAt, repeat.fields), repeat.alsoAt);
+      }
+    }
     unknownFields(checkIn, ['node', 'at', 'value', 'confidence', 'note'], path, errors);
     const kind = typeof checkIn.node === 'string' ? kinds.get(checkIn.node) : undefined;
     if (kind === undefined) {

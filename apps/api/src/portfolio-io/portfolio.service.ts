@@ -36,8 +36,10 @@ export interface ImportSummary {
  * The interchange document of DOMAIN.md in and out. Import is all-or-nothing (one
  * transaction, after the whole document was checked), idempotent per key (matching units
  * and nodes by key, links by their ends and kind, check-ins by node, day and value), and
- * never deletes what the document does not mention. Export writes a canonical document, so
- * export → import into an empty organisation → export gives the same document.
+ * never deletes what the document does not mention. Within one document an exact repeat of
+ * an entry is written once (counted unchanged); a repeat with other fields is refused (422).
+ * Export writes a canonical document, so export → import into an empty organisation → export
+ * gives the same document.
  */
 @Injectable()
 export class PortfolioService {
@@ -65,16 +67,22 @@ export class PortfolioService {
             result.errors,
           );
         }
+        // Exact repeats were dropped from the document; each counts as unchanged in its section.
         const doc = result.document;
+        const repeated = (section: keyof ImportSummary) =>
+          result.repeats.filter((r) => r.path.startsWith(`$.${section}[`)).length;
         const unitIds = new Map(units.map((u) => [u.key, u.id]));
-        const businessUnits = await this.importUnits(doc.businessUnits, units, unitIds);
+        const businessUnits = withRepeats(
+          await this.importUnits(doc.businessUnits, units, unitIds),
+          repeated('businessUnits'),
+        );
         const nodes = counted(
-          doc.nodes.length,
+          doc.nodes.length + repeated('nodes'),
           await this.portfolio.upsertNodes(doc.nodes.map((n) => nodeRow(n, unitIds))),
         );
         if (nodes.created >= ANALYZE_AFTER) await this.portfolio.refreshStatistics();
         const links = counted(
-          doc.links.length,
+          doc.links.length + repeated('links'),
           await this.portfolio.upsertLinks(
             doc.links.map((l) => ({
               from_key: l.from,
@@ -87,7 +95,7 @@ export class PortfolioService {
           ),
         );
         const checkIns = counted(
-          doc.checkIns.length,
+          doc.checkIns.length + repeated('checkIns'),
           await this.portfolio.upsertCheckIns(
             doc.checkIns.map((c) => ({
               node_key: c.node,
@@ -175,6 +183,10 @@ function unitChange(
   after: InterchangeBusinessUnit,
 ): ChangeToRecord {
   return { action, entityType: 'business_unit', entityId: id, nodeIds: [], before, after: { id, ...after } };
+}
+
+function withRepeats(counts: ImportCounts, repeats: number): ImportCounts {
+  return { ...counts, unchanged: counts.unchanged + repeats };
 }
 
 function counted(total: number, upserted: Upserted): ImportCounts {
