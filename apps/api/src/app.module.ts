@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import type { HeavyLimits } from './common/heavy-requests.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { LoggerModule } from './common/logger.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** The built web app to serve at `/`; omitted by API tests. */
   webDist?: string;
+  /** Heavy-request lanes other than the defaults (tests fill a small queue). */
+  heavyLimits?: Partial<HeavyLimits>;
 }
 
 /** The composition root: one module per domain concept, plus the cross-cutting ones. */

@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module.js';
+import { BodyParsingInterceptor } from './common/body-parsing.js';
+import { DEFAULT_HEAVY_LIMITS, HeavyRequestInterceptor } from './common/heavy-requests.js';
+import { StatementTimeoutInterceptor } from './common/statement-timeout.js';
 import { LOGGER, type AppLogger } from './common/logger.module.js';
 import { NestPinoLogger } from './common/logger.js';
 
@@ -18,8 +21,14 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
     abortOnError: false,
   });
   app.useLogger(new NestPinoLogger(app.get<AppLogger>(LOGGER)));
-  // Interchange documents of a large organisation run to tens of MB; everything else is small.
-  app.useBodyParser('json', { limit: '64mb' });
+  // No body parser before routing: a body is read only once a route that takes one was matched,
+  // within that route's limits (common/body-parsing.ts). In this order: a heavy request waits for
+  // its slot before its body is buffered; the statement timeout is known before any transaction.
+  app.useGlobalInterceptors(
+    new HeavyRequestInterceptor({ ...DEFAULT_HEAVY_LIMITS, ...options.heavyLimits }),
+    new BodyParsingInterceptor(),
+    new StatementTimeoutInterceptor(),
+  );
   app.setGlobalPrefix('api');
   // No ETag hashed over every answer body (a sha1 of 1 MB for a map view): nodes carry their version as ETag.
   app.set('etag', false);

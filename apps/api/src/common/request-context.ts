@@ -16,6 +16,11 @@ export interface RequestContext {
   actor: string;
   /** The open transaction, when the request is inside one. */
   manager?: EntityManager;
+  /**
+   * The route's own statement timeout (`@StatementTimeout`), applied to the transactions it
+   * opens; otherwise every statement has the connection's default (data-source-options.ts).
+   */
+  statementTimeoutMs?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
