@@ -66,7 +66,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
     });
     expect(created.status).toBe(201);
     expect(await stop(first, 'SIGTERM')).toBe(0);
-    expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
 
     const second = start();
     await healthy(second);

@@ -6,7 +6,7 @@ describe(validateEnvironment.name, () => {
   it('fills every default from an empty environment', () => {
     expect(validateEnvironment({})).toEqual({
       nodeEnv: 'development',
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       port: 3000,
       databaseUrl: undefined,
       dataDir: '.data',
@@ -60,6 +60,16 @@ describe(validateEnvironment.name, () => {
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+    }
+  });
+
+  it('says everything wrong on one line, each problem naming its variable', () => {
+    try {
+      validateEnvironment({ PORT: 'x', DB_POOL_SIZE: '0' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).message).not.toContain('\n');
+      expect((error as ConfigError).message).toMatch(/^Invalid configuration: .*PORT: .*; .*DB_POOL_SIZE: /);
     }
   });
 

@@ -21,15 +21,16 @@ class EnvironmentVariables {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
+  /** Loopback by default: `npm start` is not reachable from the network unless asked (the Docker image sets 0.0.0.0). */
   @IsString()
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   @IsInt()
   @Min(1)
   @Max(65535)
   PORT = 3000;
 
-  /** Unset: an embedded PostgreSQL (PGlite) is started in the API process, kept under DATA_DIR. */
+  /** Unset: an embedded PostgreSQL server is started and stopped with the API, kept under DATA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
@@ -66,9 +67,17 @@ export class AppConfig {
   ) {}
 }
 
+/**
+ * A start refused for a reason the operator must fix (a malformed variable, a data folder in use):
+ * the entry points print its message alone, with no stack trace, and exit 1. Each problem names
+ * its variable; the message is one line unless `message` says more.
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    message = `Invalid configuration: ${problems.join('; ')}`,
+  ) {
+    super(message);
     this.name = 'ConfigError';
   }
 }
