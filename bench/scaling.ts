@@ -1,0 +1,578 @@
+/**
+ * How import, audit, trace, the map's opening view, export and the API's memory grow with the
+ * size of one organisation (docs/scaling.md).
+ *
+ *   npm run build && npm run bench:scaling -- [--sizes 6000,60000,200000] [--caps 512,2048]
+ *     [--runs 200] [--audit-runs 7] [--view-runs 9] [--export-runs 1] [--part-mb 32] [--port 3400] [--keep]
+ *
+ * For each size it generates the organisation (bench/out/portfolio-<n>.json, if missing), creates
+ * a database of its own (`tl_scaling_<n>_<pid>`, dropped at the end unless --keep), and runs the
+ * built API on it with the first heap cap of --caps (512 MiB, as `npm start` does). Then:
+ *   - import: the whole document in one `POST /api/portfolio/import`; if the API refuses it
+ *     (413: over its body limit) or dies, the same document in parts of at most --part-mb each
+ *     (units and nodes first, then links, then check-ins; the import is idempotent per key and
+ *     reads the nodes already there), on a fresh database; then VACUUM ANALYZE and the sizes;
+ *   - on a freshly started API: the trace down from the objective whose chain is the median
+ *     size among the first 400 active objectives and up from the median project (medians of
+ *     --runs after 20 warm-up runs), the map's opening view (`scope=auto&limit=2000`), the audit
+ *     (cold = the first request of the process, then after a write; warm = nothing changed),
+ *     coverage, what the audit's snapshot costs the database (the API's own reader, through
+ *     `pg`), and the export of the whole organisation;
+ *   - for every step the API's peak resident size (VmHWM) and heap (bench/lib/memory-probe.mjs),
+ *     and the machine's 1-minute load average before and after.
+ * When the API dies during a step (e.g. V8's heap limit), the failure is recorded with the last
+ * memory sample and the step runs again under the next cap of --caps, to show the growth curve.
+ * Everything goes to the console, as a markdown table at the end, and to bench/out/scaling-<time>.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { AuditGraphRepository } from '../apps/api/src/audit/audit-graph.repository.js';
+import type { Db } from '../apps/api/src/database/db.js';
+// The API's conversions of numeric, bigint and date values, so the direct read is the API's.
+import '../apps/api/src/database/pg-types.js';
+import { ApiMemory, probeNodeOptions, type MemoryPeaks } from './lib/api-memory.js';
+import { freshDatabase, SERVER_URL, startApi, summarise, type RunningApi } from './lib/api-server.js';
+import { closeHttpClient, get } from './lib/http-client.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '6000,60000,200000' },
+    caps: { type: 'string', default: '512,2048' },
+    runs: { type: 'string', default: '200' },
+    'audit-runs': { type: 'string', default: '7' },
+    'view-runs': { type: 'string', default: '9' },
+    'export-runs': { type: 'string', default: '1' },
+    'part-mb': { type: 'string', default: '32' },
+    port: { type: 'string', default: '3400' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number);
+const CAPS = values.caps.split(',').map(Number);
+const RUNS = Number(values.runs);
+const AUDIT_RUNS = Number(values['audit-runs']);
+const VIEW_RUNS = Number(values['view-runs']);
+const EXPORT_RUNS = Number(values['export-runs']);
+const PART_BYTES = Number(values['part-mb']) * 1e6;
+const PORT = Number(values.port);
+const WARMUP = 20;
+if ([...SIZES, ...CAPS, RUNS, AUDIT_RUNS, VIEW_RUNS, EXPORT_RUNS, PART_BYTES].some((n) => !(n > 0))) {
+  console.error('usage: npm run bench:scaling -- [--sizes 6000,60000,200000] [--caps 512,2048] [--runs 200] …');
+  process.exit(2);
+}
+
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const PROBE_FILE = `${OUT}memory-probe-${process.pid}.json`;
+/** The API's stderr (its warnings, and V8's last words when it runs out of heap). */
+const API_LOG = `${OUT}scaling-api-${process.pid}.log`;
+process.env.MEMORY_PROBE_FILE = PROBE_FILE; // handed to the API through startApi's environment
+const memory = new ApiMemory(PROBE_FILE);
+
+/** One measured step of one size under one heap cap. */
+interface StepResult {
+  nodes: number;
+  step: string;
+  capMiB: number;
+  ok: boolean;
+  /** The step's figures: times in ms, sizes in bytes, counts. */
+  figures: Record<string, number | string>;
+  memory?: MemoryPeaks;
+  /** 1-minute load average before and after the step. */
+  load: [number, number];
+  failure?: string;
+}
+
+const results: StepResult[] = [];
+const load1 = () => Number(loadavg()[0].toFixed(2));
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The API of the size being measured: restarted when its cap must change or it died. */
+class Api {
+  running?: RunningApi;
+  cap = 0;
+
+  constructor(private readonly databaseUrl: string) {}
+
+  get pid(): number {
+    return this.running!.process.pid!;
+  }
+
+  alive(): boolean {
+    const child = this.running?.process;
+    return !!child && child.exitCode === null && child.signalCode === null;
+  }
+
+  async ensure(cap: number): Promise<void> {
+    if (this.alive() && this.cap === cap) return;
+    await this.stop();
+    rmSync(PROBE_FILE, { force: true });
+    rmSync(`${PROBE_FILE}.phase`, { force: true });
+    const log = openSync(API_LOG, 'w');
+    try {
+      this.running = await startApi(
+        this.databaseUrl,
+        PORT,
+        [`--max-old-space-size=${cap}`, ...probeNodeOptions()],
+        log,
+      );
+    } finally {
+      closeSync(log); // the child holds its own copy
+    }
+    this.cap = cap;
+    const health = await fetch(`${this.url}/api/health`).catch(() => undefined);
+    if (!health?.ok) throw new Error(`the API did not become healthy (cap ${cap} MiB)`);
+  }
+
+  /** How it ended, once it is no longer alive. */
+  death(): string {
+    const child = this.running!.process;
+    return child.signalCode
+      ? `the API process was killed by ${child.signalCode}`
+      : `the API exited with ${child.exitCode}`;
+  }
+
+  get url(): string {
+    return this.running!.url;
+  }
+
+  async stop(): Promise<void> {
+    if (this.alive()) await this.running!.stop();
+    this.running = undefined;
+  }
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const started = new Date();
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ` +
+      `server ${new URL(SERVER_URL).host}; sizes ${SIZES.join(', ')}; heap caps ${CAPS.join(', ')} MiB; load ${load1()}`,
+  );
+  try {
+    for (const nodes of SIZES) await measureSize(nodes);
+  } finally {
+    closeHttpClient();
+    rmSync(PROBE_FILE, { force: true });
+    rmSync(`${PROBE_FILE}.phase`, { force: true });
+    rmSync(API_LOG, { force: true });
+    const file = `${OUT}scaling-${started.toISOString().replace(/[:.]/g, '-')}.json`;
+    writeFileSync(file, JSON.stringify({ started, sizes: SIZES, caps: CAPS, results }, null, 2));
+    printTable();
+    console.log(`results: ${file}`);
+  }
+}
+
+async function measureSize(nodes: number) {
+  const documentPath = ensureDocument(nodes);
+  const name = `tl_scaling_${nodes}_${process.pid}`;
+  let url = await freshDatabase(name);
+  const api = new Api(url);
+  let client = await connect(url);
+  try {
+    // Import, under each cap in turn until one fits.
+    const body = readFileSync(documentPath);
+    let wholeRefused = false;
+    imported: for (const [attempt, cap] of CAPS.entries()) {
+      for (const mode of ['whole', 'parts'] as const) {
+        if (mode === 'whole' && wholeRefused) continue;
+        if (attempt > 0 || mode === 'parts') {
+          // Whatever a failed attempt committed goes, so every attempt starts from nothing.
+          await api.stop();
+          await client.end();
+          url = await freshDatabase(name);
+          client = await connect(url);
+        }
+        await api.ensure(cap);
+        const result = await step(api, nodes, `import (${mode === 'whole' ? 'one request' : 'in parts'})`, cap, () =>
+          mode === 'whole' ? importWhole(api, body) : importParts(api, body),
+        );
+        if (result.ok) break imported;
+        if (mode === 'whole' && /^413/.test(result.failure ?? '')) wholeRefused = true;
+      }
+    }
+    await api.stop();
+
+    const vacuum = performance.now();
+    await client.query('VACUUM ANALYZE');
+    const sizes = await databaseSizes(client);
+    record({
+      nodes,
+      step: 'database',
+      capMiB: 0,
+      ok: true,
+      figures: { vacuumAnalyzeMs: round(performance.now() - vacuum), ...sizes },
+      load: [load1(), load1()],
+    });
+    console.log(`  database: ${JSON.stringify(sizes)}`);
+
+    const orgId = (await client.query<{ id: string }>(`SELECT id FROM organisations WHERE slug = 'default'`)).rows[0]
+      .id;
+    // Reads on a freshly started API: nothing of the import left in its heap.
+    await api.ensure(CAPS[0]);
+    record({
+      nodes,
+      step: 'idle API',
+      capMiB: CAPS[0],
+      ok: true,
+      figures: { residentMiB: round(ApiMemory.residentMiB(api.pid)) },
+      load: [load1(), load1()],
+    });
+    await readStep(api, nodes, 'trace', () => traces(api, client, orgId));
+    await readStep(api, nodes, 'opening view', () => openingView(api));
+    await readStep(api, nodes, 'audit', () => audit(api, client, orgId));
+    await readStep(api, nodes, 'coverage', () => coverage(api, client, orgId));
+    await readStep(api, nodes, 'export', () => exportAll(api));
+    const direct = performance.now();
+    record({
+      nodes,
+      step: 'audit snapshot, direct',
+      capMiB: 0,
+      ok: true,
+      figures: await snapshotCost(client, orgId),
+      load: [load1(), load1()],
+    });
+    console.log(`  direct snapshot costs measured in ${((performance.now() - direct) / 1000).toFixed(1)} s`);
+  } finally {
+    await api.stop();
+    await client.end().catch(() => undefined);
+    if (!values.keep) await dropDatabase(name);
+  }
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, options: '-c jit=off' });
+  await client.connect();
+  return client;
+}
+
+/** A read step under the first cap; if the API dies, again under each larger cap. */
+async function readStep(api: Api, nodes: number, name: string, work: () => Promise<Record<string, number | string>>) {
+  for (const cap of CAPS) {
+    await api.ensure(cap);
+    const result = await step(api, nodes, name, cap, work);
+    if (result.ok || api.alive()) return;
+  }
+}
+
+/** Runs one step, with the API's memory and the load around it; a failure is recorded, not thrown. */
+async function step(
+  api: Api,
+  nodes: number,
+  name: string,
+  cap: number,
+  work: () => Promise<Record<string, number | string>>,
+): Promise<StepResult> {
+  const before = load1();
+  const started = performance.now();
+  await memory.begin(api.pid);
+  let result: StepResult;
+  try {
+    const figures = await work();
+    result = {
+      nodes,
+      step: name,
+      capMiB: cap,
+      ok: true,
+      figures,
+      memory: await memory.end(api.pid),
+      load: [before, 0],
+    };
+  } catch (error) {
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let the exit of a dying API arrive
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const message = error instanceof Error ? error.message : String(error);
+    const alive = api.alive();
+    result = {
+      nodes,
+      step: name,
+      capMiB: cap,
+      ok: false,
+      figures: { failedAfterMs: round(performance.now() - started) },
+      memory: alive ? await memory.end(api.pid) : memory.afterCrash(),
+      load: [before, 0],
+      failure: alive ? message : `${api.death()} after ${seconds} s (${message})`,
+    };
+  }
+  result.load[1] = load1();
+  record(result);
+  return result;
+}
+
+function record(result: StepResult) {
+  results.push(result);
+  const m = result.memory;
+  console.log(
+    `${result.nodes.toLocaleString('en-GB')} nodes | ${result.step}${result.capMiB ? ` | cap ${result.capMiB} MiB` : ''} | ` +
+      (result.ok ? JSON.stringify(result.figures) : `FAILED: ${result.failure}`) +
+      (m
+        ? ` | peak RSS ${m.rssMiB.toFixed(0)} MiB, heap used ${m.heapUsedMiB.toFixed(0)} / committed ${m.heapTotalMiB.toFixed(0)} ` +
+          `(limit ${m.heapLimitMiB.toFixed(0)}) MiB, external ${m.externalMiB.toFixed(0)} MiB${m.exact ? '' : ' (last sample before it died)'}`
+        : '') +
+      ` | load ${result.load[0]}→${result.load[1]}`,
+  );
+}
+
+function ensureDocument(nodes: number): string {
+  const path = `${OUT}portfolio-${nodes}.json`;
+  if (!existsSync(path)) {
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./generate.ts', import.meta.url)), '--nodes', String(nodes)],
+      { stdio: 'inherit' },
+    );
+  }
+  return path;
+}
+
+async function post(api: Api, body: Buffer<ArrayBuffer> | string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${api.url}/api/portfolio/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+async function importWhole(api: Api, body: Buffer<ArrayBuffer>) {
+  const started = performance.now();
+  const res = await post(api, body);
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`${res.status} after ${ms.toFixed(0)} ms: ${res.text.slice(0, 300)}`);
+  return { ms: round(ms), megabytes: round(body.length / 1e6), parts: 1 };
+}
+
+/**
+ * The document in parts of at most PART_BYTES: units with the first nodes, the other nodes,
+ * then links, then check-ins; each part a document of its own, which the import accepts because
+ * it resolves keys against the nodes already in the organisation.
+ */
+async function importParts(api: Api, body: Buffer<ArrayBuffer>) {
+  const document = JSON.parse(body.toString('utf8')) as Record<string, unknown[]> & { format: string };
+  const parts: string[] = [];
+  let current: Record<string, string[]> = { businessUnits: [], nodes: [], links: [], checkIns: [] };
+  let bytes = 0;
+  const flush = () => {
+    parts.push(
+      `{"format":${JSON.stringify(document.format)},` +
+        Object.entries(current)
+          .map(([section, items]) => `"${section}":[${items.join(',')}]`)
+          .join(',') +
+        '}',
+    );
+    current = { businessUnits: [], nodes: [], links: [], checkIns: [] };
+    bytes = 0;
+  };
+  for (const section of ['businessUnits', 'nodes', 'links', 'checkIns']) {
+    for (const item of document[section]) {
+      const text = JSON.stringify(item);
+      if (bytes + text.length + 1 > PART_BYTES - 200) flush();
+      current[section].push(text);
+      bytes += text.length + 1;
+    }
+    if (section !== 'businessUnits' && bytes > 0) flush(); // nodes before links, links before check-ins
+  }
+  const times: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    const started = performance.now();
+    const res = await post(api, part);
+    times.push(performance.now() - started);
+    if (res.status !== 200) {
+      throw new Error(`part ${i + 1} of ${parts.length} answered ${res.status}: ${res.text.slice(0, 300)}`);
+    }
+  }
+  return {
+    ms: round(times.reduce((a, b) => a + b, 0)),
+    megabytes: round(body.length / 1e6),
+    parts: parts.length,
+    largestPartMegabytes: round(Math.max(...parts.map((p) => Buffer.byteLength(p))) / 1e6),
+    slowestPartMs: round(Math.max(...times)),
+  };
+}
+
+async function timedGet(api: Api, path: string): Promise<{ ms: number; body: string }> {
+  const started = performance.now();
+  const res = await get(`${api.url}${path}`);
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 300)}`);
+  return { ms, body: res.body };
+}
+
+/** The median-sized chains, as bench/trace.ts picks them, but sized and timed through the API. */
+async function traces(api: Api, client: pg.Client, orgId: string) {
+  const figures: Record<string, number | string> = {};
+  for (const [kind, direction] of [
+    ['objective', 'down'],
+    ['project', 'up'],
+  ] as const) {
+    const { rows } = await client.query<{ id: string; key: string }>(
+      `SELECT id, key FROM nodes WHERE org_id = $1 AND kind = $2 AND status = 'active' ORDER BY key LIMIT 400`,
+      [orgId, kind],
+    );
+    const sized: { id: string; key: string; size: number }[] = [];
+    for (const row of rows) {
+      const { body } = await timedGet(api, `/api/graph/trace/${row.id}?direction=${direction}`);
+      sized.push({ ...row, size: (JSON.parse(body) as { nodes: unknown[] }).nodes.length });
+    }
+    sized.sort((a, b) => a.size - b.size);
+    const root = sized[Math.floor(sized.length / 2)];
+    const times: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const { ms } = await timedGet(api, `/api/graph/trace/${root.id}?direction=${direction}`);
+      if (i >= WARMUP) times.push(ms);
+    }
+    const s = summarise(times);
+    Object.assign(figures, {
+      [`${direction}Root`]: root.key,
+      [`${direction}Nodes`]: root.size,
+      [`${direction}MedianMs`]: round(s.median),
+      [`${direction}P95Ms`]: round(s.p95),
+    });
+  }
+  return figures;
+}
+
+async function openingView(api: Api) {
+  const path = '/api/graph?scope=auto&limit=2000';
+  const first = await timedGet(api, path);
+  const times: number[] = [];
+  for (let i = 0; i < VIEW_RUNS; i++) times.push((await timedGet(api, path)).ms);
+  const view = JSON.parse(first.body) as { scope?: string; nodes?: unknown[]; links?: unknown[] };
+  return {
+    firstMs: round(first.ms),
+    medianMs: round(summarise(times).median),
+    bytes: Buffer.byteLength(first.body),
+    scope: view.scope ?? '?',
+    viewNodes: view.nodes?.length ?? 0,
+    viewLinks: view.links?.length ?? 0,
+  };
+}
+
+/** A write the API's fingerprint cannot miss (a new row version), as bench/audit.ts makes it. */
+async function touch(client: pg.Client, orgId: string) {
+  await client.query(
+    `UPDATE nodes SET updated_at = updated_at WHERE id = (SELECT id FROM nodes WHERE org_id = $1 LIMIT 1)`,
+    [orgId],
+  );
+}
+
+/** Cold = the process's first request, then the first after a write; warm = nothing changed. */
+async function coldAndWarm(api: Api, client: pg.Client, orgId: string, path: string) {
+  const first = await timedGet(api, path);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < AUDIT_RUNS; i++) {
+    await touch(client, orgId);
+    cold.push((await timedGet(api, path)).ms);
+    warm.push((await timedGet(api, path)).ms);
+  }
+  return { first, cold: summarise(cold).median, warm: summarise(warm).median };
+}
+
+async function audit(api: Api, client: pg.Client, orgId: string) {
+  const { first, cold, warm } = await coldAndWarm(api, client, orgId, '/api/audit');
+  return {
+    firstMs: round(first.ms),
+    coldMs: round(cold),
+    warmMs: round(warm),
+    findings: (JSON.parse(first.body) as { findings: unknown[] }).findings.length,
+    bytes: Buffer.byteLength(first.body),
+  };
+}
+
+async function coverage(api: Api, client: pg.Client, orgId: string) {
+  const { first, cold, warm } = await coldAndWarm(api, client, orgId, '/api/coverage');
+  return { firstMs: round(first.ms), coldMs: round(cold), warmMs: round(warm), bytes: Buffer.byteLength(first.body) };
+}
+
+async function exportAll(api: Api) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < EXPORT_RUNS; i++) {
+    const { ms, body } = await timedGet(api, '/api/portfolio/export');
+    times.push(ms);
+    bytes = Buffer.byteLength(body);
+  }
+  return { medianMs: round(summarise(times).median), runs: times.length, bytes };
+}
+
+/**
+ * What one audit costs the database, read with the API's own snapshot code through `pg` on one
+ * connection: the whole topology (a cold audit) and the fingerprint and settings alone (a warm one).
+ */
+async function snapshotCost(client: pg.Client, orgId: string) {
+  const db = {
+    dataSource: { driver: { obtainMasterConnection: async () => [client, () => undefined] } },
+  } as unknown as Db;
+  const graphs = new AuditGraphRepository(db);
+  const full: number[] = [];
+  const fingerprintOnly: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    let started = performance.now();
+    const { fingerprint } = await graphs.snapshot(orgId);
+    if (i > 0) full.push(performance.now() - started);
+    started = performance.now();
+    await graphs.snapshot(orgId, fingerprint);
+    if (i > 0) fingerprintOnly.push(performance.now() - started);
+  }
+  return {
+    topologyReadMs: round(summarise(full).median),
+    fingerprintReadMs: round(summarise(fingerprintOnly).median),
+  };
+}
+
+async function databaseSizes(client: pg.Client) {
+  const { rows } = await client.query<Record<string, string>>(
+    `SELECT pg_database_size(current_database()) AS database,
+            pg_total_relation_size('nodes') AS nodes, pg_total_relation_size('links') AS links,
+            pg_total_relation_size('change_log') AS change_log,
+            pg_total_relation_size('key_result_check_ins') AS check_ins,
+            (SELECT count(*) FROM nodes) AS node_rows, (SELECT count(*) FROM links) AS link_rows,
+            (SELECT count(*) FROM change_log) AS change_log_rows`,
+  );
+  return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Drops a database this run created (by its own name only). */
+async function dropDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+const mib = (bytes: number | string) => `${(Number(bytes) / 2 ** 20).toFixed(0)} MiB`;
+
+/** One line per size and step: the figures for docs/scaling.md. */
+function printTable() {
+  console.log('\n| nodes | step | cap | result | peak RSS | heap used / committed | load |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    const m = r.memory;
+    const figures = r.ok
+      ? Object.entries(r.figures)
+          .map(
+            ([k, v]) =>
+              `${k} ${typeof v === 'number' && /^(database|nodes|links|change_log|check_ins)$/.test(k) ? mib(v) : v}`,
+          )
+          .join(', ')
+      : `**failed**: ${r.failure}`;
+    console.log(
+      `| ${r.nodes.toLocaleString('en-GB')} | ${r.step} | ${r.capMiB || '—'} | ${figures} | ` +
+        `${m ? `${m.rssMiB.toFixed(0)} MiB` : '—'} | ${m ? `${m.heapUsedMiB.toFixed(0)} / ${m.heapTotalMiB.toFixed(0)} MiB` : '—'} | ` +
+        `${r.load[0]}→${r.load[1]} |`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
