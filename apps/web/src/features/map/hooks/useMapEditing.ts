@@ -1,0 +1,106 @@
+import type { NodeRecord } from '@throughline/domain';
+import { useCallback, useState, type RefObject } from 'react';
+import { useDeleteLink } from '../../../api/links.queries';
+import { useDeleteNode } from '../../../api/nodes.queries';
+import { useToast } from '../../../ui/toast';
+import { NODE_HEIGHT, NODE_WIDTH, type XY } from '../layout/geometry';
+import { freeSpot, toGraphNode } from '../model/elements';
+import type { Deleting } from '../panels/DeleteDialog';
+import type { DrawnGraphState } from './useDrawnGraph';
+import type { MapLayout } from './useMapLayout';
+import type { Selection } from './useSelection';
+
+interface EditingDeps {
+  drawing: Pick<DrawnGraphState, 'nodesById' | 'graph' | 'addDraft' | 'dropDraft'>;
+  layout: Pick<MapLayout, 'positions' | 'moveNode'>;
+  selection: Pick<Selection, 'select' | 'selectEdge'>;
+  /** The traced node, if any: deleting it leaves trace mode. */
+  traceId: string | null;
+  /** The element the map is drawn in, and React Flow's conversion from screen to map coordinates. */
+  stage: RefObject<HTMLElement | null>;
+  screenToFlowPosition: (at: XY) => XY;
+}
+
+/**
+ * Creating and deleting on the map: a node created from the palette is placed where the user is
+ * looking and selected; a node or link is deleted after a confirmation, and the outcome is said in a
+ * toast. (Fields are edited in the inspector, links drawn through `useLinking`.)
+ */
+export function useMapEditing(deps: EditingDeps) {
+  const { traceId, stage, screenToFlowPosition } = deps;
+  const { nodesById, addDraft, dropDraft } = deps.drawing;
+  const links = deps.drawing.graph.links;
+  const { positions, moveNode } = deps.layout;
+  const { select, selectEdge } = deps.selection;
+  const toast = useToast();
+  const deleteNode = useDeleteNode();
+  const deleteLink = useDeleteLink();
+  const [deleting, setDeleting] = useState<Deleting | null>(null);
+
+  const onCreated = useCallback(
+    (record: NodeRecord) => {
+      // Place it where the user is looking, as if they had put it there.
+      const box = stage.current?.getBoundingClientRect();
+      const centre = box
+        ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+        : { x: 0, y: 0 };
+      moveNode(record.id, freeSpot({ x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }, positions));
+      addDraft(toGraphNode(record));
+      select(record.id);
+    },
+    [stage, screenToFlowPosition, moveNode, positions, addDraft, select],
+  );
+
+  /** Asks before deleting a node of the map. */
+  const requestDelete = useCallback(
+    (id: string) => {
+      const node = nodesById.get(id);
+      if (node) setDeleting({ type: 'node', node });
+    },
+    [nodesById],
+  );
+  /** Asks before deleting the selected link, else the selected node; false when nothing is selected. */
+  const requestDeleteSelection = useCallback(
+    (selectedEdge: string | null, selectedId: string | null) => {
+      const link = selectedEdge ? links.find((l) => l.id === selectedEdge) : undefined;
+      if (link) setDeleting({ type: 'link', link });
+      else if (selectedId) requestDelete(selectedId);
+      else return false;
+      return true;
+    },
+    [links, requestDelete],
+  );
+  const cancelDelete = useCallback(() => setDeleting(null), []);
+  const confirmDelete = () => {
+    if (!deleting) return;
+    const done = { onSettled: () => setDeleting(null), onError: (e: Error) => toast(e.message, 'error') };
+    if (deleting.type === 'node') {
+      const { node } = deleting;
+      deleteNode.mutate(node.id, {
+        ...done,
+        onSuccess: () => {
+          toast(`${node.key} deleted`, 'success');
+          dropDraft(node.id);
+          select(null, { traceId: traceId === node.id ? null : traceId });
+        },
+      });
+    } else {
+      deleteLink.mutate(
+        { id: deleting.link.id, fromId: deleting.link.from, toId: deleting.link.to },
+        { ...done, onSuccess: () => selectEdge(null) },
+      );
+    }
+  };
+
+  return {
+    onCreated,
+    deleting,
+    deleteBusy: deleteNode.isPending || deleteLink.isPending,
+    requestDelete,
+    requestDeleteSelection,
+    confirmDelete,
+    cancelDelete,
+  };
+}
+
+export type MapEditing = ReturnType<typeof useMapEditing>;

@@ -1,0 +1,60 @@
+import type { GraphNode } from '@throughline/domain';
+import { useWindowKeydown } from '../../../ui/useWindowKeydown';
+import { NODE_HEIGHT, NODE_WIDTH, type Positions, type XY } from '../layout/geometry';
+import { nearestInDirection, type Direction } from '../model/spatial';
+import { isTyping } from '../toolbar/SearchBox';
+import type { AuditOverlay } from './useAuditOverlay';
+import type { MapEditing } from './useMapEditing';
+import type { Selection } from './useSelection';
+import type { Trace } from './useTrace';
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+interface KeyboardDeps {
+  /** A dialog is open: it has the keyboard. */
+  blocked: boolean;
+  selection: Pick<Selection, 'selectedId' | 'selectedEdge' | 'newKind' | 'select' | 'selectEdge' | 'closeNew'>;
+  trace: Pick<Trace, 'traceId' | 'trace' | 'leave'>;
+  audit: Pick<AuditOverlay, 'finding' | 'clear'>;
+  editing: Pick<MapEditing, 'requestDeleteSelection'>;
+  drawn: readonly GraphNode[];
+  positions: Positions;
+  /** Centres the map on a point (React Flow's `setCenter`, zoomed in enough to read). */
+  centreOn: (at: XY) => void;
+}
+
+/**
+ * The map's keys (the search box has `/`): arrows move the selection to the nearest node that
+ * way, `T` traces, Delete asks to delete the selected link or node, and Escape leaves trace mode,
+ * clears the finding, closes the new-node form, deselects the link, then the node — one per press.
+ */
+export function useMapKeyboard(deps: KeyboardDeps) {
+  const { blocked, selection, trace, audit, editing, drawn, positions, centreOn } = deps;
+  const { selectedId, selectedEdge, newKind, select, selectEdge, closeNew } = selection;
+  useWindowKeydown((e) => {
+    if (isTyping(e.target) || blocked) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      if (!editing.requestDeleteSelection(selectedEdge, selectedId)) return;
+    } else if (e.key === 'Escape') {
+      if (trace.traceId) trace.leave();
+      else if (audit.finding) audit.clear();
+      else if (newKind) closeNew();
+      else if (selectedEdge) selectEdge(null);
+      else if (selectedId) select(null);
+      else return;
+    } else if (ARROWS[e.key]) {
+      const from = selectedId ? positions[selectedId] : undefined;
+      const candidates = drawn
+        .filter((n) => n.id !== selectedId && positions[n.id])
+        .map((n) => ({ id: n.id, at: positions[n.id] }));
+      const next = from ? nearestInDirection(from, candidates, ARROWS[e.key]) : (candidates[0]?.id ?? null);
+      if (!next) return;
+      select(next);
+      const at = positions[next];
+      centreOn({ x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 });
+    } else if (e.key === 't' && selectedId) {
+      trace.trace(selectedId);
+    } else return;
+    e.preventDefault();
+  });
+}
