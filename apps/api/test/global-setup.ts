@@ -1,47 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { SERVER_URL, databaseUrl, withAdmin } from './test-database.js';
+import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { databaseUrl, serverUrl, withAdmin } from './test-database.js';
+
+/** What the teardown needs; global setup and teardown run in the same process. */
+export interface TestRun {
+  template: string;
+  /** The throwaway cluster, when TEST_DATABASE_URL is unset. */
+  cluster?: EmbeddedPostgres;
+  clusterDir?: string;
+}
+
+declare global {
+  var __throughlineTestRun: TestRun | undefined;
+}
 
 /**
- * Runs the migrations once into a template database; every test file then gets its own
- * database copied from it (`CREATE DATABASE … TEMPLATE …`, a file copy, ~100 ms), so files
- * never share state and never wait for migrations.
+ * The server: TEST_DATABASE_URL if set; otherwise a throwaway embedded PostgreSQL (the product's
+ * own, in a temporary folder on a free port, no fsync), removed by the teardown. So `npm test`
+ * needs no PostgreSQL installed.
+ *
+ * Then it runs the migrations once into a template database; every test file gets its own
+ * database copied from it (`CREATE DATABASE … TEMPLATE …`, ~100 ms), so files never share state
+ * and never wait for migrations. The run drops only the databases it created.
  */
 export default async function globalSetup() {
-  const template = `tl_template_${Date.now()}_${process.pid}`;
+  const run: TestRun = { template: `tl_template_${Date.now()}_${process.pid}` };
+  globalThis.__throughlineTestRun = run;
+  if (!process.env.TEST_DATABASE_URL) {
+    run.clusterDir = mkdtempSync(join(tmpdir(), 'throughline-test-pg-'));
+    // Interrupted runs (Ctrl-C) leave no folder behind; the launcher itself stops the server on exit.
+    const clusterDir = run.clusterDir;
+    process.once('exit', () => rmSync(clusterDir, { recursive: true, force: true }));
+    run.cluster = await EmbeddedPostgres.start({ dataDir: run.clusterDir, ephemeral: true });
+    process.env.TL_TEST_SERVER_URL = run.cluster.url;
+  }
   try {
-    await withAdmin(async (admin) => {
-      await dropStaleDatabases(admin);
-      await admin.query(`CREATE DATABASE ${template}`);
-    });
+    await withAdmin((admin) => admin.query(`CREATE DATABASE ${run.template}`));
   } catch (error) {
     throw new Error(
-      `\nThe API tests need a PostgreSQL server and none answered at ${SERVER_URL}\n` +
+      `\nThe API tests need a PostgreSQL server and none answered at ${serverUrl()}\n` +
         `(${(error as Error).message}).\n` +
-        `Start one with:  docker compose up -d db\n` +
-        `or point TEST_DATABASE_URL at a server you have (user with CREATEDB).\n`,
+        'Unset TEST_DATABASE_URL to let the tests start their own, or point it at a server you have ' +
+        '(a user with CREATEDB).\n',
       { cause: error },
     );
   }
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl(template), 2));
+  process.env.TL_TEMPLATE_DATABASE = run.template;
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl(run.template), 2));
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
-  process.env.TL_TEMPLATE_DATABASE = template;
-}
-
-/** Databases left by a run that was killed before its teardown (older than an hour). */
-async function dropStaleDatabases(admin: import('pg').Client) {
-  const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname ~ '^tl_(template|t)_' AND NOT datistemplate`,
-  );
-  for (const { datname } of rows) {
-    const { rows: active } = await admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1`, [datname]);
-    if (active.length === 0 && isOld(datname)) await admin.query(`DROP DATABASE IF EXISTS ${datname}`);
-  }
-}
-
-function isOld(name: string): boolean {
-  const stamp = Number(/_(\d{13})_/.exec(name)?.[1]);
-  return Number.isFinite(stamp) && Date.now() - stamp > 3_600_000;
 }

@@ -1,21 +1,31 @@
 import pg from 'pg';
 
 /**
- * The test run's PostgreSQL: `TEST_DATABASE_URL`, by default the server on this machine.
- * (The test harness is the one place besides the config module that reads the environment.)
+ * The test run's PostgreSQL server: `TEST_DATABASE_URL` when it is set, otherwise the throwaway
+ * embedded cluster the global setup started for this run (its URL handed to the test workers in
+ * `TL_TEST_SERVER_URL`). The test harness is the one place besides the config loader that reads
+ * the environment.
  */
-export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL || process.env.TL_TEST_SERVER_URL;
+  if (!url) throw new Error('No test database server: run the API tests through jest (its global setup starts one).');
+  return url;
+}
+
+/** The same as `serverUrl()`, for test files (the global setup has run by the time they load). */
+export const SERVER_URL = process.env.TEST_DATABASE_URL || process.env.TL_TEST_SERVER_URL || '';
 
 /** The same server, another database. */
 export function databaseUrl(name: string): string {
-  const url = new URL(SERVER_URL);
+  const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return url.toString();
 }
 
 /** Runs `work` with an admin connection to the server's maintenance database. */
 export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: serverUrl(), connectionTimeoutMillis: 3000 });
+  client.on('error', () => undefined); // a dropped admin connection surfaces through its query instead
   await client.connect();
   try {
     return await work(client);
