@@ -57,6 +57,9 @@ export class AuditGraphRepository {
     const driver = this.db.dataSource.driver as PostgresDriver;
     const [client, release] = (await driver.obtainMasterConnection()) as [pg.PoolClient, (err?: unknown) => void];
     let broken: unknown;
+    // While checked out, a connection that fails (its server terminated it) is marked, so it is not handed back.
+    const onError = (error: unknown) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const fingerprint = await this.fingerprint(client, orgId);
@@ -73,6 +76,7 @@ export class AuditGraphRepository {
       await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
       throw error;
     } finally {
+      client.off('error', onError);
       release(broken);
     }
   }

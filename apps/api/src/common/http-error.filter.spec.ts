@@ -2,15 +2,19 @@ import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nes
 import pg from 'pg';
 import { pino } from 'pino';
 import { QueryFailedError } from 'typeorm';
+import { BusyError } from './concurrency.js';
 import { DomainError } from './domain-error.js';
 import { HttpErrorFilter } from './http-error.filter.js';
 import { requestContext } from './request-context.js';
 
 /** A response that records what the filter answered. */
 function capture() {
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
+  const sent: { status?: number; body?: Record<string, unknown>; headers?: Record<string, string> } = {};
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name.toLowerCase()]: value };
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -93,5 +97,57 @@ describe(HttpErrorFilter.name, () => {
     expect(JSON.stringify(sent.body)).not.toMatch(/secret|at |TypeError/);
     // …while the log keeps what the client is not told.
     expect(logged.some((line) => line.includes("reading 'secret'") && line.includes('"level":50'))).toBe(true);
+  });
+
+  describe('a database that cannot serve now: 503 UNAVAILABLE with Retry-After, never a 500', () => {
+    const pgError = (code: string, message = 'refused') =>
+      Object.assign(new pg.DatabaseError(message, 0, 'error'), { code });
+    const cases: [string, unknown][] = [
+      ['terminated by an administrator (57P01)', pgError('57P01')],
+      ['crash shutdown (57P02)', pgError('57P02')],
+      ['starting up (57P03)', pgError('57P03')],
+      ['a connection exception (08006)', pgError('08006')],
+      ['the statement timeout (57014), through TypeORM', new QueryFailedError('SELECT', [], pgError('57014'))],
+      ['the lock timeout (55P03)', pgError('55P03')],
+      ['too many connections (53300)', pgError('53300')],
+      ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+      [
+        'refused on every address of localhost',
+        new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], 'connect failed'),
+      ],
+      ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
+      ['a connection that could not be opened in time', new Error('Connection terminated due to connection timeout')],
+      ['no pooled connection within 2 s', new Error('timeout exceeded when trying to connect')],
+      ['no answer within the read timeout', new Error('Query read timeout')],
+      [
+        'a server socket gone',
+        Object.assign(new Error('connect ENOENT /x/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect' }),
+      ],
+    ];
+
+    it.each(cases)('%s', (_name, error) => {
+      const { host, sent } = capture();
+      filter.catch(error, host);
+      expect(sent.status).toBe(503);
+      expect(sent.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+      expect(Number(sent.headers?.['retry-after'])).toBeGreaterThan(0);
+      expect(JSON.stringify(sent.body)).not.toMatch(/ECONNREFUSED|57P01|terminated|5432/);
+    });
+
+    it('a full lane: 503 with its Retry-After', () => {
+      const { host, sent } = capture();
+      filter.catch(new BusyError('busy', 3), host);
+      expect(sent).toMatchObject({
+        status: 503,
+        body: { code: 'UNAVAILABLE', message: 'busy' },
+        headers: { 'retry-after': '3' },
+      });
+    });
+
+    it('a missing file is not a database outage', () => {
+      const { host, sent } = capture();
+      filter.catch(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' }), host);
+      expect(sent.status).toBe(500);
+    });
   });
 });

@@ -3,6 +3,8 @@ import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { BusyError } from './concurrency.js';
+import { databaseUnavailable } from './database-errors.js';
 import { DomainError, type ErrorBody } from './domain-error.js';
 import { LOGGER, type AppLogger } from './logger.module.js';
 import { requestContext } from './request-context.js';
@@ -31,8 +33,10 @@ const PG_ERRORS: Record<string, { status: number; code: string; message: string 
   '23514': { status: 422, code: 'INVALID_FIELD', message: 'The values break a rule of the portfolio.' },
   '40001': { status: 409, code: 'CONFLICT', message: 'A concurrent change got there first; try again.' },
   '40P01': { status: 409, code: 'CONFLICT', message: 'A concurrent change got there first; try again.' },
-  '57014': { status: 503, code: 'UNAVAILABLE', message: 'The query took too long.' },
 };
+
+/** Seconds a 503 asks the client to wait when nothing more precise is known. */
+const DEFAULT_RETRY_AFTER = 1;
 
 /** Express's body parser marks a body that is not JSON; Nest wraps its error in a 400 with it as the cause. */
 function isMalformedJson(error: HttpException): boolean {
@@ -47,16 +51,42 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(error);
-    if (body.statusCode >= 500) {
+    const { body, retryAfterSeconds } = this.toBody(error);
+    if (body.statusCode === 503) {
+      // Expected under load or during a database outage: a warning, and a hint when to come back.
+      this.logger.warn({ err: error, pgCode: databaseUnavailable(error)?.code }, body.message);
+      body.details = { requestId: requestContext.get()?.requestId };
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: error }, 'request failed');
       body.details = { requestId: requestContext.get()?.requestId };
     }
-    if (response.headersSent) return;
+    if (response.headersSent) {
+      // A streamed answer failed half-way: cut the connection so the client sees it incomplete.
+      response.destroy();
+      return;
+    }
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(retryAfterSeconds ?? DEFAULT_RETRY_AFTER));
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(error: unknown): ErrorBody {
+  private toBody(error: unknown): { body: ErrorBody; retryAfterSeconds?: number } {
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      return {
+        body: { statusCode: 503, code: 'UNAVAILABLE', message: unavailable.message },
+        retryAfterSeconds: unavailable.retryAfterSeconds,
+      };
+    }
+    if (error instanceof BusyError) {
+      return {
+        body: { statusCode: 503, code: 'UNAVAILABLE', message: error.message },
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+    return { body: this.describe(error) };
+  }
+
+  private describe(error: unknown): ErrorBody {
     if (error instanceof DomainError) {
       return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
     }

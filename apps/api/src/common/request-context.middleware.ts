@@ -28,8 +28,15 @@ export class RequestContextMiddleware implements NestMiddleware {
     this.httpLogger = pinoHttp({
       logger,
       genReqId: (req) => req.id,
+      // A 503 is this API declining work it cannot do now (database down, busy): expected, not a fault.
       customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        res.statusCode === 503
+          ? 'warn'
+          : err || res.statusCode >= 500
+            ? 'error'
+            : res.statusCode >= 400
+              ? 'warn'
+              : 'info',
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -1,23 +1,57 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { KeyedMutex } from '../common/concurrency.js';
+import { DomainError } from '../common/domain-error.js';
+import { LOGGER, type AppLogger } from '../common/logger.module.js';
 import { requestContext } from '../common/request-context.js';
+import { DATABASE_TIMEOUTS, onClientError, setReadTimeout } from './data-source-options.js';
 
-/**
- * The repositories' way into PostgreSQL. `manager` is the open transaction of the current
- * request if there is one, so a repository never has to be handed a transaction and a
- * multi-row write cannot half-happen on a stray connection.
- */
 /** The part of `pg`'s pool the fast paths use. */
 interface Pool {
   query(
     sql: string | { name: string; text: string; values: unknown[] },
     parameters?: unknown[],
   ): Promise<{ rows: unknown[] }>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
+/**
+ * How long a graph writer waits in this process for the organisation's previous writer (an
+ * import can take many seconds): past it, 503 with Retry-After rather than a request that hangs.
+ */
+const WRITER_WAIT_MS = 5_000;
+const WRITER_QUEUE = 200;
+
+/**
+ * The repositories' way into PostgreSQL. `manager` is the open transaction of the current
+ * request if there is one, so a repository never has to be handed a transaction and a
+ * multi-row write cannot half-happen on a stray connection.
+ */
 @Injectable()
-export class Db {
-  constructor(readonly dataSource: DataSource) {}
+export class Db implements OnModuleInit {
+  /**
+   * Graph writers of one organisation, in line in this process BEFORE they take a pooled
+   * connection: only the one at the front holds a connection (and then takes the advisory
+   * lock, for the other replicas), so writers queued behind a long import hold nothing and
+   * reads and health checks always find a free connection.
+   */
+  private readonly graphWriters = new KeyedMutex({
+    queue: WRITER_QUEUE,
+    maxWaitMs: WRITER_WAIT_MS,
+    busyMessage: 'Another change to this organisation’s graph (an import?) is still being written; try again.',
+  });
+
+  constructor(
+    readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  /** Every pool and every client reports its errors here rather than taking the process down. */
+  onModuleInit() {
+    onClientError((error) => this.logger.warn({ err: error }, 'a database connection failed'));
+    this.pool().on('error', (error) => this.logger.warn({ err: error }, 'an idle database connection failed'));
+  }
 
   get manager(): EntityManager {
     return requestContext.get()?.manager ?? this.dataSource.manager;
@@ -56,10 +90,14 @@ export class Db {
   }
 
   /**
-   * Runs `work` in one transaction (or joins the one already open). With `lockGraphOf`, it
-   * first takes a transaction-scoped advisory lock on that organisation's graph, so graph
-   * writes of one organisation are serialised: two requests can never both pass a cycle
-   * check and then both insert. Other organisations are not held up.
+   * Runs `work` in one transaction (or joins the one already open). With `lockGraphOf`, graph
+   * writes of that organisation are serialised: two requests can never both pass a cycle check
+   * and then both insert. They queue in this process first (no connection held while waiting),
+   * then the one at the front takes a transaction-scoped advisory lock on the organisation's
+   * graph, which serialises it with the other replicas. Other organisations are not held up.
+   *
+   * A route's `@StatementTimeout` applies to the transaction (`SET LOCAL`), with a client-side
+   * read timeout to match.
    */
   async transaction<T>(work: () => Promise<T>, options: { lockGraphOf?: string } = {}): Promise<T> {
     const open = requestContext.get()?.manager;
@@ -67,11 +105,55 @@ export class Db {
       if (options.lockGraphOf) await lockGraph(open, options.lockGraphOf);
       return work();
     }
-    return this.dataSource.transaction(async (manager) => {
-      if (options.lockGraphOf) await lockGraph(manager, options.lockGraphOf);
-      return requestContext.extend({ manager }, work);
-    });
+    const release = options.lockGraphOf ? await this.graphWriters.acquire(options.lockGraphOf) : undefined;
+    // If the server drops the connection mid-transaction, TypeORM releases its query runner and
+    // the next statement fails with "query runner already released": answer with the cause.
+    let connection: pg.ClientBase | undefined;
+    let lost: unknown;
+    const onLost = (error: unknown) => (lost ??= error);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        connection = connectionOf(manager);
+        connection?.on('error', onLost);
+        const restore = await applyStatementTimeout(manager, connection, requestContext.get()?.statementTimeoutMs);
+        try {
+          if (options.lockGraphOf) await lockGraph(manager, options.lockGraphOf);
+          return await requestContext.extend({ manager }, work);
+        } finally {
+          restore();
+        }
+      });
+    } catch (error) {
+      if (lost) throw lost;
+      // The connection died before our listener was on it: TypeORM's own listener released it.
+      if (error instanceof Error && RELEASED_RUNNER.test(error.name)) {
+        throw new DomainError('UNAVAILABLE', 'The connection to the database was lost; try again.', undefined);
+      }
+      throw error;
+    } finally {
+      connection?.off('error', onLost);
+      release?.();
+    }
   }
+}
+
+/** TypeORM's errors for a query runner it released because its connection failed. */
+const RELEASED_RUNNER = /^QueryRunner(Provider)?AlreadyReleasedError$/;
+
+/** The pg connection under a TypeORM transaction. */
+function connectionOf(manager: EntityManager): pg.ClientBase | undefined {
+  return (manager.queryRunner as unknown as { databaseConnection?: pg.ClientBase } | undefined)?.databaseConnection;
+}
+
+/** The route's own statement timeout for this transaction only; returns what puts the connection back. */
+async function applyStatementTimeout(
+  manager: EntityManager,
+  connection: pg.ClientBase | undefined,
+  ms: number | undefined,
+): Promise<() => void> {
+  if (ms === undefined) return () => {};
+  await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
+  return connection ? setReadTimeout(connection, ms === 0 ? 0 : ms + DATABASE_TIMEOUTS.readMs) : () => {};
 }
 
 async function lockGraph(manager: EntityManager, orgId: string) {

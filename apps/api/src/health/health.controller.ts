@@ -1,5 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthService } from './health.service.js';
 
@@ -9,19 +15,30 @@ class HealthDto {
 
   @ApiProperty({ enum: ['connected', 'unreachable'], example: 'connected' })
   database: 'connected' | 'unreachable';
+
+  @ApiPropertyOptional({ enum: [true], description: 'Present once the process is shutting down.' })
+  shuttingDown?: true;
 }
+
+/** Seconds a 503 health answer asks a prober to wait. */
+const RETRY_AFTER = 5;
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  /** Readiness: 200 when this process takes work and its database answers, 503 otherwise (with Retry-After). */
   @Get()
   @ApiOkResponse({ type: HealthDto, description: 'The API answered and ran a query on its database.' })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database did not answer.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto,
+    description: 'The database did not answer within 3 s, or the process is shutting down.',
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const health = await this.health.check();
-    res.status(health.database === 'connected' ? 200 : 503);
+    if (health.status !== 'ok') res.setHeader('Retry-After', String(RETRY_AFTER));
+    res.status(health.status === 'ok' ? 200 : 503);
     return health;
   }
 }
