@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { HeavyRead } from '../common/heavy-requests.js';
 import { UuidParam } from '../common/params.js';
 import { AuditService } from './audit.service.js';
 import {
@@ -26,6 +27,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @HeavyRead()
   @ApiOkResponse({ type: AuditReportDto, description: 'Every rule of the audit run on the current graph.' })
   report(@Query() query: AuditQuery) {
     return this.audit.report(query);
@@ -44,12 +46,14 @@ export class AuditController {
   }
 
   @Get('waivers')
+  @HeavyRead()
   @ApiOkResponse({ type: [AuditWaiverViewDto], description: 'Every waiver, with where it stands today.' })
   waivers() {
     return this.audit.listWaivers();
   }
 
   @Post('waivers')
+  @HeavyRead()
   @ApiCreatedResponse({ type: AuditWaiverDto })
   @ApiNotFoundResponse({ description: 'No open finding has that id.' })
   @ApiConflictResponse({ description: 'The finding is already under a waiver in force.' })

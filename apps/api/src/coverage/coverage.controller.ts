@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HeavyRead } from '../common/heavy-requests.js';
 import { CoverageService } from './coverage.service.js';
 
 @ApiTags('coverage')
@@ -8,6 +9,7 @@ export class CoverageController {
   constructor(private readonly coverage: CoverageService) {}
 
   @Get()
+  @HeavyRead()
   @ApiOkResponse({
     description:
       'CoverageReport (libs/domain, coverage-types.ts): objective coverage overall, per theme and per business unit; ' +
@@ -19,6 +21,7 @@ export class CoverageController {
   }
 
   @Get('matrix')
+  @HeavyRead()
   @ApiOkResponse({
     description:
       'CoverageMatrix: active objectives × business units; each listed cell holds the unit’s active work items in the ' +

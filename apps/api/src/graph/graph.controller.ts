@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HeavyRead } from '../common/heavy-requests.js';
 import { UuidParam } from '../common/params.js';
 import { GraphQuery, TraceQuery } from './dto/graph.query.js';
 import { GraphService } from './graph.service.js';
@@ -11,6 +12,7 @@ export class GraphController {
   constructor(private readonly graph: GraphService) {}
 
   @Get()
+  @HeavyRead()
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ description: 'GraphView (libs/domain graph.ts): { scope, rootId, truncated, nodes, links }.' })
   @ApiNotFoundResponse({ description: 'The chain root or business unit is not in this organisation.' })

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { HeavyRead } from '../common/heavy-requests.js';
 import { UuidParam } from '../common/params.js';
 import { ImpactService } from './impact.service.js';
 
@@ -10,6 +11,7 @@ export class ImpactController {
   constructor(private readonly impact: ImpactService) {}
 
   @Get('impact/:id')
+  @HeavyRead()
   @ApiOkResponse({
     description:
       'WorkImpact (libs/domain, impact/impact.ts): if this work item were cancelled, the active key results and ' +
