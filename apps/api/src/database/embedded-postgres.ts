@@ -217,8 +217,13 @@ export class EmbeddedPostgres {
       '-t',
       String(STOP_TIMEOUT_S),
     ]);
-    if (stopped.code !== 0 && isAlive(this.postmasterPid)) {
-      this.logger?.warn({ output: stopped.output.trim() }, 'pg_ctl stop failed; stopping PostgreSQL by signal');
+    // pg_ctl returns once postmaster.pid is gone, a moment before the process itself.
+    for (let i = 0; i < 50 && isAlive(this.postmasterPid); i++) await sleep(100);
+    if (isAlive(this.postmasterPid)) {
+      this.logger?.warn(
+        { output: stopped.output.trim() },
+        'pg_ctl stop did not stop PostgreSQL; stopping it by signal',
+      );
       await killAndWait(this.postmasterPid);
     }
     releaseLockOf(this.dataDir);
@@ -573,26 +578,34 @@ function parseLock(text: string): LockContent | undefined {
   }
 }
 
-/** When a process started (clock ticks since boot): with the pid, it tells a reused pid apart. */
-function startTimeOf(pid: number): string {
+/** The fields of /proc/<pid>/stat after the command name, or undefined without /proc. */
+function procStat(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return '';
+    return undefined;
   }
 }
 
+/** When a process started (clock ticks since boot): with the pid, it tells a reused pid apart. */
+function startTimeOf(pid: number): string {
+  return procStat(pid)?.[19] ?? '';
+}
+
+/**
+ * Whether `pid` is running: it exists, is not a zombie (a dead server whose parent, here often
+ * init, has not reaped it yet) and, given `startTime`, is the same process that wrote it.
+ */
 function isAlive(pid: number, startTime?: string): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  if (startTime) {
-    const now = startTimeOf(pid);
-    if (now && now !== startTime) return false;
-  }
+  const stat = procStat(pid);
+  if (stat?.[0] === 'Z') return false;
+  if (startTime && stat && stat[19] !== startTime) return false;
   return true;
 }
 
