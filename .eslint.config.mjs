@@ -27,6 +27,7 @@ export default tseslint.config(
           './apps/web/tsconfig.json',
           './libs/domain/tsconfig.json',
           './bench/tsconfig.json',
+          './scripts/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },
