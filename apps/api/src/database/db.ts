@@ -90,6 +90,30 @@ export class Db implements OnModuleInit {
   }
 
   /**
+   * Runs `work` on a connection of its own in one consistent, read-only snapshot (REPEATABLE
+   * READ): for reads made of several statements that must agree, e.g. a streamed export read by
+   * cursors. The connection is listened to while checked out; if it failed, it is not handed back.
+   */
+  async readOnlySnapshot<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    const client = (await (this.pool() as unknown as pg.Pool).connect()) as pg.PoolClient;
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken ??= rollbackError));
+      throw broken ?? error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+
+  /**
    * Runs `work` in one transaction (or joins the one already open). With `lockGraphOf`, graph
    * writes of that organisation are serialised: two requests can never both pass a cycle check
    * and then both insert. They queue in this process first (no connection held while waiting),

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DemoSeeder } from './demo/demo-seeder.service.js';
+import { PortfolioExportRepository } from './portfolio-export.repository.js';
+import { PortfolioExportService } from './portfolio-export.service.js';
 import { PortfolioController } from './portfolio.controller.js';
 import { PortfolioRepository } from './portfolio.repository.js';
 import { PortfolioService } from './portfolio.service.js';
 
 @Module({
   controllers: [PortfolioController],
-  providers: [PortfolioService, PortfolioRepository, DemoSeeder],
+  providers: [PortfolioService, PortfolioRepository, PortfolioExportService, PortfolioExportRepository, DemoSeeder],
   exports: [PortfolioService, DemoSeeder],
 })
 export class PortfolioIoModule {}

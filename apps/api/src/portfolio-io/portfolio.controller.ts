@@ -1,23 +1,37 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { JsonBody } from '../common/body-parsing.js';
-import { HeavyWrite } from '../common/heavy-requests.js';
+import { HeavyRead, HeavyWrite } from '../common/heavy-requests.js';
+import { ClientGoneError, jsonResponseStream } from '../common/response-stream.js';
 import { StatementTimeout } from '../common/statement-timeout.js';
 import { INTERCHANGE_EXAMPLE } from './interchange.example.js';
+import { PortfolioExportService } from './portfolio-export.service.js';
 import { PortfolioService } from './portfolio.service.js';
 
 @ApiTags('interchange')
 @Controller('portfolio')
 export class PortfolioController {
-  constructor(private readonly portfolio: PortfolioService) {}
+  constructor(
+    private readonly portfolio: PortfolioService,
+    private readonly exports: PortfolioExportService,
+  ) {}
 
+  /** Streamed as it is read (one consistent snapshot, in batches), never built whole in memory. */
   @Get('export')
+  @HeavyRead()
   @ApiOkResponse({
     description: 'The organisation’s portfolio as one interchange document (format throughline/v1).',
     schema: { example: INTERCHANGE_EXAMPLE },
   })
-  export() {
-    return this.portfolio.export();
+  async export(@Res() res: Response): Promise<void> {
+    try {
+      await this.exports.writeTo(jsonResponseStream(res));
+      res.end();
+    } catch (error) {
+      // Nobody is left to answer; the snapshot was rolled back and its connection handed back.
+      if (!(error instanceof ClientGoneError)) throw error;
+    }
   }
 
   /**

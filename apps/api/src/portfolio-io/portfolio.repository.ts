@@ -200,48 +200,6 @@ export class PortfolioRepository {
     );
   }
 
-  /** Everything the export writes, in its order; unit ids already turned into keys. */
-  async exportRows() {
-    const orgId = requestContext.orgId();
-    const nodes = await this.db.query<Record<string, unknown>>(
-      `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => (c.column === 'business_unit_id' ? 'u.key AS business_unit_id' : `n.${c.column}`)).join(', ')}
-         FROM nodes n LEFT JOIN business_units u ON u.org_id = n.org_id AND u.id = n.business_unit_id
-        WHERE n.org_id = $1
-        ORDER BY array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], n.kind), n.key`,
-      [orgId],
-    );
-    const links = await this.db.query<{
-      from_key: string;
-      to_key: string;
-      kind: LinkKind;
-      weight: number | null;
-      rationale: string;
-      state: LinkState;
-    }>(
-      `SELECT f.key AS from_key, t.key AS to_key, l.kind, l.weight, l.rationale, l.state
-         FROM links l
-         JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
-         JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
-        WHERE l.org_id = $1
-        ORDER BY f.key, t.key, l.kind`,
-      [orgId],
-    );
-    const checkIns = await this.db.query<{
-      node_key: string;
-      at: string;
-      value: number;
-      confidence: number | null;
-      note: string;
-    }>(
-      `SELECT n.key AS node_key, c.at, c.value, c.confidence, c.note
-         FROM key_result_check_ins c JOIN nodes n ON n.org_id = c.org_id AND n.id = c.node_id
-        WHERE c.org_id = $1
-        ORDER BY n.key, c.at, c.value`,
-      [orgId],
-    );
-    return { nodes, links, checkIns };
-  }
-
   /**
    * Runs an upsert (`ctes` ends with `old`, the rows as they were, and `upserted`, the rows
    * written) and writes a change-log entry for each written row in the same statement: create

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  INTERCHANGE_FORMAT,
   KIND_FIELDS,
   validateInterchange,
   type InterchangeBusinessUnit,
-  type InterchangeCheckIn,
-  type InterchangeDocument,
-  type InterchangeLink,
   type InterchangeNode,
 } from '@throughline/domain';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
@@ -33,8 +29,8 @@ export interface ImportSummary {
 }
 
 /**
- * The interchange document of DOMAIN.md in and out. Import is all-or-nothing (one
- * transaction, after the whole document was checked), idempotent per key (matching units
+ * The interchange document of DOMAIN.md in (the export is streamed by PortfolioExportService).
+ * Import is all-or-nothing (one transaction, after the whole document was checked), idempotent per key (matching units
  * and nodes by key, links by their ends and kind, check-ins by node, day and value), and
  * never deletes what the document does not mention. Within one document an exact repeat of
  * an entry is written once (counted unchanged); a repeat with other fields is refused (422).
@@ -110,31 +106,6 @@ export class PortfolioService {
       },
       { lockGraphOf: requestContext.orgId() },
     );
-  }
-
-  async export(): Promise<InterchangeDocument> {
-    const units = await this.portfolio.units();
-    const rows = await this.portfolio.exportRows();
-    return {
-      format: INTERCHANGE_FORMAT,
-      businessUnits: units.map((u): InterchangeBusinessUnit => ({ key: u.key, name: u.name, parent: u.parent_key })),
-      nodes: rows.nodes.map(exportNode),
-      links: rows.links.map((l): InterchangeLink => ({
-        from: l.from_key,
-        to: l.to_key,
-        kind: l.kind,
-        ...(l.weight !== null ? { weight: l.weight } : {}),
-        ...(l.rationale ? { rationale: l.rationale } : {}),
-        state: l.state,
-      })),
-      checkIns: rows.checkIns.map((c): InterchangeCheckIn => ({
-        node: c.node_key,
-        at: c.at,
-        value: c.value,
-        ...(c.confidence !== null ? { confidence: c.confidence } : {}),
-        ...(c.note ? { note: c.note } : {}),
-      })),
-    };
   }
 
   /** Units are few: new ones first (so any may be a parent), then names and parents. */
@@ -214,15 +185,4 @@ const KIND_SPECIFIC = new Set<string>(Object.values(KIND_FIELDS).flat());
 
 function isKindSpecific(field: string): boolean {
   return KIND_SPECIFIC.has(field);
-}
-
-/** The canonical form: defaults written out for status and health, empty and null fields left out. */
-function exportNode(row: Record<string, unknown>): InterchangeNode {
-  const node: Record<string, unknown> = { key: row.key, kind: row.kind };
-  for (const { field, column } of NODE_COLUMNS) {
-    const value = row[column];
-    const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
-    if (!empty || field === 'status' || field === 'health') node[field] = value;
-  }
-  return node as unknown as InterchangeNode;
 }

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { LinkKind, LinkState } from '@throughline/domain';
+import type pg from 'pg';
+import { requestContext } from '../common/request-context.js';
+import { Db } from '../database/db.js';
+import { NODE_COLUMNS } from './node-columns.js';
+
+/** Rows fetched per round trip: a few hundred kB of node rows, whatever the organisation's size. */
+const BATCH = 2_000;
+
+export interface ExportUnitRow {
+  key: string;
+  name: string;
+  parent_key: string | null;
+}
+
+export interface ExportLinkRow {
+  from_key: string;
+  to_key: string;
+  kind: LinkKind;
+  weight: number | null;
+  rationale: string;
+  state: LinkState;
+}
+
+export interface ExportCheckInRow {
+  node_key: string;
+  at: string;
+  value: number;
+  confidence: number | null;
+  note: string;
+}
+
+/** What the export reads, section by section, in batches of rows; never the whole organisation at once. */
+export interface ExportReader {
+  units(): AsyncIterable<ExportUnitRow[]>;
+  /** Unit ids already turned into keys (`business_unit_id` holds the unit's key). */
+  nodes(): AsyncIterable<Record<string, unknown>[]>;
+  links(): AsyncIterable<ExportLinkRow[]>;
+  checkIns(): AsyncIterable<ExportCheckInRow[]>;
+}
+
+/**
+ * The export's reads: four cursors in one read-only REPEATABLE READ snapshot, so the document
+ * is consistent (no link to a node the export did not write) and its memory is one batch of
+ * rows, however large the organisation. Orders are the canonical document's.
+ */
+@Injectable()
+export class PortfolioExportRepository {
+  constructor(private readonly db: Db) {}
+
+  read<T>(work: (reader: ExportReader) => Promise<T>): Promise<T> {
+    const orgId = requestContext.orgId();
+    return this.db.readOnlySnapshot((client) =>
+      work({
+        units: () =>
+          cursor<ExportUnitRow>(
+            client,
+            `SELECT u.key, u.name, p.key AS parent_key
+               FROM business_units u LEFT JOIN business_units p ON p.org_id = u.org_id AND p.id = u.parent_id
+              WHERE u.org_id = $1 ORDER BY u.key`,
+            [orgId],
+          ),
+        nodes: () =>
+          cursor<Record<string, unknown>>(
+            client,
+            `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => (c.column === 'business_unit_id' ? 'u.key AS business_unit_id' : `n.${c.column}`)).join(', ')}
+               FROM nodes n LEFT JOIN business_units u ON u.org_id = n.org_id AND u.id = n.business_unit_id
+              WHERE n.org_id = $1
+              ORDER BY array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], n.kind), n.key`,
+            [orgId],
+          ),
+        links: () =>
+          cursor<ExportLinkRow>(
+            client,
+            `SELECT f.key AS from_key, t.key AS to_key, l.kind, l.weight, l.rationale, l.state
+               FROM links l
+               JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
+               JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
+              WHERE l.org_id = $1
+              ORDER BY f.key, t.key, l.kind`,
+            [orgId],
+          ),
+        checkIns: () =>
+          cursor<ExportCheckInRow>(
+            client,
+            `SELECT n.key AS node_key, c.at, c.value, c.confidence, c.note
+               FROM key_result_check_ins c JOIN nodes n ON n.org_id = c.org_id AND n.id = c.node_id
+              WHERE c.org_id = $1
+              ORDER BY n.key, c.at, c.value`,
+            [orgId],
+          ),
+      }),
+    );
+  }
+}
+
+let cursors = 0;
+
+/**
+ * A server-side cursor in the snapshot's transaction, fetched `BATCH` rows at a time; closed
+ * when the caller stops early (the transaction's end would close it anyway).
+ */
+async function* cursor<T>(client: pg.ClientBase, sql: string, parameters: unknown[]): AsyncGenerator<T[]> {
+  const name = `export_${++cursors}`;
+  await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, parameters);
+  let done = false;
+  try {
+    for (;;) {
+      const { rows } = await client.query<T & pg.QueryResultRow>(`FETCH ${BATCH} FROM ${name}`);
+      if (rows.length > 0) yield rows;
+      if (rows.length < BATCH) break;
+    }
+    done = true;
+  } finally {
+    if (done) await client.query(`CLOSE ${name}`);
+  }
+}
