@@ -183,6 +183,8 @@ export class EmbeddedPostgres {
           );
           return server;
         }
+        // pg_ctl gave up waiting (a long recovery, a slow disk): leave no server running behind us.
+        await stopServerOf(cluster, binaries, runAs);
         const log = tail(join(cluster, SERVER_LOG));
         // The port was free when chosen but taken before the server bound it: choose again.
         if (options.port === undefined && attempt < 3 && /could not bind|address already in use/i.test(log)) continue;
@@ -480,7 +482,15 @@ async function stopOrphan(cluster: string, binaries: Binaries, runAs: RunAs | un
     { pid, cluster },
     'stopping an orphaned PostgreSQL of this data folder (the process that started it is gone)',
   );
+  await stopServerOf(cluster, binaries, runAs);
+}
+
+/** Stops the server running on `cluster`, if any: `pg_ctl stop -m fast`, then signals if it lingers. */
+async function stopServerOf(cluster: string, binaries: Binaries, runAs: RunAs | undefined) {
+  const pid = readPostmasterPid(cluster);
+  if (!pid || !isAlive(pid) || !isPostmasterOf(pid, cluster)) return;
   await pgCtl(binaries, runAs, ['stop', '-D', cluster, '-m', 'fast', '-w', '-t', '30']);
+  for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
   if (isAlive(pid)) await killAndWait(pid);
 }
 
@@ -720,7 +730,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 // The PGlite version's data
 
 /**
- * Throughline before 0.2 kept its embedded database in `<DATA_DIR>/pglite` (PGlite: PostgreSQL 18
+ * Earlier versions of Throughline kept their embedded database in `<DATA_DIR>/pglite` (PGlite: PostgreSQL 18
  * compiled to WebAssembly). Its files cannot be opened by this server, and starting on an empty
  * cluster beside them would look like data loss: refuse, and say how to carry the data over.
  */
