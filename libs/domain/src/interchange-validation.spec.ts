@@ -239,4 +239,24 @@ describe(validateInterchange.name, () => {
       expect(() => validateInterchange(input)).not.toThrow();
     }
   });
+
+  it('stops reading at the first problem past the cap (a hostile document of a million entries is not walked)', () => {
+    let read = 0;
+    const entry = () => ({
+      get from() {
+        read++;
+        return undefined;
+      },
+    });
+    const doc = {
+      format: 'throughline/v1',
+      businessUnits: [],
+      nodes: [],
+      links: Array.from({ length: 100_000 }, entry),
+      checkIns: [],
+    };
+    const result = validateInterchange(doc);
+    expect(result).toMatchObject({ ok: false, truncated: true });
+    expect(read).toBeLessThan(1_000);
+  });
 });

@@ -56,7 +56,8 @@ type Json = Record<string, unknown>;
  * Checks a document against DOMAIN.md and the schema's rules before anything is written:
  * its shape and every field's format, unique keys, references that resolve (in the document or
  * the organisation), the link matrix, and no chain cycle once merged with the links already
- * there. Reports every problem with its JSON path (up to 500), so one round trip fixes a file.
+ * there. Reports every problem with its JSON path (up to 500, then stops: `truncated`), so one
+ * round trip fixes a file.
  *
  * Repeats: an entry that repeats another's identity (a unit or node key; a link's from, to and
  * kind; a check-in's key result, day and value) is dropped from the returned document when it is
@@ -66,6 +67,17 @@ type Json = Record<string, unknown>;
  */
 export function validateInterchange(input: unknown, existing: ExistingPortfolio = EMPTY_PORTFOLIO): InterchangeResult {
   const errors = new Collector();
+  try {
+    return check(input, existing, errors);
+  } catch (error) {
+    // Past MAX_ERRORS the rest is not read: a hostile document of a million empty entries would
+    // otherwise hold the event loop for seconds building paths nobody is shown.
+    if (error instanceof TooManyProblems) return errors.result();
+    throw error;
+  }
+}
+
+function check(input: unknown, existing: ExistingPortfolio, errors: Collector): InterchangeResult {
   const repeats = new Repeats();
   if (!isObject(input)) {
     errors.add('$', 'must be a JSON object with format, businessUnits, nodes, links and checkIns');
@@ -162,13 +174,17 @@ function differMessage(what: string, alsoAt: string, fields: string[]): string {
   return `${what} is also at ${alsoAt}, with a different ${fields.join(', ')}; keep one (${REPEAT_RULE})`;
 }
 
+/** Thrown by the collector at the first problem past MAX_ERRORS, to stop checking. */
+class TooManyProblems extends Error {}
+
 class Collector {
   private readonly errors: InterchangeError[] = [];
   count = 0;
 
   add(path: string, message: string, alsoAt?: string) {
     this.count++;
-    if (this.errors.length < MAX_ERRORS) this.errors.push(alsoAt ? { path, message, alsoAt } : { path, message });
+    if (this.errors.length >= MAX_ERRORS) throw new TooManyProblems();
+    this.errors.push(alsoAt ? { path, message, alsoAt } : { path, message });
   }
 
   result(): InterchangeResult {
