@@ -122,8 +122,32 @@ export function mapOf(page: Page) {
       await this.ready();
     },
 
+    /** Laid out: generous, as the layout shares the machine's cores with the API and the browser. */
     async ready() {
-      await expect(page.locator('[data-testid=map-canvas][data-ready=true] .react-flow__node').first()).toBeVisible();
+      await expect(page.locator('[data-testid=map-canvas][data-ready=true] .react-flow__node').first()).toBeVisible({
+        timeout: 30_000,
+      });
+    },
+
+    /**
+     * A project made from the palette while the map is centred on `near` (a key), so it is drawn
+     * beside it; recorded with `scratch` to be deleted after the test. Answers its key.
+     */
+    async createProject(scratch: Scratch, near: string): Promise<string> {
+      await this.search(near);
+      await page.getByTestId('palette-project').click();
+      const form = page.getByTestId('new-node-panel');
+      await form.getByLabel('Title').fill('Community energy pilot');
+      await form.getByLabel('Owner').fill('Head of Community Energy');
+      await form.getByLabel('Business unit').selectOption({ label: 'GEN — Renewables' });
+      await form.getByLabel('Budget').fill('250000');
+      await form.getByRole('button', { name: 'Create project' }).click();
+      const created = page.getByTestId('toast').filter({ hasText: 'created' });
+      await expect(created).toBeVisible();
+      const key = /(PRJ-\d+) created/.exec((await created.textContent()) ?? '')![1];
+      await scratch.track(key);
+      await expect(node(key)).toBeVisible();
+      return key;
     },
 
     /** `/` focuses the search; Enter picks the best match, selects it and zooms to it. */
