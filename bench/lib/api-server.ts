@@ -48,7 +48,7 @@ export interface RunningApi {
 /**
  * Starts the built API on `port` against `databaseUrl` and waits until /api/health answers.
  * `nodeOptions` go to its Node process (e.g. a heap cap), as `npm start` passes its own;
- * `stderr` is where its log lines go (a file descriptor, e.g. of a log file; default: ours).
+ * `stderr` is where its errors go (default: ours) — given a file descriptor (a log file), its log lines too.
  */
 export async function startApi(
   databaseUrl: string,
@@ -67,7 +67,8 @@ export async function startApi(
       DEMO_SEED: 'false',
       NODE_ENV: 'production',
     },
-    stdio: ['ignore', 'ignore', stderr],
+    // With a log file, its JSON log lines (stdout) go there too.
+    stdio: ['ignore', stderr === 'inherit' ? 'ignore' : stderr, stderr],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt++) {

@@ -148,6 +148,7 @@ async function main() {
   const startedAt = new Date();
   const loadBefore = loadAverage();
   mkdirSync(OUT, { recursive: true });
+  for (const log of ['api.log', 'api-fuzz.log']) writeFileSync(join(OUT, log), '');
   progress(`seed ${seed}; items: ${selected.map((i) => i.id).join(', ')}; logs in ${OUT}`);
 
   let cluster: Cluster | undefined;

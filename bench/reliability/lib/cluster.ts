@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { EmbeddedPostgres } from '../../../apps/api/src/database/embedded-postgres.js';
 import { LOOPBACK } from './http.js';
 
 /**
@@ -48,6 +52,11 @@ export class SharedServer implements Cluster {
     assertLoopback(adminUrl);
   }
 
+  /** The local server of the API tests (`TEST_DATABASE_URL`, by default postgres@127.0.0.1:5432). */
+  static async local(): Promise<SharedServer> {
+    return new SharedServer(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  }
+
   get description() {
     const url = new URL(this.adminUrl);
     return `the PostgreSQL server at ${url.host} (shared: databases created and dropped by this run only)`;
@@ -80,7 +89,59 @@ export class SharedServer implements Cluster {
   }
 }
 
-/** The one line to switch: which cluster `run.ts` opens. */
-export async function openCluster(): Promise<Cluster> {
-  return new SharedServer(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+/**
+ * A cluster of the suite's own, by the API's embedded launcher: in a temporary folder, on a free
+ * port that a restart reuses (`stop()` then `start()` brings the same cluster back), removed at
+ * the end. Durable settings (not `ephemeral`): the restart item checks that nothing answered 2xx
+ * is lost.
+ */
+export class EmbeddedCluster implements Cluster {
+  readonly restartable = true;
+
+  private constructor(
+    private server: EmbeddedPostgres | undefined,
+    private readonly dataDir: string,
+    private readonly port: number,
+  ) {}
+
+  static async open(): Promise<EmbeddedCluster> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tl-reliability-'));
+    const server = await EmbeddedPostgres.start({ dataDir });
+    assertLoopback(server.url);
+    return new EmbeddedCluster(server, dataDir, server.port);
+  }
+
+  get description() {
+    return `the suite's own embedded cluster in ${this.dataDir}, port ${this.port}`;
+  }
+
+  get adminUrl() {
+    return this.databaseUrl('postgres');
+  }
+
+  databaseUrl(name: string): string {
+    return `postgres://postgres@${LOOPBACK}:${this.port}/${name}`;
+  }
+
+  async createDatabase(name: string): Promise<string> {
+    await adminQuery(this.adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    return this.databaseUrl(name);
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+    this.server = undefined;
+  }
+
+  async start(): Promise<void> {
+    this.server ??= await EmbeddedPostgres.start({ dataDir: this.dataDir, port: this.port });
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
 }
+
+/** The one line to switch: which cluster `run.ts` opens (`SharedServer.local` to use 127.0.0.1:5432). */
+export const openCluster: () => Promise<Cluster> = EmbeddedCluster.open;

@@ -54,7 +54,10 @@ export interface OpenLoopOptions {
 }
 
 export async function openLoop(baseUrl: string, options: OpenLoopOptions): Promise<LoadRun> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  // Kept-alive sockets idle for 2 s are closed here, before the server's own keep-alive timeout
+  // (Node's 5 s) closes them: otherwise a request can be sent on a socket the server is closing
+  // at that moment and meet a reset that is the client's race, not the API's failure.
+  const agent = new Agent({ keepAlive: true, maxSockets: 512, timeout: 2_000 });
   const interval = 1000 / options.rate;
   const total = Math.round((options.durationMs / 1000) * options.rate);
   const samples: Sample[] = [];
