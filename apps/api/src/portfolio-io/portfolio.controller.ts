@@ -43,7 +43,7 @@ export class PortfolioController {
   @Post('import')
   @HeavyWrite()
   @JsonBody({ limit: 64 * 1024 * 1024, maxContainers: 600_000 })
-  @StatementTimeout(120_000)
+  @StatementTimeout(600_000)
   @HttpCode(200)
   @ApiBody({
     description: 'An interchange document (format throughline/v1).',
