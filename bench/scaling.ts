@@ -26,6 +26,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +69,9 @@ if ([...SIZES, ...CAPS, RUNS, AUDIT_RUNS, VIEW_RUNS, EXPORT_RUNS, PART_BYTES].so
 
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const PROBE_FILE = `${OUT}memory-probe-${process.pid}.json`;
-/** The API's stderr (its warnings, and V8's last words when it runs out of heap). */
-const API_LOG = `${OUT}scaling-api-${process.pid}.log`;
+/** The API's stderr, one file per start (its warnings, and V8's last words when it runs out of heap). */
+const apiLog = (start: number) => `${OUT}scaling-api-${process.pid}-${start}.log`;
+let apiStarts = 0;
 process.env.MEMORY_PROBE_FILE = PROBE_FILE; // handed to the API through startApi's environment
 const memory = new ApiMemory(PROBE_FILE);
 
@@ -95,6 +97,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 class Api {
   running?: RunningApi;
   cap = 0;
+  log = '';
 
   constructor(private readonly databaseUrl: string) {}
 
@@ -112,7 +115,8 @@ class Api {
     await this.stop();
     rmSync(PROBE_FILE, { force: true });
     rmSync(`${PROBE_FILE}.phase`, { force: true });
-    const log = openSync(API_LOG, 'w');
+    this.log = apiLog(++apiStarts);
+    const log = openSync(this.log, 'w');
     try {
       this.running = await startApi(
         this.databaseUrl,
@@ -159,7 +163,7 @@ async function main() {
     closeHttpClient();
     rmSync(PROBE_FILE, { force: true });
     rmSync(`${PROBE_FILE}.phase`, { force: true });
-    rmSync(API_LOG, { force: true });
+    for (let start = 1; start <= apiStarts; start++) rmSync(apiLog(start), { force: true });
     const file = `${OUT}scaling-${started.toISOString().replace(/[:.]/g, '-')}.json`;
     writeFileSync(file, JSON.stringify({ started, sizes: SIZES, caps: CAPS, results }, null, 2));
     printTable();
@@ -177,7 +181,8 @@ async function measureSize(nodes: number) {
     // Import, under each cap in turn until one fits.
     const body = readFileSync(documentPath);
     let wholeRefused = false;
-    imported: for (const [attempt, cap] of CAPS.entries()) {
+    let imported = false;
+    attempts: for (const [attempt, cap] of CAPS.entries()) {
       for (const mode of ['whole', 'parts'] as const) {
         if (mode === 'whole' && wholeRefused) continue;
         if (attempt > 0 || mode === 'parts') {
@@ -191,11 +196,16 @@ async function measureSize(nodes: number) {
         const result = await step(api, nodes, `import (${mode === 'whole' ? 'one request' : 'in parts'})`, cap, () =>
           mode === 'whole' ? importWhole(api, body) : importParts(api, body),
         );
-        if (result.ok) break imported;
+        imported = result.ok;
+        if (result.ok) break attempts;
         if (mode === 'whole' && /^413/.test(result.failure ?? '')) wholeRefused = true;
       }
     }
     await api.stop();
+    if (!imported) {
+      console.log(`  ${nodes.toLocaleString('en-GB')} nodes: no import succeeded under any cap; nothing to read`);
+      return;
+    }
 
     const vacuum = performance.now();
     await client.query('VACUUM ANALYZE');
@@ -329,13 +339,30 @@ function ensureDocument(nodes: number): string {
   return path;
 }
 
-async function post(api: Api, body: Buffer<ArrayBuffer> | string): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${api.url}/api/portfolio/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
+/**
+ * POSTs a document with node's http client: no headers timeout (fetch gives up after 300 s,
+ * which a large import on a busy machine exceeds), and an answer the server sends before it has
+ * read the whole body (a 413) is still read even though it then closes the connection.
+ */
+function post(api: Api, body: Buffer<ArrayBuffer> | string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(
+      `${api.url}/api/portfolio/import`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (!answered) reject(new Error(`the connection failed before an answer: ${error.code ?? error.message}`));
+    });
+    req.end(body);
   });
-  return { status: res.status, text: await res.text() };
 }
 
 async function importWhole(api: Api, body: Buffer<ArrayBuffer>) {
