@@ -37,6 +37,7 @@ import type { Db } from '../apps/api/src/database/db.js';
 // The API's conversions of numeric, bigint and date values, so the direct read is the API's.
 import '../apps/api/src/database/pg-types.js';
 import { ApiMemory, probeNodeOptions, type MemoryPeaks } from './lib/api-memory.js';
+import { CpuMeter, type CpuUse } from './lib/process-cpu.js';
 import { freshDatabase, SERVER_URL, startApi, summarise, type RunningApi } from './lib/api-server.js';
 import { closeHttpClient, get } from './lib/http-client.js';
 
@@ -193,8 +194,18 @@ async function measureSize(nodes: number) {
           client = await connect(url);
         }
         await api.ensure(cap);
-        const result = await step(api, nodes, `import (${mode === 'whole' ? 'one request' : 'in parts'})`, cap, () =>
-          mode === 'whole' ? importWhole(api, body) : importParts(api, body),
+        const cpu = new CpuMeter(client, () => api.pid);
+        const result = await step(
+          api,
+          nodes,
+          `import (${mode === 'whole' ? 'one request' : 'in parts'})`,
+          cap,
+          async () => {
+            const { value, apiMs, dbMs } = await cpu.measure(() =>
+              mode === 'whole' ? importWhole(api, body) : importParts(api, body),
+            );
+            return { ...value, apiCpuMs: round(apiMs), dbCpuMs: round(dbMs) };
+          },
         );
         imported = result.ok;
         if (result.ok) break attempts;
@@ -232,18 +243,19 @@ async function measureSize(nodes: number) {
       figures: { residentMiB: round(ApiMemory.residentMiB(api.pid)) },
       load: [load1(), load1()],
     });
-    await readStep(api, nodes, 'trace', () => traces(api, client, orgId));
-    await readStep(api, nodes, 'opening view', () => openingView(api));
-    await readStep(api, nodes, 'audit', () => audit(api, client, orgId));
-    await readStep(api, nodes, 'coverage', () => coverage(api, client, orgId));
-    await readStep(api, nodes, 'export', () => exportAll(api));
+    const cpu = new CpuMeter(client, () => api.pid);
+    await readStep(api, nodes, 'trace', () => traces(api, client, orgId, cpu));
+    await readStep(api, nodes, 'opening view', () => openingView(api, cpu));
+    await readStep(api, nodes, 'audit', () => audit(api, client, orgId, cpu));
+    await readStep(api, nodes, 'coverage', () => coverage(api, client, orgId, cpu));
+    await readStep(api, nodes, 'export', () => exportAll(api, cpu));
     const direct = performance.now();
     record({
       nodes,
       step: 'audit snapshot, direct',
       capMiB: 0,
       ok: true,
-      figures: await snapshotCost(client, orgId),
+      figures: await snapshotCost(client, orgId, cpu),
       load: [load1(), load1()],
     });
     console.log(`  direct snapshot costs measured in ${((performance.now() - direct) / 1000).toFixed(1)} s`);
@@ -430,7 +442,13 @@ async function timedGet(api: Api, path: string): Promise<{ ms: number; body: str
 }
 
 /** The median-sized chains, as bench/trace.ts picks them, but sized and timed through the API. */
-async function traces(api: Api, client: pg.Client, orgId: string) {
+/** CPU per request, ms, from a measurement over `count` requests. */
+function perRequest(prefix: string, use: CpuUse, count: number) {
+  return { [`${prefix}ApiCpuMs`]: round(use.apiMs / count), [`${prefix}DbCpuMs`]: round(use.dbMs / count) };
+}
+
+/** The median-sized chains, as bench/trace.ts picks them, but sized and timed through the API. */
+async function traces(api: Api, client: pg.Client, orgId: string, cpu: CpuMeter) {
   const figures: Record<string, number | string> = {};
   for (const [kind, direction] of [
     ['objective', 'down'],
@@ -447,31 +465,36 @@ async function traces(api: Api, client: pg.Client, orgId: string) {
     }
     sized.sort((a, b) => a.size - b.size);
     const root = sized[Math.floor(sized.length / 2)];
+    const path = `/api/graph/trace/${root.id}?direction=${direction}`;
+    for (let i = 0; i < WARMUP; i++) await timedGet(api, path);
     const times: number[] = [];
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const { ms } = await timedGet(api, `/api/graph/trace/${root.id}?direction=${direction}`);
-      if (i >= WARMUP) times.push(ms);
-    }
+    const use = await cpu.measure(async () => {
+      for (let i = 0; i < RUNS; i++) times.push((await timedGet(api, path)).ms);
+    });
     const s = summarise(times);
     Object.assign(figures, {
       [`${direction}Root`]: root.key,
       [`${direction}Nodes`]: root.size,
       [`${direction}MedianMs`]: round(s.median),
       [`${direction}P95Ms`]: round(s.p95),
+      ...perRequest(direction, use, RUNS),
     });
   }
   return figures;
 }
 
-async function openingView(api: Api) {
+async function openingView(api: Api, cpu: CpuMeter) {
   const path = '/api/graph?scope=auto&limit=2000';
   const first = await timedGet(api, path);
   const times: number[] = [];
-  for (let i = 0; i < VIEW_RUNS; i++) times.push((await timedGet(api, path)).ms);
+  const use = await cpu.measure(async () => {
+    for (let i = 0; i < VIEW_RUNS; i++) times.push((await timedGet(api, path)).ms);
+  });
   const view = JSON.parse(first.body) as { scope?: string; nodes?: unknown[]; links?: unknown[] };
   return {
     firstMs: round(first.ms),
     medianMs: round(summarise(times).median),
+    ...perRequest('', use, VIEW_RUNS),
     bytes: Buffer.byteLength(first.body),
     scope: view.scope ?? '?',
     viewNodes: view.nodes?.length ?? 0,
@@ -487,68 +510,101 @@ async function touch(client: pg.Client, orgId: string) {
   );
 }
 
-/** Cold = the process's first request, then the first after a write; warm = nothing changed. */
-async function coldAndWarm(api: Api, client: pg.Client, orgId: string, path: string) {
-  const first = await timedGet(api, path);
+/**
+ * Cold = the process's first request ("first"), then the first after a write ("cold"); warm =
+ * nothing changed. Times are medians; CPU is the mean per request of its kind.
+ */
+async function coldAndWarm(api: Api, client: pg.Client, orgId: string, path: string, cpu: CpuMeter) {
+  const first = await cpu.measure(() => timedGet(api, path));
   const cold: number[] = [];
   const warm: number[] = [];
+  const coldUse: CpuUse = { apiMs: 0, dbMs: 0 };
+  const warmUse: CpuUse = { apiMs: 0, dbMs: 0 };
+  const add = (sum: CpuUse, use: CpuUse) => {
+    sum.apiMs += use.apiMs;
+    sum.dbMs += use.dbMs;
+  };
   for (let i = 0; i < AUDIT_RUNS; i++) {
     await touch(client, orgId);
-    cold.push((await timedGet(api, path)).ms);
-    warm.push((await timedGet(api, path)).ms);
+    const c = await cpu.measure(() => timedGet(api, path));
+    cold.push(c.value.ms);
+    add(coldUse, c);
+    const w = await cpu.measure(() => timedGet(api, path));
+    warm.push(w.value.ms);
+    add(warmUse, w);
   }
-  return { first, cold: summarise(cold).median, warm: summarise(warm).median };
-}
-
-async function audit(api: Api, client: pg.Client, orgId: string) {
-  const { first, cold, warm } = await coldAndWarm(api, client, orgId, '/api/audit');
   return {
-    firstMs: round(first.ms),
-    coldMs: round(cold),
-    warmMs: round(warm),
-    findings: (JSON.parse(first.body) as { findings: unknown[] }).findings.length,
-    bytes: Buffer.byteLength(first.body),
+    body: first.value.body,
+    figures: {
+      firstMs: round(first.value.ms),
+      ...perRequest('first', first, 1),
+      coldMs: round(summarise(cold).median),
+      ...perRequest('cold', coldUse, AUDIT_RUNS),
+      warmMs: round(summarise(warm).median),
+      ...perRequest('warm', warmUse, AUDIT_RUNS),
+      bytes: Buffer.byteLength(first.value.body),
+    },
   };
 }
 
-async function coverage(api: Api, client: pg.Client, orgId: string) {
-  const { first, cold, warm } = await coldAndWarm(api, client, orgId, '/api/coverage');
-  return { firstMs: round(first.ms), coldMs: round(cold), warmMs: round(warm), bytes: Buffer.byteLength(first.body) };
+async function audit(api: Api, client: pg.Client, orgId: string, cpu: CpuMeter) {
+  const { body, figures } = await coldAndWarm(api, client, orgId, '/api/audit', cpu);
+  return { ...figures, findings: (JSON.parse(body) as { findings: unknown[] }).findings.length };
 }
 
-async function exportAll(api: Api) {
+async function coverage(api: Api, client: pg.Client, orgId: string, cpu: CpuMeter) {
+  return (await coldAndWarm(api, client, orgId, '/api/coverage', cpu)).figures;
+}
+
+async function exportAll(api: Api, cpu: CpuMeter) {
   const times: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < EXPORT_RUNS; i++) {
-    const { ms, body } = await timedGet(api, '/api/portfolio/export');
-    times.push(ms);
-    bytes = Buffer.byteLength(body);
-  }
-  return { medianMs: round(summarise(times).median), runs: times.length, bytes };
+  const use = await cpu.measure(async () => {
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      const { ms, body } = await timedGet(api, '/api/portfolio/export');
+      times.push(ms);
+      bytes = Buffer.byteLength(body);
+    }
+  });
+  return { medianMs: round(summarise(times).median), ...perRequest('', use, EXPORT_RUNS), runs: times.length, bytes };
 }
 
 /**
  * What one audit costs the database, read with the API's own snapshot code through `pg` on one
- * connection: the whole topology (a cold audit) and the fingerprint and settings alone (a warm one).
+ * connection: the whole topology (a cold audit) and the fingerprint and settings alone (a warm
+ * one); wall time, and the CPU of this connection's backend.
  */
-async function snapshotCost(client: pg.Client, orgId: string) {
+async function snapshotCost(client: pg.Client, orgId: string, cpu: CpuMeter) {
   const db = {
     dataSource: { driver: { obtainMasterConnection: async () => [client, () => undefined] } },
   } as unknown as Db;
   const graphs = new AuditGraphRepository(db);
   const full: number[] = [];
   const fingerprintOnly: number[] = [];
-  for (let i = 0; i < 6; i++) {
+  let fullCpu = 0;
+  let fingerprintCpu = 0;
+  const runs = 5;
+  for (let i = 0; i <= runs; i++) {
+    let cpuBefore = await cpu.ownBackendMs();
     let started = performance.now();
     const { fingerprint } = await graphs.snapshot(orgId);
-    if (i > 0) full.push(performance.now() - started);
+    if (i > 0) {
+      full.push(performance.now() - started);
+      fullCpu += (await cpu.ownBackendMs()) - cpuBefore;
+    }
+    cpuBefore = await cpu.ownBackendMs();
     started = performance.now();
     await graphs.snapshot(orgId, fingerprint);
-    if (i > 0) fingerprintOnly.push(performance.now() - started);
+    if (i > 0) {
+      fingerprintOnly.push(performance.now() - started);
+      fingerprintCpu += (await cpu.ownBackendMs()) - cpuBefore;
+    }
   }
   return {
     topologyReadMs: round(summarise(full).median),
+    topologyReadDbCpuMs: round(fullCpu / runs),
     fingerprintReadMs: round(summarise(fingerprintOnly).median),
+    fingerprintReadDbCpuMs: round(fingerprintCpu / runs),
   };
 }
 
