@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runLoad, verifyWrites } from './load.js';
+import { CpuMeter, describeCpu } from './lib/cpu.js';
 import { judgeOutage } from './lib/outage.js';
 import { duration } from './lib/stats.js';
 import { fail, type Item } from './lib/suite.js';
@@ -21,6 +22,7 @@ export const databaseRestartItem: Item = {
       return fail(`not run: needs the suite's own cluster, and the suite runs on ${suite.cluster.description}`);
     }
     const pidBefore = suite.api.pid;
+    const cpu = new CpuMeter(suite.api.pid, () => suite.cluster.postmasterPid());
     let t0 = 0;
     const timeline: { stopping?: number; stopped?: number; starting?: number; up?: number } = {};
     let outageError: unknown;
@@ -39,6 +41,7 @@ export const databaseRestartItem: Item = {
     const load = runLoad(suite, BEFORE_MS + DOWN_MS + AFTER_MS + 2_000, (start) => (t0 = start));
     await outage;
     const { samples } = await load;
+    const cpuShare = cpu.stop();
     if (outageError || timeline.stopping === undefined || timeline.up === undefined) {
       return fail(`the cluster could not be stopped and started: ${String(outageError)}`);
     }
@@ -58,6 +61,7 @@ export const databaseRestartItem: Item = {
           : ': only 503s during the outage, 2xx within 5 s, same pid, no write lost'),
       details: [
         ...verdict.details,
+        describeCpu(cpuShare),
         `writes answered 2xx so far: ${writes.checked}, missing: ${writes.missing.length}${writes.missing.length ? ` (${writes.missing.slice(0, 5).join(', ')})` : ''}`,
         `API pid ${pidBefore} → ${suite.api.alive ? suite.api.pid : `ended (${suite.api.ending})`}`,
       ],

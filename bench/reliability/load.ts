@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CpuMeter, describeCpu } from './lib/cpu.js';
 import { isSuccess, openLoop, type LoadRun, type Sample } from './lib/open-loop.js';
 import { countBy, duration, formatCounts, percentiles } from './lib/stats.js';
 import type { Item, Suite, Table } from './lib/suite.js';
@@ -73,7 +74,9 @@ export const loadItem: Item = {
   budgetMs: 150_000,
   async run(suite) {
     const pidBefore = suite.api.pid;
+    const cpu = new CpuMeter(suite.api.pid, () => suite.cluster.postmasterPid());
     const { samples } = await runLoad(suite, suite.loadSeconds * 1000);
+    const cpuShare = cpu.stop();
     const failed = samples.filter((s) => !isSuccess(s));
     const missed = missedTargets(samples);
     const writes = await verifyWrites(suite);
@@ -94,6 +97,7 @@ export const loadItem: Item = {
         (problems.length ? `: ${problems.join('; ')}` : ''),
       details: [
         `statuses: ${formatCounts(countBy(samples, (s) => (s.status ? String(s.status) : (s.error ?? 'no answer'))))}`,
+        describeCpu(cpuShare),
         `writes answered 2xx: ${writes.checked} (created nodes ${suite.workload.ledger.nodes.length}, links ${suite.workload.ledger.links.length}, edited nodes ${suite.workload.ledger.versions.size}), missing afterwards: ${writes.missing.length}`,
       ],
       table: routeTable(samples),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { CpuMeter, describeCpu, type CpuShare } from './lib/cpu.js';
 import { isSuccess, openLoop, type Sample } from './lib/open-loop.js';
 import { countBy, duration, formatCounts, percentiles } from './lib/stats.js';
 import type { Item, Suite } from './lib/suite.js';
@@ -47,10 +48,13 @@ export const slowlorisItem: Item = {
     let during: Sample[];
     let openAtStart: number;
     let countsAtEnd: AttackerCounts;
+    let cpuDuring: CpuShare;
     try {
       for (let waited = 0; counts.open < SOCKETS && waited < 15_000; waited += 100) await sleep(100);
       openAtStart = counts.open;
+      const cpu = new CpuMeter(suite.api.pid, () => suite.cluster.postmasterPid());
       during = (await normalRequests(suite)).samples;
+      cpuDuring = cpu.stop();
       countsAtEnd = { ...counts };
     } finally {
       attacker.stdin!.end();
@@ -84,6 +88,7 @@ export const slowlorisItem: Item = {
         `without: ${baseline.n} requests, p50 ${duration(baseline.p50)}, p99 ${duration(baseline.p99)} ` +
           `(before ${duration(percentiles(before.samples.map((s) => s.latency)).p99)}, after ${duration(percentiles(after.samples.map((s) => s.latency)).p99)})`,
         `with the attack: ${attacked.n} requests, p50 ${duration(attacked.p50)}, p99 ${duration(attacked.p99)}`,
+        `during the attack: ${describeCpu(cpuDuring)}`,
         `attacker: ${countsAtEnd.opened} sockets opened, ${countsAtEnd.closedByServer} closed by the server during the ${PHASE_MS / 1000} s measured, ${countsAtEnd.open} open at its end`,
       ],
     };

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { runLoad, verifyWrites } from './load.js';
+import { CpuMeter, describeCpu } from './lib/cpu.js';
 import { judgeOutage, type Disruption } from './lib/outage.js';
 import type { Item } from './lib/suite.js';
 
@@ -19,6 +20,7 @@ export const terminateConnectionsItem: Item = {
   budgetMs: 90_000,
   async run(suite) {
     const pidBefore = suite.api.pid;
+    const cpu = new CpuMeter(suite.api.pid, () => suite.cluster.postmasterPid());
     const admin = new pg.Client({ connectionString: suite.cluster.adminUrl });
     await admin.connect();
     let t0 = 0;
@@ -45,6 +47,7 @@ export const terminateConnectionsItem: Item = {
       await admin.end();
     }
     const { samples } = await load;
+    const cpuShare = cpu.stop();
     const verdict = judgeOutage(samples, disruptions);
     const writes = await verifyWrites(suite);
     const problems = [...verdict.problems];
@@ -60,6 +63,7 @@ export const terminateConnectionsItem: Item = {
           : ': only 503s around terminations, 2xx within 5 s, same pid, no write lost'),
       details: [
         ...verdict.details,
+        describeCpu(cpuShare),
         `writes answered 2xx so far: ${writes.checked}, missing: ${writes.missing.length}`,
         `API pid ${pidBefore} → ${suite.api.alive ? suite.api.pid : `ended (${suite.api.ending})`}`,
       ],

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -24,6 +24,8 @@ export interface Cluster {
   start(): Promise<void>;
   /** Drops the databases this run created, stops what it started. */
   close(): Promise<void>;
+  /** The server's postmaster pid, where the suite can see it (its own cluster), to measure its CPU. */
+  postmasterPid(): number | undefined;
 }
 
 function assertLoopback(url: string) {
@@ -76,6 +78,10 @@ export class SharedServer implements Cluster {
 
   async stop(): Promise<void> {
     throw new Error('the shared server is never stopped by the suite');
+  }
+
+  postmasterPid(): number | undefined {
+    return undefined;
   }
 
   async start(): Promise<void> {
@@ -140,6 +146,15 @@ export class EmbeddedCluster implements Cluster {
   async close(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  postmasterPid(): number | undefined {
+    try {
+      const pid = Number(readFileSync(join(this.dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
