@@ -4,10 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { prefetchMap } from './features/map/prefetchMap';
-import './styles.css';
+import { applyKindColours } from './ui/kindColours';
 
 const queryClient = createQueryClient();
 prefetchMap(queryClient);
+applyKindColours();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,3 +1,6 @@
+// First: the tokens and base, then the shared controls; each feature's sheet comes with its components.
+import './app.css';
+import '../ui/ui.css';
 import { MapPage } from '../features/map/MapScreen';
 import { ActorName } from '../ui/ActorName';
 import { DatabaseStatus } from '../ui/DatabaseStatus';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { currentActor, setCurrentActor } from '../api/http';
+import './ui.css';
 
 /** Until accounts exist: the name sent with every change (and the owner of one's map layouts). */
 export function ActorName() {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { healthQuery } from '../api/health.queries';
+import './ui.css';
 
 /** A pill in the header: is the API up and its database connected? */
 export function DatabaseStatus() {

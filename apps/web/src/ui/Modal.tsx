@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import './ui.css';
 
 interface ModalProps {
   title: string;

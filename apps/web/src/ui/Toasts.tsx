@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastTone } from './toast';
+import './ui.css';
 
 interface Toast {
   id: number;

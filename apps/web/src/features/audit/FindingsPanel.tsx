@@ -2,6 +2,7 @@ import { AUDIT_SEVERITIES, type AuditFinding, type AuditReport, type AuditSeveri
 import { memo, useMemo } from 'react';
 import { countBySeverity, groupFindings } from './groupFindings';
 import { RULE_LABELS } from './ruleLabels';
+import './audit.css';
 
 interface FindingsPanelProps {
   report: AuditReport | undefined;

@@ -1,4 +1,5 @@
 import type { AuditFinding } from '@throughline/domain';
+import './map.css';
 
 /** The picked finding over the map: its severity, message and path; × clears it. */
 export function FindingBar({ finding, onClear }: { finding: AuditFinding; onClear: () => void }) {

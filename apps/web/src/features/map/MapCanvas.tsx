@@ -24,7 +24,10 @@ import {
   getBezierPath,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import type { NodeKind } from '@throughline/domain';
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { KIND_COLOURS } from '../../ui/kindColours';
 import { edgeTypes } from './edges/edgeTypes';
 import { FarEdges } from './edges/FarEdges';
 import type { MapEdge } from './edges/types';
@@ -61,16 +64,7 @@ const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 const PRO_OPTIONS = { hideAttribution: true };
 /** Zoomed out, React Flow draws no edges: `FarEdges` draws them all as one picture. */
 const NO_EDGES: MapEdge[] = [];
-const MINIMAP_COLOURS: Record<string, string> = {
-  theme: '#6d28d9',
-  objective: '#1d4ed8',
-  key_result: '#0e7490',
-  programme: '#a16207',
-  project: '#c2410c',
-  bau: '#15803d',
-  asset: '#be185d',
-};
-const minimapColour = (node: Node) => MINIMAP_COLOURS[node.type ?? ''] ?? '#94a3b8';
+const minimapColour = (node: Node) => KIND_COLOURS[node.type as NodeKind] ?? '#94a3b8';
 
 /**
  * The React Flow canvas. It owns only what React Flow needs between renders (node positions while
@@ -84,7 +78,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const far = useStore(selectFar) && !renderAll;
 
   // The zoom as a CSS variable, written straight to the DOM (no re-render per frame), so far-zoom
-  // labels and rings keep a readable size on screen (see styles.css, "far zoom").
+  // labels and rings keep a readable size on screen (see nodes/nodes.css, "far zoom").
   const store = useStoreApi<MapNode, MapEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -25,6 +25,7 @@ import { MapToolbar } from './toolbar/MapToolbar';
 import type { SearchHit } from './toolbar/SearchBox';
 import { TraceBar } from './TraceBar';
 import { useMapUrl, viewKey } from './useMapUrl';
+import './map.css';
 
 /** The map screen. React Flow's provider sits above it so the toolbar and panels can move the viewport. */
 export function MapPage() {

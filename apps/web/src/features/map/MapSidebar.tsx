@@ -4,6 +4,7 @@ import { FindingsPanel } from '../audit/FindingsPanel';
 import type { AuditOverlay } from './hooks/useAuditOverlay';
 import type { Selection } from './hooks/useSelection';
 import { Palette } from './toolbar/Palette';
+import './map.css';
 
 interface MapSidebarProps {
   selection: Pick<Selection, 'newKind' | 'startNew'>;

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { MAX_VIEW_NODES } from './useMapUrl';
+import './map.css';
 
 interface StatusLineProps {
   loading: boolean;

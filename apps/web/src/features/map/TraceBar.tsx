@@ -1,6 +1,7 @@
 import type { GraphNode } from '@throughline/domain';
 import { memo, Fragment } from 'react';
 import type { TraceSummary } from './model/trace';
+import './map.css';
 
 interface TraceBarProps {
   summary: TraceSummary | null;

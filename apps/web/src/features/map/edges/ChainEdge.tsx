@@ -2,6 +2,7 @@ import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, useState } from 'react';
 import { LinkLabel } from './LinkLabel';
 import type { ChainEdgeType } from './types';
+import './edges.css';
 
 /**
  * A link of the strategy chain (`contributes_to`, `part_of`, `delivers`): a curve from the work up

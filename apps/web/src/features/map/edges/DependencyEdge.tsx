@@ -2,6 +2,7 @@ import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo, useCallback, useState } from 'react';
 import { LinkLabel } from './LinkLabel';
 import type { DependencyEdgeType } from './types';
+import './edges.css';
 
 /**
  * A `depends_on` link between two work items: square corners from side to side, dotted in the

@@ -4,6 +4,7 @@ import type { XY } from '../layout/geometry';
 import type { MapNode } from '../nodes/types';
 import { farEdgePaths } from './farEdgePaths';
 import type { MapEdge } from './types';
+import './edges.css';
 
 /**
  * The links of a zoomed-out map, drawn as one SVG (see `farEdgePaths`). It sits in React Flow's

@@ -1,5 +1,6 @@
 import { LINK_KIND_LABELS, type GraphLink } from '@throughline/domain';
 import { EdgeLabelRenderer } from '@xyflow/react';
+import './edges.css';
 
 /** The kind, state and weight of a link, shown while the pointer is on it or it is selected. */
 export function LinkLabel({ link, x, y }: { link: GraphLink; x: number; y: number }) {

@@ -8,6 +8,7 @@ import type {
   NodeRollup,
 } from '@throughline/domain';
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
+import { LINK_COLOURS } from '../../../ui/kindColours';
 import type { MapEdge } from '../edges/types';
 import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions, type XY } from '../layout/geometry';
 import { handlesOf } from '../nodes/handles';
@@ -140,12 +141,13 @@ export function buildNodes(
   return out;
 }
 
-const MARKERS: Record<LinkKind, EdgeMarker> = {
-  contributes_to: { type: MarkerType.ArrowClosed, color: '#5b6b82', width: 16, height: 16 },
-  part_of: { type: MarkerType.ArrowClosed, color: '#a16207', width: 16, height: 16 },
-  delivers: { type: MarkerType.ArrowClosed, color: '#0f766e', width: 16, height: 16 },
-  depends_on: { type: MarkerType.ArrowClosed, color: '#ea580c', width: 16, height: 16 },
-};
+/** Each link kind's arrowhead, in its colour (module constants: an edge's marker keeps its identity). */
+const MARKERS = Object.fromEntries(
+  Object.entries(LINK_COLOURS).map(([kind, color]) => [
+    kind,
+    { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+  ]),
+) as Record<LinkKind, EdgeMarker>;
 
 export function buildEdges(
   links: readonly GraphLink[],

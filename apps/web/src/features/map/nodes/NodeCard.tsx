@@ -4,6 +4,7 @@ import { memo, type ReactNode } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
 import { useFar } from './FarContext';
 import type { MapNodeData } from './types';
+import './nodes.css';
 
 /** The handles of `handles.ts`, as plain markup for far-zoom cards. */
 const CHAIN_HANDLES = [

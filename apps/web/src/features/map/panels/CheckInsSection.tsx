@@ -3,6 +3,7 @@ import type { NodeRecord } from '@throughline/domain';
 import { useState, type FormEvent } from 'react';
 import { checkInsQuery, useAddCheckIn } from '../../../api/nodes.queries';
 import { useToast } from '../../../ui/toast';
+import './panels.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

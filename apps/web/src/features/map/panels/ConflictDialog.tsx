@@ -1,6 +1,7 @@
 import type { NodeRecord } from '@throughline/domain';
 import { Modal } from '../../../ui/Modal';
 import { COMMON_FIELDS, kindFieldSpecs, toFormValues, type FieldName, type FormValues } from './nodeForm';
+import './panels.css';
 
 interface ConflictDialogProps {
   base: NodeRecord;

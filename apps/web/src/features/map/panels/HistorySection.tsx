@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ChangeLogEntry } from '@throughline/domain';
 import { nodeHistoryQuery } from '../../../api/nodes.queries';
+import './panels.css';
 
 const IGNORED = new Set(['version', 'updatedAt', 'updatedBy', 'updated_at', 'updated_by']);
 

@@ -2,6 +2,7 @@ import { LINK_KIND_LABELS, type GraphNode, type LinkKind } from '@throughline/do
 import { useState } from 'react';
 import type { NewLink } from '../../../api/links.queries';
 import { Modal } from '../../../ui/Modal';
+import './panels.css';
 
 const MEANING: Record<LinkKind, string> = {
   contributes_to: 'moves it',

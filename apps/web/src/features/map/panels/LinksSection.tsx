@@ -10,6 +10,7 @@ import {
 import { useToast } from '../../../ui/toast';
 import { WeightInput } from './WeightInput';
 import { ConfirmButton } from './ConfirmButton';
+import './panels.css';
 
 interface LinksSectionProps {
   node: NodeRecord;

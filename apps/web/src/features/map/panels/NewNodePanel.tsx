@@ -5,6 +5,7 @@ import { KindIcon } from '../../../ui/KindIcon';
 import { useToast } from '../../../ui/toast';
 import { NodeForm } from './NodeForm';
 import { newNodeValues, toNodeFields, validateForm, type FieldName, type FormValues } from './nodeForm';
+import './panels.css';
 
 interface NewNodePanelProps {
   kind: NodeKind;

@@ -1,6 +1,7 @@
 import type { BusinessUnitRecord, NodeKind } from '@throughline/domain';
 import { memo, useId } from 'react';
 import { COMMON_FIELDS, kindFieldSpecs, type FieldName, type FieldSpec, type FormValues } from './nodeForm';
+import './panels.css';
 
 interface NodeFormProps {
   kind: NodeKind;

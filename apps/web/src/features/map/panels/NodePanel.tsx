@@ -11,6 +11,7 @@ import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { NodeForm } from './NodeForm';
 import { changedFields, toFormValues, toNodeFields, validateForm, type FieldName, type FormValues } from './nodeForm';
+import './panels.css';
 
 interface NodePanelProps {
   nodeId: string;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './panels.css';
 
 /**
  * A link's weight, edited in place: saved on Enter or when the field is left, if it changed and

@@ -8,6 +8,7 @@ import {
 } from '@throughline/domain';
 import { memo } from 'react';
 import type { MapFilters } from '../model/filters';
+import './toolbar.css';
 
 interface FilterBarProps {
   filters: MapFilters;

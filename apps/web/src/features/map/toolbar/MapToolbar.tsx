@@ -6,6 +6,7 @@ import type { MapScope, MapUrlState } from '../useMapUrl';
 import { FilterBar } from './FilterBar';
 import { ScopePicker } from './ScopePicker';
 import { SearchBox, type SearchHit } from './SearchBox';
+import './toolbar.css';
 
 interface MapToolbarProps {
   url: MapUrlState;

@@ -1,6 +1,7 @@
 import { NODE_KINDS, NODE_KIND_LABELS, type NodeKind } from '@throughline/domain';
 import { memo } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
+import './toolbar.css';
 
 /** Add a node of any kind: picks the kind, the side panel asks for the rest. */
 export const Palette = memo(function Palette({

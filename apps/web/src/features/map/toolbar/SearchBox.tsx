@@ -3,6 +3,7 @@ import { NODE_KIND_LABELS, type GraphNode, type NodeKind } from '@throughline/do
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeSearchQuery } from '../../../api/nodes.queries';
 import { KindIcon } from '../../../ui/KindIcon';
+import './toolbar.css';
 
 export interface SearchHit {
   id: string;
