@@ -98,6 +98,8 @@ export const loadItem: Item = {
       details: [
         `statuses: ${formatCounts(countBy(samples, (s) => (s.status ? String(s.status) : (s.error ?? 'no answer'))))}`,
         describeCpu(cpuShare),
+        `CPU per request of the mix: the API ${duration((cpuShare.api * cpuShare.seconds * 1000) / samples.length)}, ` +
+          `its PostgreSQL ${cpuShare.postgres === undefined ? '–' : duration((cpuShare.postgres * cpuShare.seconds * 1000) / samples.length)}`,
         `writes answered 2xx: ${writes.checked} (created nodes ${suite.workload.ledger.nodes.length}, links ${suite.workload.ledger.links.length}, edited nodes ${suite.workload.ledger.versions.size}), missing afterwards: ${writes.missing.length}`,
       ],
       table: routeTable(samples),

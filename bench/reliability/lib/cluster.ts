@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres } from '../../../apps/api/src/database/embedded-postgres.js';
+import { EmbeddedPostgres } from '../../../apps/api/src/platform/database/embedded-postgres.js';
 import { LOOPBACK } from './http.js';
 
 /**

@@ -63,6 +63,8 @@ export interface CpuShare {
   machine: number;
   others: number;
   cores: number;
+  /** How long the phase measured was. */
+  seconds: number;
 }
 
 export class CpuMeter {
@@ -101,7 +103,7 @@ export class CpuMeter {
         ? (now.busy - this.machineStart.busy) / (now.total - this.machineStart.total)
         : 0;
     const others = Math.max(0, busyShare * cores - api - (postgres ?? 0) - suite);
-    return { api, postgres, suite, machine: busyShare, others, cores };
+    return { api, postgres, suite, machine: busyShare, others, cores, seconds };
   }
 }
 
