@@ -63,7 +63,7 @@ export const sigtermItem: Item = {
       await Promise.all(writes);
       const exited = await Promise.race([api.exited(), sleep(40_000).then(() => 'still running after 40 s')]);
       const exitMs = performance.now() - signalledAt;
-      if (api.alive) await api.stop(1_000);
+      await api.stop(1_000); // SIGKILL if it is still there; closes its log file either way
 
       const restarted = await suite.restartApi();
       const created = answers.filter((a) => a && a.status === 201).map((a) => json<{ id: string }>(a!).id);
