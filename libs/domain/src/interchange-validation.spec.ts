@@ -158,7 +158,7 @@ describe(validateInterchange.name, () => {
     const doc = base();
     doc.businessUnits.push({ key: 'NET', name: 'Networks' } as never); // parent left out: null
     doc.nodes.push({ ...doc.nodes[0], status: 'active', health: 'unknown' } as never); // the defaults, written out
-    doc.links.push({ from: 'PRJ-1', to: 'KR-1', kind: 'contributes_to', weight: 40 }); // state left out: approved
+    doc.links.push({ from: 'PRJ-1', to: 'KR-1', kind: 'contributes_to', weight: 40 } as never); // state left out: approved
     doc.checkIns.push({ node: 'KR-1', at: '2026-10-31', value: 51, confidence: 0.6 } as never); // note left out: ''
     doc.checkIns.push({ node: 'KR-1', at: '2026-10-31', value: 51, confidence: 0.6, note: '' });
     const result = validateInterchange(doc);
