@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { readTopology } from '../apps/api/src/audit/audit-graph.repository.js';
 // The API's conversions of numeric, bigint and date values, so the floor reads what the API reads.
-import '../apps/api/src/database/pg-types.js';
+import '../apps/api/src/platform/database/pg-types.js';
 import { computeCoverage, DEFAULT_AUDIT_SETTINGS, GraphIndex, runAudit } from '../libs/domain/src/index.js';
 import { startApi } from './lib/api-server.js';
 

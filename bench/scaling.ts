@@ -33,9 +33,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { AuditGraphRepository } from '../apps/api/src/audit/audit-graph.repository.js';
-import type { Db } from '../apps/api/src/database/db.js';
+import type { Db } from '../apps/api/src/platform/database/db.js';
 // The API's conversions of numeric, bigint and date values, so the direct read is the API's.
-import '../apps/api/src/database/pg-types.js';
+import '../apps/api/src/platform/database/pg-types.js';
 import { ApiMemory, probeNodeOptions, type MemoryPeaks } from './lib/api-memory.js';
 import { CpuMeter, type CpuUse } from './lib/process-cpu.js';
 import { freshDatabase, SERVER_URL, startApi, summarise, type RunningApi } from './lib/api-server.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../../apps/api/src/config/load-config.js';
-import { EmbeddedPostgres, EmbeddedPostgresError } from '../../apps/api/src/database/embedded-postgres.js';
+import { loadConfig } from '../../apps/api/src/platform/config/load-config.js';
+import { EmbeddedPostgres, EmbeddedPostgresError } from '../../apps/api/src/platform/database/embedded-postgres.js';
 import { UsageError } from './postgres-tools.js';
 
 export interface TargetDatabase {

@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module.js';
-import { BodyParsingInterceptor } from './common/body-parsing.js';
-import { DEFAULT_HEAVY_LIMITS, HeavyRequestInterceptor } from './common/heavy-requests.js';
-import { StatementTimeoutInterceptor } from './common/statement-timeout.js';
-import { LOGGER, type AppLogger } from './common/logger.module.js';
-import { NestPinoLogger } from './common/logger.js';
+import { BodyParsingInterceptor } from './platform/http/body-parsing.js';
+import { DEFAULT_HEAVY_LIMITS, HeavyRequestInterceptor } from './platform/http/heavy-requests.js';
+import { StatementTimeoutInterceptor } from './platform/database/statement-timeout.js';
+import { LOGGER, type AppLogger } from './platform/logging/logger.module.js';
+import { NestPinoLogger } from './platform/logging/logger.js';
 
 /**
  * Builds the whole API exactly as production runs it; `main.ts` listens on it and the e2e
@@ -22,7 +22,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   });
   app.useLogger(new NestPinoLogger(app.get<AppLogger>(LOGGER)));
   // No body parser before routing: a body is read only once a route that takes one was matched,
-  // within that route's limits (common/body-parsing.ts). In this order: a heavy request waits for
+  // within that route's limits (platform/http/body-parsing.ts). In this order: a heavy request waits for
   // its slot before its body is buffered; the statement timeout is known before any transaction.
   app.useGlobalInterceptors(
     new HeavyRequestInterceptor({ ...DEFAULT_HEAVY_LIMITS, ...options.heavyLimits }),

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.setup.js';
-import { HttpDrain } from './common/graceful-shutdown.js';
-import { LOGGER, type AppLogger } from './common/logger.module.js';
-import { AppConfig, ConfigError } from './config/app-config.js';
-import { Readiness } from './health/readiness.js';
+import { HttpDrain } from './platform/http/graceful-shutdown.js';
+import { LOGGER, type AppLogger } from './platform/logging/logger.module.js';
+import { AppConfig, ConfigError } from './platform/config/app-config.js';
+import { Readiness } from './platform/health/readiness.js';
 
 /** The built web app, found relative to this file so `npm start` works from any directory. */
 const WEB_DIST = fileURLToPath(new URL('../../../../../web/dist', import.meta.url));

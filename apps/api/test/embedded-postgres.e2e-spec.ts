@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres, EmbeddedPostgresError } from '../src/database/embedded-postgres.js';
+import { EmbeddedPostgres, EmbeddedPostgresError } from '../src/platform/database/embedded-postgres.js';
 
 /**
  * The launcher itself (what `npm start`, `db:migrate`, the test setup and the reliability suite

@@ -40,7 +40,7 @@ describe('npm start and npm run db:migrate read one configuration', () => {
 
   it('db:migrate migrates the DATABASE_URL of .env (not an embedded database)', async () => {
     writeFileSync(join(cwd, '.env'), `DATABASE_URL=${databaseUrl(database)}\nDATA_DIR=${join(cwd, 'never')}\n`);
-    const result = await run('database/migrate.js', cwd, {});
+    const result = await run('platform/database/migrate.js', cwd, {});
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain(`Applied to ${databaseUrl(database)}`);
     const client = new pg.Client({ connectionString: databaseUrl(database) });
@@ -50,15 +50,20 @@ describe('npm start and npm run db:migrate read one configuration', () => {
     } finally {
       await client.end();
     }
-    const again = await run('database/migrate.js', cwd, {});
+    const again = await run('platform/database/migrate.js', cwd, {});
     expect(again.stdout).toContain('Up to date');
   }, 60_000);
 
   it.each([
-    ['database/migrate.js', 'a bad value in .env', { file: 'DB_POOL_SIZE=lots\n', env: {} }, 'DB_POOL_SIZE'],
+    ['platform/database/migrate.js', 'a bad value in .env', { file: 'DB_POOL_SIZE=lots\n', env: {} }, 'DB_POOL_SIZE'],
     ['main.js', 'a bad value in .env', { file: 'DB_POOL_SIZE=lots\n', env: {} }, 'DB_POOL_SIZE'],
     ['main.js', 'a bad variable', { file: '', env: { PORT: '3000abc' } }, 'PORT'],
-    ['database/migrate.js', 'a bad variable', { file: '', env: { DATABASE_URL: 'mysql://x@y/z' } }, 'DATABASE_URL'],
+    [
+      'platform/database/migrate.js',
+      'a bad variable',
+      { file: '', env: { DATABASE_URL: 'mysql://x@y/z' } },
+      'DATABASE_URL',
+    ],
   ])(
     '%s stops on %s with one line naming it and exit 1',
     async (script, _what, { file, env }, variable) => {

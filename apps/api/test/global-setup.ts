@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { dataSourceOptions } from '../src/platform/database/data-source-options.js';
+import { EmbeddedPostgres } from '../src/platform/database/embedded-postgres.js';
 import { databaseUrl, serverUrl, withAdmin } from './test-database.js';
 
 /** What the teardown needs; global setup and teardown run in the same process. */

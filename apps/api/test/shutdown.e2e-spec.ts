@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
-import { Readiness } from '../src/health/readiness.js';
+import { Readiness } from '../src/platform/health/readiness.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '@throughline/domain';
 import type pg from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { Db } from '../database/db.js';
+import { Db } from '../platform/database/db.js';
 
 /** The topology of one organisation, as loaded: what the rules read and what coverage names units by. */
 export interface Topology {

@@ -7,8 +7,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { HeavyRead } from '../common/heavy-requests.js';
-import { UuidParam } from '../common/params.js';
+import { HeavyRead } from '../platform/http/heavy-requests.js';
+import { UuidParam } from '../platform/http/params.js';
 import { AuditService } from './audit.service.js';
 import {
   AuditQuery,

@@ -17,9 +17,9 @@ import {
   type AuditWaiverView,
 } from '@throughline/domain';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { AuditGraphRepository } from './audit-graph.repository.js';
 import { Clock } from './clock.js';
 import { GraphSnapshots, type GraphSnapshot } from './graph-snapshots.js';

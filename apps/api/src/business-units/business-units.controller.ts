@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '../common/params.js';
+import { UuidParam } from '../platform/http/params.js';
 import { BusinessUnitsService } from './business-units.service.js';
 import { BusinessUnitDto, CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BusinessUnitRecord } from '@throughline/domain';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { BusinessUnitEntity } from './business-unit.entity.js';
 
 @Injectable()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { BusinessUnitRecord } from '@throughline/domain';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { BusinessUnitsRepository } from './business-units.repository.js';
 import type { CreateBusinessUnitDto, UpdateBusinessUnitDto } from './dto/business-unit.dto.js';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '../common/params.js';
+import { UuidParam } from '../platform/http/params.js';
 import { CheckInsService } from './check-ins.service.js';
 import { CheckInDto, CreateCheckInDto } from './dto/check-in.dto.js';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { kindWithArticle, todayIso, type CheckInRecord } from '@throughline/domain';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
-import { DomainError } from '../common/domain-error.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { Db } from '../platform/database/db.js';
 import { NodesRepository } from '../nodes/nodes.repository.js';
 import { CheckInsRepository } from './check-ins.repository.js';
 import type { CreateCheckInDto } from './dto/check-in.dto.js';

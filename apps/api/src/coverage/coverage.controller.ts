@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { HeavyRead } from '../common/heavy-requests.js';
+import { HeavyRead } from '../platform/http/heavy-requests.js';
 import { CoverageService } from './coverage.service.js';
 
 @ApiTags('coverage')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { computeCoverage, coverageMatrix, type CoverageMatrix, type CoverageReport } from '@throughline/domain';
 import { Clock } from '../audit/clock.js';
 import { GraphSnapshots } from '../audit/graph-snapshots.js';
-import { requestContext } from '../common/request-context.js';
+import { requestContext } from '../platform/request-context/request-context.js';
 
 /** Strategic coverage (DOMAIN.md, "Coverage") from the same snapshots as the audit. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { HeavyRead } from '../common/heavy-requests.js';
-import { UuidParam } from '../common/params.js';
+import { HeavyRead } from '../platform/http/heavy-requests.js';
+import { UuidParam } from '../platform/http/params.js';
 import { GraphQuery, TraceQuery } from './dto/graph.query.js';
 import { GraphService } from './graph.service.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CHAIN_LINK_KINDS, LINK_KINDS, type LinkState, type TraceDirection } from '@throughline/domain';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { GRAPH_LINK_COLUMNS, GRAPH_NODE_COLUMNS, jsonArray, nodeOrder, walk } from './graph.sql.js';
 
 /** A view answered as JSON text straight from PostgreSQL, and whether its root exists. */

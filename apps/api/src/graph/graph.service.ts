@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LinkState } from '@throughline/domain';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError } from '../platform/errors/domain-error.js';
 import type { GraphQuery, TraceQuery } from './dto/graph.query.js';
 import { GraphRepository, type ViewText } from './graph.repository.js';
 

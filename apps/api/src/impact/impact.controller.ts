@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { HeavyRead } from '../common/heavy-requests.js';
-import { UuidParam } from '../common/params.js';
+import { HeavyRead } from '../platform/http/heavy-requests.js';
+import { UuidParam } from '../platform/http/params.js';
 import { ImpactService } from './impact.service.js';
 
 /** Lives under `/graph` beside the graph views, as a question about the graph. */

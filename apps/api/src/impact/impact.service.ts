@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { cancellationImpact, isWorkKind, NODE_KIND_LABELS, type WorkImpact } from '@throughline/domain';
 import { AuditGraphRepository } from '../audit/audit-graph.repository.js';
 import { GraphSnapshots } from '../audit/graph-snapshots.js';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
 
 /** What-if: the effect of cancelling one work item, on the organisation's current graph. */
 @Injectable()

@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { UuidParam } from '../common/params.js';
+import { UuidParam } from '../platform/http/params.js';
 import { CreateLinkDto, LinkDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dto.js';
 import { LinksService } from './links.service.js';
 

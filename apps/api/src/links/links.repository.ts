@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CHAIN_LINK_KINDS, type LinkKind, type LinkRecord, type LinkState, type NodeKind } from '@throughline/domain';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { LinkEntity } from './link.entity.js';
 
 export interface LinkEnd {

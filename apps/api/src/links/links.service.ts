@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { checkLink, isChainLinkKind, type LinkRecord } from '@throughline/domain';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import type { CreateLinkDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dto.js';
 import { LinksRepository } from './links.repository.js';
 

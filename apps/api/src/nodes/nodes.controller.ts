@@ -13,7 +13,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { expectedVersion, UuidParam } from '../common/params.js';
+import { expectedVersion, UuidParam } from '../platform/http/params.js';
 import { CreateNodeDto } from './dto/create-node.dto.js';
 import { ListNodesQuery } from './dto/list-nodes.query.js';
 import { UpdateNodeDto } from './dto/update-node.dto.js';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { KIND_FIELDS, type KindFields, type NodeRecord } from '@throughline/domain';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import type { ListNodesQuery, NodeSort } from './dto/list-nodes.query.js';
 import { NodeEntity } from './node.entity.js';
 

@@ -12,9 +12,9 @@ import {
 import { BusinessUnitsRepository } from '../business-units/business-units.repository.js';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { CheckInsRepository } from '../check-ins/check-ins.repository.js';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { LinksRepository } from '../links/links.repository.js';
 import type { CreateNodeDto } from './dto/create-node.dto.js';
 import type { ListNodesQuery } from './dto/list-nodes.query.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '../database/db.js';
+import { Db } from '../platform/database/db.js';
 import { OrganisationEntity } from './organisation.entity.js';
 
 export const DEFAULT_ORGANISATION_SLUG = 'default';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DomainError } from '../common/domain-error.js';
+import { DomainError } from '../platform/errors/domain-error.js';
 import { DEFAULT_ORGANISATION_SLUG, OrganisationsRepository } from './organisations.repository.js';
 
 /**

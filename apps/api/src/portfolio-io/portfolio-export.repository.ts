@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LinkKind, LinkState } from '@throughline/domain';
 import type pg from 'pg';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
 
 /** Rows fetched per round trip: a few hundred kB of node rows, whatever the organisation's size. */

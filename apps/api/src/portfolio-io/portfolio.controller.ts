@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { JsonBody } from '../common/body-parsing.js';
-import { HeavyRead, HeavyWrite } from '../common/heavy-requests.js';
-import { ClientGoneError, jsonResponseStream } from '../common/response-stream.js';
-import { StatementTimeout } from '../common/statement-timeout.js';
+import { JsonBody } from '../platform/http/body-parsing.js';
+import { HeavyRead, HeavyWrite } from '../platform/http/heavy-requests.js';
+import { ClientGoneError, jsonResponseStream } from '../platform/http/response-stream.js';
+import { StatementTimeout } from '../platform/database/statement-timeout.js';
 import { INTERCHANGE_EXAMPLE } from './interchange.example.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
 import { PortfolioService } from './portfolio.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CHAIN_LINK_KINDS, type LinkKind, type LinkState, type NodeKind } from '@throughline/domain';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
 
 /** How many rows an upsert created and updated (the rest of its input was already so). */

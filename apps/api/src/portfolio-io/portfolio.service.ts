@@ -6,9 +6,9 @@ import {
   type InterchangeNode,
 } from '@throughline/domain';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
-import { DomainError } from '../common/domain-error.js';
-import { requestContext } from '../common/request-context.js';
-import { Db } from '../database/db.js';
+import { DomainError } from '../platform/errors/domain-error.js';
+import { requestContext } from '../platform/request-context/request-context.js';
+import { Db } from '../platform/database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
 import { PortfolioRepository, type NodeInputRow, type UnitRow, type Upserted } from './portfolio.repository.js';
 

@@ -8,7 +8,7 @@ import {
   type WaiverStanding,
 } from '@throughline/domain';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/validators.js';
+import { IsCalendarDate } from '../../platform/validation/validators.js';
 
 /** `GET /api/audit` filters, combined with AND. */
 export class AuditQuery {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KEY_PATTERN } from '@throughline/domain';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { Nullable, OptionalNotNull } from '../../common/validators.js';
+import { Nullable, OptionalNotNull } from '../../platform/validation/validators.js';
 
 export class CreateBusinessUnitDto {
   @ApiProperty({ example: 'NET', description: 'Short key unique in the organisation (letters, digits, . _ -).' })

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsDecimal, IsCalendarDate, MAX_AMOUNT, Nullable, OptionalNotNull } from '../../common/validators.js';
+import {
+  IsDecimal,
+  IsCalendarDate,
+  MAX_AMOUNT,
+  Nullable,
+  OptionalNotNull,
+} from '../../platform/validation/validators.js';
 
 export class CreateCheckInDto {
   @ApiProperty({ example: 51, description: 'The key result’s measured value; it becomes the key result’s `current`.' })

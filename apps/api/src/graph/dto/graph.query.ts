@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { GRAPH_SCOPES, TRACE_DIRECTIONS, type GraphScope, type TraceDirection } from '@throughline/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { OptionalNotNull } from '../../common/validators.js';
+import { OptionalNotNull } from '../../platform/validation/validators.js';
 
 /** Query strings carry booleans as words. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LINK_KINDS, LINK_STATES, type LinkKind, type LinkState } from '@throughline/domain';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsDecimal, Nullable, OptionalNotNull } from '../../common/validators.js';
+import { IsDecimal, Nullable, OptionalNotNull } from '../../platform/validation/validators.js';
 
 export class CreateLinkDto {
   @ApiProperty({ format: 'uuid', description: 'The source node (e.g. the project).' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KEY_PATTERN, NODE_KINDS, type NodeKind } from '@throughline/domain';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { OptionalNotNull } from '../../common/validators.js';
+import { OptionalNotNull } from '../../platform/validation/validators.js';
 import { NodeFieldsDto } from './node-fields.dto.js';
 
 export class CreateNodeDto extends NodeFieldsDto {

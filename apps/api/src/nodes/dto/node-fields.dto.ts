@@ -12,7 +12,13 @@ import {
   type RagRating,
 } from '@throughline/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { IsDecimal, IsCalendarDate, MAX_AMOUNT, Nullable, OptionalNotNull } from '../../common/validators.js';
+import {
+  IsDecimal,
+  IsCalendarDate,
+  MAX_AMOUNT,
+  Nullable,
+  OptionalNotNull,
+} from '../../platform/validation/validators.js';
 
 /**
  * The editable fields of a node other than its title and key, shared by create and update. Whether a kind-specific field

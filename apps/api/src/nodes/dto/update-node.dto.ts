@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { KEY_PATTERN } from '@throughline/domain';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { OptionalNotNull } from '../../common/validators.js';
+import { OptionalNotNull } from '../../platform/validation/validators.js';
 import { NodeFieldsDto } from './node-fields.dto.js';
 
 /** A partial update. A node's kind never changes (its links and check-ins depend on it). */

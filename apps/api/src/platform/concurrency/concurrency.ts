@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /** Frees the slot a `Lane` handed out; calling it again does nothing. */
 export type Release = () => void;

@@ -74,7 +74,7 @@ describe(validateEnvironment.name, () => {
   });
 
   it('is documented variable for variable in .env.example', () => {
-    const example = readFileSync(resolve(__dirname, '../../../../.env.example'), 'utf8');
+    const example = readFileSync(resolve(__dirname, '../../../../../.env.example'), 'utf8');
     const documented = [...example.matchAll(/^#?\s*([A-Z_]+)=/gm)].map((m) => m[1]);
     expect(new Set(documented)).toEqual(new Set(CONFIG_VARIABLES));
   });

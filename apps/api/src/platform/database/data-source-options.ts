@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import './pg-types.js';
-import { MIGRATIONS } from '../../../../migrations/index.js';
+import { MIGRATIONS } from '../../../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 
 /**

@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { KeyedMutex } from '../common/concurrency.js';
-import { DomainError } from '../common/domain-error.js';
-import { LOGGER, type AppLogger } from '../common/logger.module.js';
-import { requestContext } from '../common/request-context.js';
+import { KeyedMutex } from '../concurrency/concurrency.js';
+import { DomainError } from '../errors/domain-error.js';
+import { LOGGER, type AppLogger } from '../logging/logger.module.js';
+import { requestContext } from '../request-context/request-context.js';
 import { DATABASE_TIMEOUTS, onClientError, setReadTimeout } from './data-source-options.js';
 
 /** The part of `pg`'s pool the fast paths use. */

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AppConfig, ConfigError } from '../config/app-config.js';
-import { LOGGER, type AppLogger } from '../common/logger.module.js';
+import { LOGGER, type AppLogger } from '../logging/logger.module.js';
 import { checkDataDir, EmbeddedPostgres, EmbeddedPostgresError } from './embedded-postgres.js';
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { createLogger } from '../common/logger.js';
+import { createLogger } from '../logging/logger.js';
 import { ConfigError } from '../config/app-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { dataSourceOptions } from './data-source-options.js';

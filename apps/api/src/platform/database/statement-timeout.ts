@@ -1,6 +1,6 @@
 import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { requestContext } from './request-context.js';
+import { requestContext } from '../request-context/request-context.js';
 
 const STATEMENT_TIMEOUT = 'throughline:statement-timeout';
 

@@ -2,10 +2,10 @@ import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nes
 import pg from 'pg';
 import { pino } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { BusyError } from './concurrency.js';
+import { BusyError } from '../concurrency/concurrency.js';
 import { DomainError } from './domain-error.js';
 import { HttpErrorFilter } from './http-error.filter.js';
-import { requestContext } from './request-context.js';
+import { requestContext } from '../request-context/request-context.js';
 
 /** A response that records what the filter answered. */
 function capture() {

@@ -3,11 +3,11 @@ import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { BusyError } from './concurrency.js';
+import { BusyError } from '../concurrency/concurrency.js';
 import { databaseUnavailable } from './database-errors.js';
 import { DomainError, type ErrorBody } from './domain-error.js';
-import { LOGGER, type AppLogger } from './logger.module.js';
-import { requestContext } from './request-context.js';
+import { LOGGER, type AppLogger } from '../logging/logger.module.js';
+import { requestContext } from '../request-context/request-context.js';
 
 /**
  * PostgreSQL errors a client's input can still reach when a service check was raced or

@@ -1,7 +1,7 @@
 import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, mergeMap, type Observable } from 'rxjs';
-import { Lane, type LaneOptions } from './concurrency.js';
+import { Lane, type LaneOptions } from '../concurrency/concurrency.js';
 
 /**
  * The kinds of request whose memory grows with the organisation: reads of the whole graph (the

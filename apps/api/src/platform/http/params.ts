@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from './domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter, not a database error. */
 export function UuidParam(name = 'id') {

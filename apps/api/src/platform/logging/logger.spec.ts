@@ -1,5 +1,5 @@
 import { createLogger } from './logger.js';
-import { requestContext } from './request-context.js';
+import { requestContext } from '../request-context/request-context.js';
 
 describe(createLogger.name, () => {
   it('writes JSON lines stamped with the request id of the request they belong to', () => {

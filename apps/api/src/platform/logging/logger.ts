@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';
-import { requestContext } from './request-context.js';
+import { requestContext } from '../request-context/request-context.js';
 
 /**
  * One pino logger for the process: JSON lines on stdout, each stamped with the request id

@@ -2,8 +2,8 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp, type HttpLogger } from 'pino-http';
-import { OrganisationsService } from '../organisations/organisations.service.js';
-import { LOGGER, type AppLogger } from './logger.module.js';
+import { OrganisationsService } from '../../organisations/organisations.service.js';
+import { LOGGER, type AppLogger } from '../logging/logger.module.js';
 import { requestContext } from './request-context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;

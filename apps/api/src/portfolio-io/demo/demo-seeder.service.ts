@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { todayIso } from '@throughline/domain';
-import { LOGGER, type AppLogger } from '../../common/logger.module.js';
-import { requestContext } from '../../common/request-context.js';
-import { AppConfig } from '../../config/app-config.js';
+import { LOGGER, type AppLogger } from '../../platform/logging/logger.module.js';
+import { requestContext } from '../../platform/request-context/request-context.js';
+import { AppConfig } from '../../platform/config/app-config.js';
 import { OrganisationsService } from '../../organisations/organisations.service.js';
 import { OrganisationsRepository } from '../../organisations/organisations.repository.js';
 import { PortfolioService, type ImportSummary } from '../portfolio.service.js';
