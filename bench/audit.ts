@@ -22,7 +22,7 @@ import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { readTopology } from '../apps/api/src/audit/audit-graph.repository.js';
+import { readTopology } from '../apps/api/src/topology/topology.repository.js';
 // The API's conversions of numeric, bigint and date values, so the floor reads what the API reads.
 import '../apps/api/src/platform/database/pg-types.js';
 import { computeCoverage, DEFAULT_AUDIT_SETTINGS, GraphIndex, runAudit } from '../libs/domain/src/index.js';

@@ -32,7 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { AuditGraphRepository } from '../apps/api/src/audit/audit-graph.repository.js';
+import { TopologyRepository } from '../apps/api/src/topology/topology.repository.js';
 import type { Db } from '../apps/api/src/platform/database/db.js';
 // The API's conversions of numeric, bigint and date values, so the direct read is the API's.
 import '../apps/api/src/platform/database/pg-types.js';
@@ -578,7 +578,7 @@ async function snapshotCost(client: pg.Client, orgId: string, cpu: CpuMeter) {
   const db = {
     dataSource: { driver: { obtainMasterConnection: async () => [client, () => undefined] } },
   } as unknown as Db;
-  const graphs = new AuditGraphRepository(db);
+  const graphs = new TopologyRepository(db);
   const full: number[] = [];
   const fingerprintOnly: number[] = [];
   let fullCpu = 0;

@@ -1,5 +1,5 @@
 import { todayIso, type AuditReportWithWaivers } from '@throughline/domain';
-import { Clock } from '../src/audit/clock.js';
+import { Clock } from '../src/topology/clock.js';
 import { DemoSeeder } from '../src/portfolio-io/demo/demo-seeder.service.js';
 import { startTestApp, type TestApp } from './harness.js';
 

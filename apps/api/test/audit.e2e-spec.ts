@@ -1,5 +1,5 @@
 import type { AuditFinding, AuditReportWithWaivers, NodeRecord } from '@throughline/domain';
-import { Clock } from '../src/audit/clock.js';
+import { Clock } from '../src/topology/clock.js';
 import { portfolio } from './factories.js';
 import { startTestApp, type TestApp } from './harness.js';
 

@@ -20,21 +20,21 @@ import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
-import { AuditGraphRepository } from './audit-graph.repository.js';
-import { Clock } from './clock.js';
-import { GraphSnapshots, type GraphSnapshot } from './graph-snapshots.js';
+import { Clock } from '../topology/clock.js';
+import { TopologySnapshots, type TopologySnapshot } from '../topology/topology-snapshots.js';
 import type { CreateWaiverDto, UpdateAuditSettingsDto } from './dto/audit.dto.js';
+import { AuditSettingsRepository } from './audit-settings.repository.js';
 import { WaiversRepository } from './waivers.repository.js';
 
 /**
  * The gap audit of DOMAIN.md on the organisation's current graph: one snapshot load, then the
- * pure rules of libs/domain; waivers move accepted findings to a list of their own.
+ * pure rules of libs/domain over the topology (topology/); waivers move accepted findings to a list of their own.
  */
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly snapshots: GraphSnapshots,
-    private readonly graphs: AuditGraphRepository,
+    private readonly snapshots: TopologySnapshots,
+    private readonly settings: AuditSettingsRepository,
     private readonly waivers: WaiversRepository,
     private readonly changeLog: ChangeLogRepository,
     private readonly clock: Clock,
@@ -59,13 +59,13 @@ export class AuditService {
   }
 
   async rules(): Promise<AuditRulesView> {
-    return describeRules(await this.graphs.settingsOf(requestContext.orgId()));
+    return describeRules(await this.settings.current());
   }
 
   async updateSettings(patch: UpdateAuditSettingsDto): Promise<AuditSettings> {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    if (Object.keys(changes).length === 0) return this.graphs.settingsOf(requestContext.orgId());
-    return this.waivers.updateSettings(changes);
+    if (Object.keys(changes).length === 0) return this.settings.current();
+    return this.settings.update(changes);
   }
 
   async listWaivers(): Promise<AuditWaiverView[]> {
@@ -133,13 +133,13 @@ export class AuditService {
     });
   }
 
-  private findings(snapshot: GraphSnapshot, now: Date): AuditFinding[] {
+  private findings(snapshot: TopologySnapshot, now: Date): AuditFinding[] {
     return runAudit({ index: snapshot.index, settings: snapshot.settings, now });
   }
 }
 
 /** A node's business unit, for the `businessUnit` filter. */
-function unitLookup({ index }: GraphSnapshot): (nodeId: string) => string | null | undefined {
+function unitLookup({ index }: TopologySnapshot): (nodeId: string) => string | null | undefined {
   return (nodeId) => {
     const i = index.position(nodeId);
     return i === undefined ? undefined : index.node(i).businessUnitId;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditRuleId, AuditSettings, AuditWaiver } from '@throughline/domain';
+import type { AuditRuleId, AuditWaiver } from '@throughline/domain';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
-import { readSettings } from './audit-graph.repository.js';
 
 interface WaiverRow {
   id: string;
@@ -20,7 +19,7 @@ export type NewWaiver = Pick<AuditWaiver, 'findingId' | 'rule' | 'nodeIds' | 'pa
 
 const COLUMNS = `id, finding_id, rule, node_ids, path, reason, expires_on, created_by, created_at`;
 
-/** Waivers of audit findings, and the organisation's audit settings. */
+/** Waivers of audit findings. */
 @Injectable()
 export class WaiversRepository {
   constructor(private readonly db: Db) {}
@@ -95,20 +94,6 @@ export class WaiversRepository {
 
   async delete(id: string): Promise<void> {
     await this.db.query(`DELETE FROM audit_waivers WHERE org_id = $1 AND id = $2`, [requestContext.orgId(), id]);
-  }
-
-  /** Merges `patch` into `organisations.settings.audit`, leaving every other setting alone. */
-  async updateSettings(patch: Partial<AuditSettings>): Promise<AuditSettings> {
-    const row = await this.db.one<{ audit: unknown }>(
-      `WITH updated AS (
-         UPDATE organisations
-            SET settings = jsonb_set(settings, '{audit}', coalesce(settings -> 'audit', '{}'::jsonb) || $2::jsonb)
-          WHERE id = $1
-          RETURNING settings -> 'audit' AS audit)
-       SELECT audit FROM updated`,
-      [requestContext.orgId(), JSON.stringify(patch)],
-    );
-    return readSettings(row?.audit);
   }
 }
 

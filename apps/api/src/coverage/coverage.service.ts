@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { computeCoverage, coverageMatrix, type CoverageMatrix, type CoverageReport } from '@throughline/domain';
-import { Clock } from '../audit/clock.js';
-import { GraphSnapshots } from '../audit/graph-snapshots.js';
+import { Clock } from '../topology/clock.js';
+import { TopologySnapshots } from '../topology/topology-snapshots.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 
 /** Strategic coverage (DOMAIN.md, "Coverage") from the same snapshots as the audit. */
 @Injectable()
 export class CoverageService {
   constructor(
-    private readonly snapshots: GraphSnapshots,
+    private readonly snapshots: TopologySnapshots,
     private readonly clock: Clock,
   ) {}
 

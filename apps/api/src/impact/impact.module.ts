@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { TopologyModule } from '../topology/topology.module.js';
 import { ImpactController } from './impact.controller.js';
 import { ImpactService } from './impact.service.js';
 
-@Module({ imports: [AuditModule], controllers: [ImpactController], providers: [ImpactService] })
+@Module({ imports: [TopologyModule], controllers: [ImpactController], providers: [ImpactService] })
 export class ImpactModule {}

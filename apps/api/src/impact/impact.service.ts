@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { cancellationImpact, isWorkKind, NODE_KIND_LABELS, type WorkImpact } from '@throughline/domain';
-import { AuditGraphRepository } from '../audit/audit-graph.repository.js';
-import { GraphSnapshots } from '../audit/graph-snapshots.js';
+import { TopologyRepository } from '../topology/topology.repository.js';
+import { TopologySnapshots } from '../topology/topology-snapshots.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 
@@ -9,8 +9,8 @@ import { requestContext } from '../platform/request-context/request-context.js';
 @Injectable()
 export class ImpactService {
   constructor(
-    private readonly snapshots: GraphSnapshots,
-    private readonly graphs: AuditGraphRepository,
+    private readonly snapshots: TopologySnapshots,
+    private readonly topology: TopologyRepository,
   ) {}
 
   async ofCancelling(id: string): Promise<WorkImpact> {
@@ -28,7 +28,7 @@ export class ImpactService {
     }
     const impact = cancellationImpact({ index }, id)!;
     // The snapshot holds only strategy nodes' titles; name the work items too.
-    const titles = await this.graphs.titles(orgId, [id, ...impact.dependents.map((d) => d.nodeId)]);
+    const titles = await this.topology.titles(orgId, [id, ...impact.dependents.map((d) => d.nodeId)]);
     const titled = <T extends { nodeId: string; title: string }>(ref: T): T => ({
       ...ref,
       title: titles.get(ref.nodeId) ?? ref.title,

@@ -65,6 +65,21 @@ export const AUDIT_SETTING_LIMITS: Record<keyof AuditSettings, { min: number; ma
   danglingProposalDays: { min: 1, max: 3650 },
 };
 
+/**
+ * Settings as stored (`organisations.settings.audit`, a jsonb shared with other settings), with
+ * the default for anything missing, not a whole number, or out of bounds.
+ */
+export function auditSettingsFrom(stored: unknown): AuditSettings {
+  const given = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const settings = { ...DEFAULT_AUDIT_SETTINGS };
+  for (const name of Object.keys(DEFAULT_AUDIT_SETTINGS) as (keyof AuditSettings)[]) {
+    const value = given[name];
+    const { min, max } = AUDIT_SETTING_LIMITS[name];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) settings[name] = value;
+  }
+  return settings;
+}
+
 /** One rule as `GET /api/audit/rules` lists it, with the settings that rule reads. */
 export interface AuditRuleInfo {
   id: AuditRuleId;

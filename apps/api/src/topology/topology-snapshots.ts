@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { GraphIndex, type AuditSettings, type UnitRecord } from '@throughline/domain';
-import { AuditGraphRepository } from './audit-graph.repository.js';
+import { TopologyRepository } from './topology.repository.js';
 
 /** An organisation's graph, indexed and ready for the audit, coverage and impact computations. */
-export interface GraphSnapshot {
+export interface TopologySnapshot {
   index: GraphIndex;
   units: UnitRecord[];
   settings: AuditSettings;
@@ -25,16 +25,16 @@ interface CachedTopology {
 export const CACHED_ORGANISATIONS = 4;
 
 @Injectable()
-export class GraphSnapshots {
+export class TopologySnapshots {
   private readonly cache = new Map<string, CachedTopology>();
 
-  constructor(private readonly graphs: AuditGraphRepository) {}
+  constructor(private readonly topology: TopologyRepository) {}
 
-  async current(orgId: string): Promise<GraphSnapshot> {
+  async current(orgId: string): Promise<TopologySnapshot> {
     let cached = this.cache.get(orgId);
     // When the graph has changed, let go of the old copy before the new one loads: the large case
     // would otherwise hold two topologies at once.
-    const read = await this.graphs.snapshot(orgId, cached?.fingerprint, () => {
+    const read = await this.topology.snapshot(orgId, cached?.fingerprint, () => {
       cached = undefined;
       this.cache.delete(orgId);
     });

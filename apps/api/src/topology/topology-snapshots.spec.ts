@@ -1,9 +1,9 @@
 import { DEFAULT_AUDIT_SETTINGS, type AuditNode } from '@throughline/domain';
-import type { AuditGraphRepository, SnapshotRead } from './audit-graph.repository.js';
-import { CACHED_ORGANISATIONS, GraphSnapshots } from './graph-snapshots.js';
+import type { TopologyRepository, SnapshotRead } from './topology.repository.js';
+import { CACHED_ORGANISATIONS, TopologySnapshots } from './topology-snapshots.js';
 
 /** A repository whose graph is one objective per organisation, with a fingerprint the test sets. */
-class FakeGraphs {
+class FakeTopologyRepository {
   fingerprints = new Map<string, string>();
   loads: string[] = [];
 
@@ -27,36 +27,36 @@ class FakeGraphs {
 }
 
 function setUp() {
-  const graphs = new FakeGraphs();
-  return { graphs, snapshots: new GraphSnapshots(graphs as unknown as AuditGraphRepository) };
+  const repository = new FakeTopologyRepository();
+  return { repository, snapshots: new TopologySnapshots(repository as unknown as TopologyRepository) };
 }
 
-describe(GraphSnapshots.name, () => {
+describe(TopologySnapshots.name, () => {
   it('loads a graph once and reuses its index while the fingerprint is unchanged', async () => {
-    const { graphs, snapshots } = setUp();
+    const { repository, snapshots } = setUp();
     const first = await snapshots.current('org-a');
     const second = await snapshots.current('org-a');
     expect(second.index).toBe(first.index);
-    expect(graphs.loads).toEqual(['org-a']);
+    expect(repository.loads).toEqual(['org-a']);
   });
 
   it('loads again when the fingerprint changes', async () => {
-    const { graphs, snapshots } = setUp();
+    const { repository, snapshots } = setUp();
     await snapshots.current('org-a');
-    graphs.fingerprints.set('org-a', 'v2');
+    repository.fingerprints.set('org-a', 'v2');
     const changed = await snapshots.current('org-a');
     expect(changed.index.node(0).id).toBe('org-a:v2');
-    expect(graphs.loads).toEqual(['org-a', 'org-a']);
+    expect(repository.loads).toEqual(['org-a', 'org-a']);
   });
 
   it(`keeps the ${CACHED_ORGANISATIONS} organisations used last`, async () => {
-    const { graphs, snapshots } = setUp();
+    const { repository, snapshots } = setUp();
     const orgs = Array.from({ length: CACHED_ORGANISATIONS + 1 }, (_, i) => `org-${i}`);
     for (const org of orgs) await snapshots.current(org);
     await snapshots.current('org-1'); // still held: no load, and now the most recently used
-    expect(graphs.loads).toEqual(orgs);
+    expect(repository.loads).toEqual(orgs);
     await snapshots.current('org-0'); // the oldest was let go
-    expect(graphs.loads).toEqual([...orgs, 'org-0']);
+    expect(repository.loads).toEqual([...orgs, 'org-0']);
   });
 
   it('never mixes up organisations', async () => {

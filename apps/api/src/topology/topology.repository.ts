@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AUDIT_SETTING_LIMITS,
-  DEFAULT_AUDIT_SETTINGS,
+  auditSettingsFrom,
   type AuditLink,
   type AuditNode,
   type AuditSettings,
@@ -24,8 +23,9 @@ export interface Topology {
 }
 
 /**
- * One consistent read: the graph's fingerprint and the audit settings, and the topology unless
- * the caller already holds the topology with that fingerprint.
+ * One consistent read: the graph's fingerprint and the audit settings (read in the same snapshot,
+ * so an audit never mixes a graph with settings it was not current with), and the topology
+ * unless the caller already holds the topology with that fingerprint.
  */
 export interface SnapshotRead {
   fingerprint: string;
@@ -34,7 +34,8 @@ export interface SnapshotRead {
 }
 
 /**
- * Loads an organisation's whole topology for the audit, coverage and impact computations, in
+ * The topology loader: an organisation's whole graph (nodes, links, last check-ins, units) for
+ * the audit, coverage and impact computations, in
  * ONE consistent snapshot: a REPEATABLE READ, READ ONLY transaction, so a link (or a node and
  * its links) written concurrently is either wholly in the snapshot or not at all, and no link
  * can refer to a node the snapshot lacks.
@@ -45,7 +46,7 @@ export interface SnapshotRead {
  * come sorted by key in byte order, which is the order the in-memory index wants.
  */
 @Injectable()
-export class AuditGraphRepository {
+export class TopologyRepository {
   constructor(private readonly db: Db) {}
 
   /**
@@ -81,15 +82,6 @@ export class AuditGraphRepository {
     }
   }
 
-  /** The organisation's audit settings, defaults filled in (also read outside a snapshot). */
-  async settingsOf(orgId: string): Promise<AuditSettings> {
-    const row = await this.db.one<{ audit: unknown }>(
-      `SELECT settings -> 'audit' AS audit FROM organisations WHERE id = $1`,
-      [orgId],
-    );
-    return readSettings(row?.audit);
-  }
-
   /** Titles of the given nodes (the snapshot carries only strategy nodes' titles). */
   async titles(orgId: string, ids: string[]): Promise<Map<string, string>> {
     const rows = await this.db.query<{ id: string; title: string }>(
@@ -122,20 +114,8 @@ export class AuditGraphRepository {
       `SELECT settings -> 'audit' AS audit FROM organisations WHERE id = $1`,
       [orgId],
     );
-    return readSettings(rows[0]?.audit);
+    return auditSettingsFrom(rows[0]?.audit);
   }
-}
-
-/** Stored settings with defaults for anything missing or out of bounds (the jsonb is shared with other settings). */
-export function readSettings(stored: unknown): AuditSettings {
-  const given = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const settings = { ...DEFAULT_AUDIT_SETTINGS };
-  for (const name of Object.keys(DEFAULT_AUDIT_SETTINGS) as (keyof AuditSettings)[]) {
-    const value = given[name];
-    const { min, max } = AUDIT_SETTING_LIMITS[name];
-    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) settings[name] = value;
-  }
-  return settings;
 }
 
 /**
