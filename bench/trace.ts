@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { traceParameters, traceSql } from '../apps/api/src/graph/graph.repository.js';
+import { traceParameters, traceSql } from '../apps/api/src/views/views.repository.js';
 import { databaseExists, databaseUrl, freshDatabase, ms, startApi, summarise } from './lib/api-server.js';
 import { closeHttpClient, get } from './lib/http-client.js';
 

@@ -13,7 +13,7 @@ import { CoverageModule } from './coverage/coverage.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { BusinessUnitsModule } from './business-units/business-units.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
-import { GraphModule } from './graph/graph.module.js';
+import { ViewsModule } from './views/views.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ImpactModule } from './impact/impact.module.js';
 import { LinksModule } from './links/links.module.js';
@@ -47,7 +47,7 @@ export class AppModule implements NestModule {
         NodesModule,
         LinksModule,
         CheckInsModule,
-        GraphModule,
+        ViewsModule,
         PortfolioIoModule,
         AuditModule,
         CoverageModule,

@@ -3,7 +3,7 @@ export * from './audit/index.js';
 export * from './coverage-types.js';
 export * from './coverage/index.js';
 export * from './dates.js';
-export * from './graph.js';
+export * from './views.js';
 export * from './impact/index.js';
 export * from './interchange-validation.js';
 export * from './interchange.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CHAIN_LINK_KINDS, LINK_KINDS, type LinkState, type TraceDirection } from '@throughline/domain';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
-import { GRAPH_LINK_COLUMNS, GRAPH_NODE_COLUMNS, jsonArray, nodeOrder, walk } from './graph.sql.js';
+import { GRAPH_LINK_COLUMNS, GRAPH_NODE_COLUMNS, jsonArray, nodeOrder, walk } from './views.sql.js';
 
 /** A view answered as JSON text straight from PostgreSQL, and whether its root exists. */
 export interface ViewText {
@@ -19,7 +19,7 @@ export interface ViewText {
 const ROOT_EXISTS = 'EXISTS (SELECT 1 FROM nodes WHERE org_id = $1 AND id = $2::uuid)';
 
 @Injectable()
-export class GraphRepository {
+export class ViewsRepository {
   constructor(private readonly db: Db) {}
 
   /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LinkState } from '@throughline/domain';
 import { DomainError } from '../platform/errors/domain-error.js';
-import type { GraphQuery, TraceQuery } from './dto/graph.query.js';
-import { GraphRepository, type ViewText } from './graph.repository.js';
+import type { ViewQuery, TraceQuery } from './dto/views.query.js';
+import { ViewsRepository, type ViewText } from './views.repository.js';
 
 export const DEFAULT_VIEW_LIMIT = 2000;
 
@@ -11,35 +11,35 @@ export const DEFAULT_VIEW_LIMIT = 2000;
  * of JSON, so the map asks for scoped views; each is one query whose JSON PostgreSQL builds.
  */
 @Injectable()
-export class GraphService {
-  constructor(private readonly graph: GraphRepository) {}
+export class ViewsService {
+  constructor(private readonly views: ViewsRepository) {}
 
-  async view(query: GraphQuery): Promise<string> {
+  async view(query: ViewQuery): Promise<string> {
     const states = statesFor(query.includeProposed ?? true);
     const limit = query.limit ?? DEFAULT_VIEW_LIMIT;
     const scope =
       query.scope === 'auto'
-        ? (await this.graph.nodeCount()) <= limit
+        ? (await this.views.nodeCount()) <= limit
           ? 'all'
           : 'strategy'
         : (query.scope ?? 'strategy');
     switch (scope) {
       case 'strategy':
-        return found(await this.graph.strategyView(states), 'organisation');
+        return found(await this.views.strategyView(states), 'organisation');
       case 'all':
-        return found(await this.graph.allView(states, limit), 'organisation');
+        return found(await this.views.allView(states, limit), 'organisation');
       case 'chain':
-        return found(await this.graph.chainView(query.rootId!, states, limit), `node ${query.rootId}`);
+        return found(await this.views.chainView(query.rootId!, states, limit), `node ${query.rootId}`);
       case 'business_unit':
         return found(
-          await this.graph.businessUnitView(query.businessUnitId!, states, limit),
+          await this.views.businessUnitView(query.businessUnitId!, states, limit),
           `business unit ${query.businessUnitId}`,
         );
     }
   }
 
   async trace(id: string, query: TraceQuery): Promise<string> {
-    const view = await this.graph.trace(id, query.direction ?? 'down', statesFor(query.includeProposed ?? false));
+    const view = await this.views.trace(id, query.direction ?? 'down', statesFor(query.includeProposed ?? false));
     return found(view, `node ${id}`);
   }
 }

@@ -7,7 +7,7 @@ import { OptionalNotNull } from '../../platform/validation/validators.js';
 /** Query strings carry booleans as words. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class GraphQuery {
+export class ViewQuery {
   @ApiPropertyOptional({
     enum: [...GRAPH_SCOPES, 'auto'],
     default: 'strategy',
@@ -19,12 +19,12 @@ export class GraphQuery {
   scope?: GraphScope | 'auto';
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The theme or objective of a `chain` view.' })
-  @ValidateIf((query: GraphQuery) => query.scope === 'chain' || query.rootId !== undefined)
+  @ValidateIf((query: ViewQuery) => query.scope === 'chain' || query.rootId !== undefined)
   @IsUUID(undefined, { message: 'rootId must be a UUID (a chain view needs one)' })
   rootId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The unit of a `business_unit` view.' })
-  @ValidateIf((query: GraphQuery) => query.scope === 'business_unit' || query.businessUnitId !== undefined)
+  @ValidateIf((query: ViewQuery) => query.scope === 'business_unit' || query.businessUnitId !== undefined)
   @IsUUID(undefined, { message: 'businessUnitId must be a UUID (a business_unit view needs one)' })
   businessUnitId?: string;
 
