@@ -1,5 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
+/** How long connections may take to end by themselves once every answer is written. */
+const LINGER_MS = 2_000;
+
 export interface DrainResult {
   /** Requests still unanswered when the time ran out (their connections were closed). */
   abandoned: number;
@@ -38,8 +41,9 @@ export class HttpDrain {
     const started = Date.now();
     this.draining = true;
     for (const res of this.inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
-    // Stops listening and closes the connections that are between requests (Node ≥ 19).
-    this.server.close();
+    // Stops listening and closes the connections that are between requests (Node ≥ 19); calls
+    // back once the last connection has ended.
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     // A keep-alive socket whose answer was just sent becomes idle: close those as they appear.
     const sweeper = setInterval(() => this.server.closeIdleConnections(), 250);
@@ -56,6 +60,13 @@ export class HttpDrain {
       this.idle = undefined;
     }
     const abandoned = this.inFlight.size;
+    if (abandoned === 0) {
+      // Every answer is written: let the sockets end as they do after a `Connection: close`
+      // answer (destroying one whose answer the client has not read yet would reset it).
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([closed, new Promise((resolve) => (grace = setTimeout(resolve, LINGER_MS)))]);
+      clearTimeout(grace);
+    }
     this.server.closeAllConnections();
     return { abandoned, ms: Date.now() - started };
   }
