@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, todayIso } from './dates.js';
+import { addDays, daysBetween, daysInMs, isIsoDate, todayIso, utcDate } from './dates.js';
 
 describe('dates', () => {
   it.each([
@@ -26,5 +26,14 @@ describe('dates', () => {
 
   it('takes today in UTC', () => {
     expect(todayIso(new Date('2026-11-01T23:30:00-05:00'))).toBe('2026-11-02');
+  });
+
+  it('reads the UTC calendar date of a timestamp or a Date', () => {
+    expect(utcDate('2026-11-30T23:59:59-02:00')).toBe('2026-12-01');
+    expect(utcDate(new Date(Date.UTC(2026, 0, 1, 0, 0, 0)))).toBe('2026-01-01');
+  });
+
+  it('counts days in milliseconds', () => {
+    expect(daysInMs(14)).toBe(14 * 24 * 60 * 60 * 1000);
   });
 });

@@ -12,7 +12,7 @@ import {
 import type { AuditContext } from './finding.js';
 import { GraphIndex } from './graph-index.js';
 import { AUDIT_RULES } from './rules/index.js';
-import { utcDate } from './time.js';
+import { utcDate } from '../dates.js';
 
 /**
  * What the audit runs on: a graph to index, or an index built before (the API keeps one per

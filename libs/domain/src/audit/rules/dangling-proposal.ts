@@ -1,6 +1,6 @@
 import { LINK_KIND_LABELS } from '../../links.js';
 import { finding, label, type AuditRule } from '../finding.js';
-import { days } from '../time.js';
+import { daysInMs } from '../../dates.js';
 
 /**
  * A proposed link nobody has decided on: created more than the organisation's limit ago (default
@@ -13,7 +13,7 @@ export const danglingProposal: AuditRule = {
   settings: ['danglingProposalDays'],
   run(context) {
     const { index, settings, now } = context;
-    const limit = days(settings.danglingProposalDays);
+    const limit = daysInMs(settings.danglingProposalDays);
     const found = [];
     for (const { from, to, link } of index.proposed) {
       if (!link.createdAt) continue;
@@ -25,7 +25,7 @@ export const danglingProposal: AuditRule = {
           this,
           [from, to],
           [from, to],
-          `The proposal that ${label(index, from)} ${LINK_KIND_LABELS[link.kind]} ${label(index, to)} has waited ${Math.floor(age / days(1))} days for a decision.`,
+          `The proposal that ${label(index, from)} ${LINK_KIND_LABELS[link.kind]} ${label(index, to)} has waited ${Math.floor(age / daysInMs(1))} days for a decision.`,
           link.kind,
         ),
       );

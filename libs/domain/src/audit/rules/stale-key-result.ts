@@ -1,5 +1,5 @@
 import { finding, isActive, label, type AuditRule } from '../finding.js';
-import { daysBetween, utcDate } from '../time.js';
+import { daysBetween, utcDate } from '../../dates.js';
 
 /**
  * A key result nobody has measured lately. Its age is counted in whole calendar days (UTC) from
