@@ -1,5 +1,5 @@
 /**
- * Checks an interchange document against DOMAIN.md and the schema, and describes it.
+ * Checks an interchange document against docs/domain.md and the schema, and describes it.
  *
  *   tsx bench/check-document.ts <file> [--today YYYY-MM-DD] [--findings]
  *

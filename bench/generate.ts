@@ -1,5 +1,5 @@
 /**
- * Writes a synthetic portfolio of any size, with the shape of a real one (PERFORMANCE.md).
+ * Writes a synthetic portfolio of any size, with the shape of a real one (docs/performance.md, "Floors").
  *
  *   npm run bench:generate -- --nodes 60000 [--seed 42] [--anchor 2026-11-01] [--out bench/out/portfolio-60000.json]
  *

@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Links also carry the kinds of their ends, checked against the nodes by a composite foreign
  * key (`(org_id, from_id, from_kind)` → `nodes (org_id, id, kind)`), so the allowed-link matrix
- * of DOMAIN.md is a CHECK the database enforces, not only a rule in the API.
+ * of docs/domain.md is a CHECK the database enforces, not only a rule in the API.
  */
 export class PortfolioGraph1795647100000 implements MigrationInterface {
   name = 'PortfolioGraph1795647100000';
@@ -144,7 +144,7 @@ export class PortfolioGraph1795647100000 implements MigrationInterface {
         CONSTRAINT links_state_chk CHECK (state IN ('proposed', 'approved', 'rejected')),
         CONSTRAINT links_weight_chk CHECK (weight IS NULL OR weight BETWEEN 0 AND 100),
         CONSTRAINT links_decision_chk CHECK ((state = 'proposed') = (decided_at IS NULL)),
-        -- The allowed-link matrix of DOMAIN.md (libs/domain/src/links.ts; a test holds the two together).
+        -- The allowed-link matrix of docs/domain.md (libs/domain/src/links.ts; a test holds the two together).
         CONSTRAINT links_kind_matrix_chk CHECK (
           (kind = 'contributes_to' AND (
               (from_kind = 'objective' AND to_kind IN ('theme', 'objective'))

@@ -21,7 +21,7 @@ export interface ResolvedLink {
  * whose ends do not resolve are left out (the validator reports them), so a half-broken document
  * can still be described.
  *
- * Omitted fields take the defaults of DOMAIN.md, "Interchange": a node is `active`, a link is
+ * Omitted fields take the defaults of docs/domain.md, "Interchange": a node is `active`, a link is
  * `approved` (the document is read as a PMO would import it).
  */
 export class PortfolioIndex {
@@ -30,7 +30,7 @@ export class PortfolioIndex {
   private readonly positions = new Map<string, number>();
   /**
    * The chain read downwards: for each node, the nodes whose approved `contributes_to`, `part_of`
-   * or `delivers` link points at it (DOMAIN.md, "The chain").
+   * or `delivers` link points at it (docs/domain.md, "The chain").
    */
   readonly chainDown: number[][];
   /** Approved `depends_on` links: node → what it needs first. */
@@ -87,7 +87,7 @@ export class PortfolioIndex {
     return found;
   }
 
-  /** The delivery of a strategy node: the active work items in its chain (DOMAIN.md, "Delivery"). */
+  /** The delivery of a strategy node: the active work items in its chain (docs/domain.md, "Delivery"). */
   delivery(root: number): number[] {
     return this.traceDown(root).filter((i) => this.isActiveWork(i));
   }

@@ -10,7 +10,7 @@ import { daysBetween } from './dates.js';
 import type { PortfolioIndex } from './portfolio-index.js';
 
 /**
- * A second, independent reading of DOMAIN.md's audit table, run on an interchange document as if
+ * A second, independent reading of docs/domain.md's audit table, run on an interchange document as if
  * it had just been imported. The product's audit lives in libs/domain; this one exists so fixture
  * documents (the demo, synthetic portfolios) can be checked by a tool that shares no code with the
  * thing under test. Keep it plain and literal rather than fast.
@@ -26,7 +26,7 @@ export interface ReferenceFinding {
 export interface ReferenceAuditOptions {
   /** The audit's "today", `YYYY-MM-DD`. */
   today: string;
-  /** The organisation's limit for `stale-key-result`, in days (DOMAIN.md's default: 30). */
+  /** The organisation's limit for `stale-key-result`, in days (docs/domain.md's default: 30). */
   staleCheckInDays?: number;
 }
 
@@ -99,7 +99,7 @@ const SEVERITIES: Record<AuditRuleId, AuditSeverity> = {
   'dangling-proposal': 'info',
 };
 
-/** The rules in DOMAIN.md's order; a `Record` so a rule id added to the domain without a rule here fails to compile. */
+/** The rules in docs/domain.md's order; a `Record` so a rule id added to the domain without a rule here fails to compile. */
 const RULES: Record<AuditRuleId, Rule> = {
   'objective-without-delivery': (audit) =>
     audit

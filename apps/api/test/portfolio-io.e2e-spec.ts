@@ -3,7 +3,7 @@ import { demoPortfolio } from '../src/portfolio-io/demo/demo-portfolio.js';
 import { INTERCHANGE_EXAMPLE } from '../src/portfolio-io/interchange.example.js';
 import { startTestApp, type TestApp } from './harness.js';
 
-/** DOMAIN.md's example, with a parent unit, tags, a rationale and a note so every field round-trips. */
+/** docs/domain.md's example, with a parent unit, tags, a rationale and a note so every field round-trips. */
 const small = (): InterchangeDocument => {
   const doc: InterchangeDocument = structuredClone(INTERCHANGE_EXAMPLE);
   doc.businessUnits = [
@@ -87,7 +87,7 @@ describe('portfolio import and export', () => {
     }
   });
 
-  it('exports the canonical form of DOMAIN.md', async () => {
+  it('exports the canonical form of docs/domain.md', async () => {
     await t.http().post('/api/portfolio/import').send(small()).expect(200);
     const exported = (await t.http().get('/api/portfolio/export').expect(200)).body;
     expect(exported).toEqual({

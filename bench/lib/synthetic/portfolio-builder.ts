@@ -46,7 +46,7 @@ export interface GenerateOptions {
 }
 
 /**
- * A synthetic portfolio with the shape of a real one (PERFORMANCE.md), the same for the same
+ * A synthetic portfolio with the shape of a real one (docs/performance.md, "Floors"), the same for the same
  * options. It is built by levels, business units → themes → objectives → key results →
  * programmes → projects → BAU → assets, and a chain link (`contributes_to`, `part_of`,
  * `delivers`) only ever points at something built on an earlier level or at an asset from the
@@ -224,7 +224,7 @@ class PortfolioBuilder {
 
   /**
    * A parent for a cascading objective, or none. A top-level objective takes at most two children
-   * and a child at most one, so no objective's chain swallows a whole theme (PERFORMANCE.md puts
+   * and a child at most one, so no objective's chain swallows a whole theme (docs/performance.md puts
    * the largest objective's chain at ≈ 250–520 nodes).
    */
   private pickParentObjective(theme: number): number | undefined {

@@ -1,7 +1,7 @@
 import type { NodeHealth, NodeKind } from './kinds.js';
 
 /**
- * Roll-up of one strategy node (DOMAIN.md, "Coverage" → "Roll-up"): its progress (0–1, or
+ * Roll-up of one strategy node (docs/domain.md, "Coverage" → "Roll-up"): its progress (0–1, or
  * null when nothing measurable sits below it) and its reported health beside the health derived
  * from its delivery. Part of `GET /api/coverage`; the map's progress bars read it.
  */
@@ -35,7 +35,7 @@ export interface CoverageNodeRef {
   title: string;
 }
 
-/** DOMAIN.md "Objective coverage": active objectives whose delivery is not empty. */
+/** docs/domain.md "Objective coverage": active objectives whose delivery is not empty. */
 export interface ObjectiveCoverage {
   overall: CoverageShare;
   /** Per active theme: the active objectives whose chain reaches it (directly or through parent objectives). */
@@ -56,7 +56,7 @@ export interface AlignedAmount {
 }
 
 /**
- * DOMAIN.md "Work alignment" for a set of active work items: by count; by money (budget for
+ * docs/domain.md "Work alignment" for a set of active work items: by count; by money (budget for
  * change, annual cost for BAU); and assets' annual value apart, never added to spend.
  */
 export interface AlignmentFigures {

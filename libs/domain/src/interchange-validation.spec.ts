@@ -23,7 +23,7 @@ function errorsOf(input: unknown, existing?: Parameters<typeof validateInterchan
 }
 
 describe(validateInterchange.name, () => {
-  it('accepts the DOMAIN.md example shape', () => {
+  it('accepts the docs/domain.md example shape', () => {
     expect(validateInterchange(base())).toMatchObject({ ok: true });
   });
 

@@ -53,7 +53,7 @@ const MAX_AMOUNT = 1e15;
 type Json = Record<string, unknown>;
 
 /**
- * Checks a document against DOMAIN.md and the schema's rules before anything is written:
+ * Checks a document against docs/domain.md and the schema's rules before anything is written:
  * its shape and every field's format, unique keys, references that resolve (in the document or
  * the organisation), the link matrix, and no chain cycle once merged with the links already
  * there. Reports every problem with its JSON path (up to 500, then stops: `truncated`), so one

@@ -3,7 +3,7 @@ import type { LinkKind, LinkState } from './links.js';
 import type { KindFields } from './nodes.js';
 
 /**
- * The interchange document of DOMAIN.md: an organisation's whole portfolio as one JSON
+ * The interchange document of docs/domain.md: an organisation's whole portfolio as one JSON
  * document, referring to business units and link ends by key. Round-trip safe: export →
  * import into an empty organisation → export gives the same document.
  */

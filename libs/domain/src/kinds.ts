@@ -1,5 +1,5 @@
 /**
- * The node kinds of DOMAIN.md and the groups the rules speak of.
+ * The node kinds of docs/domain.md and the groups the rules speak of.
  * Everything else in Throughline (schema CHECKs, API DTOs, the map's node types)
  * is derived from these constants, so a new kind is added here first.
  */

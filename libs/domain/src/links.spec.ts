@@ -2,7 +2,7 @@ import { NODE_KINDS, type NodeKind } from './kinds.js';
 import { LINK_KINDS, allowedLinkKinds, checkLink, isLinkAllowed, type LinkKind } from './links.js';
 
 /**
- * The matrix of DOMAIN.md written out as the full list of allowed (kind, from, to) triples.
+ * The matrix of docs/domain.md written out as the full list of allowed (kind, from, to) triples.
  * Every other triple must be refused, so the test walks all 4 × 7 × 7 combinations.
  */
 const WORK: NodeKind[] = ['programme', 'project', 'bau', 'asset'];
@@ -23,7 +23,7 @@ const ALLOWED: [LinkKind, NodeKind, NodeKind][] = [
 describe('link matrix', () => {
   const allowed = new Set(ALLOWED.map((t) => t.join(' ')));
 
-  it('holds exactly the pairs of the DOMAIN.md table', () => {
+  it('holds exactly the pairs of the docs/domain.md table', () => {
     // contributes_to: 3 strategy pairs + 4 work kinds × 2 targets = 11; part_of 1; delivers 2; depends_on 4 × 4 = 16.
     expect(allowed.size).toBe(30);
   });

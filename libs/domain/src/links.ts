@@ -1,6 +1,6 @@
 import { NODE_KIND_LABELS, WORK_KINDS, withArticle, type NodeKind } from './kinds.js';
 
-/** The link kinds of DOMAIN.md. */
+/** The link kinds of docs/domain.md. */
 export const LINK_KINDS = ['contributes_to', 'part_of', 'delivers', 'depends_on'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
@@ -25,7 +25,7 @@ export function isLinkKind(value: unknown): value is LinkKind {
 const WORK = WORK_KINDS as readonly NodeKind[];
 
 /**
- * The allowed-link matrix of DOMAIN.md: for each link kind, the (from, to) kind pairs it may join.
+ * The allowed-link matrix of docs/domain.md: for each link kind, the (from, to) kind pairs it may join.
  * Written as the table reads, so a reviewer can hold it against the spec line by line.
  */
 export const LINK_RULES: Record<LinkKind, readonly (readonly [from: readonly NodeKind[], to: readonly NodeKind[]])[]> =

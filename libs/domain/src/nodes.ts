@@ -1,6 +1,6 @@
 import type { AssetLifecycle, KeyResultDirection, NodeHealth, NodeKind, NodeStatus, RagRating } from './kinds.js';
 
-/** The kind-specific fields of DOMAIN.md, all optional here; `KIND_FIELDS` says which kind owns which. */
+/** The kind-specific fields of docs/domain.md, all optional here; `KIND_FIELDS` says which kind owns which. */
 export interface KindFields {
   priority?: number | null;
   targetDate?: string | null;
@@ -24,7 +24,7 @@ export interface KindFields {
 
 export type KindField = keyof KindFields;
 
-/** Which kind-specific fields each kind has (DOMAIN.md, "Nodes"). The schema's CHECKs mirror this. */
+/** Which kind-specific fields each kind has (docs/domain.md, "Nodes"). The schema's CHECKs mirror this. */
 export const KIND_FIELDS: Record<NodeKind, readonly KindField[]> = {
   theme: ['priority'],
   objective: ['priority', 'targetDate'],

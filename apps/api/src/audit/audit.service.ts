@@ -27,7 +27,7 @@ import { AuditSettingsRepository } from './audit-settings.repository.js';
 import { WaiversRepository } from './waivers.repository.js';
 
 /**
- * The gap audit of DOMAIN.md on the organisation's current graph: one snapshot load, then the
+ * The gap audit of docs/domain.md on the organisation's current graph: one snapshot load, then the
  * pure rules of libs/domain over the topology (topology/); waivers move accepted findings to a list of their own.
  */
 @Injectable()

@@ -4,7 +4,7 @@ import { Clock } from '../topology/clock.js';
 import { TopologySnapshots } from '../topology/topology-snapshots.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 
-/** Strategic coverage (DOMAIN.md, "Coverage") from the same snapshots as the audit. */
+/** Strategic coverage (docs/domain.md, "Coverage") from the same snapshots as the audit. */
 @Injectable()
 export class CoverageService {
   constructor(

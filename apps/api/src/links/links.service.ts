@@ -8,7 +8,7 @@ import type { CreateLinkDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dt
 import { LinksRepository } from './links.repository.js';
 
 /**
- * The link rules of DOMAIN.md: only the kind pairs of the matrix, no self-links, no duplicate
+ * The link rules of docs/domain.md: only the kind pairs of the matrix, no self-links, no duplicate
  * of the same kind, and no cycle of contributes_to / part_of / delivers links. Every graph write
  * of an organisation takes that organisation's graph lock first, so two requests can never both
  * pass the cycle check and then both insert (the opposite-links race).

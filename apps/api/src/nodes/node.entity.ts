@@ -9,7 +9,7 @@ import type {
 } from '@throughline/domain';
 
 /**
- * One row per node of any kind (DOMAIN.md, "Nodes"). Kind-specific columns are NULL on other
+ * One row per node of any kind (docs/domain.md, "Nodes"). Kind-specific columns are NULL on other
  * kinds; the migration's CHECK constraints hold that, `KIND_FIELDS` in libs/domain says which.
  */
 @Entity({ name: 'nodes' })

@@ -1,6 +1,6 @@
 import type { InterchangeDocument } from '@throughline/domain';
 
-/** The interchange example of DOMAIN.md: the OpenAPI document shows it, the tests start from it. */
+/** The interchange example of docs/domain.md: the OpenAPI document shows it, the tests start from it. */
 export const INTERCHANGE_EXAMPLE: InterchangeDocument = {
   format: 'throughline/v1',
   businessUnits: [{ key: 'NET', name: 'Networks', parent: null }],

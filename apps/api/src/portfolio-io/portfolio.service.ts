@@ -29,7 +29,7 @@ export interface ImportSummary {
 }
 
 /**
- * The interchange document of DOMAIN.md in (the export is streamed by PortfolioExportService).
+ * The interchange document of docs/domain.md in (the export is streamed by PortfolioExportService).
  * Import is all-or-nothing (one transaction, after the whole document was checked), idempotent per key (matching units
  * and nodes by key, links by their ends and kind, check-ins by node, day and value), and
  * never deletes what the document does not mention. Within one document an exact repeat of

@@ -23,7 +23,7 @@ export class ViewsRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * The chain of DOMAIN.md from one node, in one recursive query: `down` to the work that
+   * The chain of docs/domain.md from one node, in one recursive query: `down` to the work that
    * delivers it, `up` to the themes it serves, or both. The answer holds the nodes reached and
    * the chain links between them (never depends_on, which is not part of the chain).
    */

@@ -1,5 +1,5 @@
 /**
- * The audit's vocabulary (DOMAIN.md, "The audit") and the shapes the API answers with.
+ * The audit's vocabulary (docs/domain.md, "The audit") and the shapes the API answers with.
  * Rule logic lives beside this file, one small unit per rule.
  */
 export const AUDIT_SEVERITIES = ['error', 'warning', 'info'] as const;

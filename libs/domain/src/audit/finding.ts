@@ -11,7 +11,7 @@ export interface AuditContext {
   today: string;
 }
 
-/** One rule of DOMAIN.md, "The audit": a stable id, a severity, and a pure function from the graph to findings. */
+/** One rule of docs/domain.md, "The audit": a stable id, a severity, and a pure function from the graph to findings. */
 export interface AuditRule {
   id: AuditRuleId;
   severity: AuditSeverity;

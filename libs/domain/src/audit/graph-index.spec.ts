@@ -34,7 +34,7 @@ const graphs = fc
     });
   });
 
-/** DOMAIN.md's delivery, written the slow obvious way: follow approved chain links backwards until nothing new. */
+/** docs/domain.md's delivery, written the slow obvious way: follow approved chain links backwards until nothing new. */
 function naiveDelivery(graph: AuditGraph, rootId: string): string[] {
   const chain: LinkKind[] = ['contributes_to', 'part_of', 'delivers'];
   const links = [...graph.links].filter((l) => l.state === 'approved' && chain.includes(l.kind));
@@ -58,7 +58,7 @@ function naiveDelivery(graph: AuditGraph, rootId: string): string[] {
 }
 
 describe(GraphIndex.name, () => {
-  it('computes every node’s delivery as DOMAIN.md defines it', () => {
+  it('computes every node’s delivery as docs/domain.md defines it', () => {
     fc.assert(
       fc.property(graphs, (graph) => {
         const index = new GraphIndex(graph);

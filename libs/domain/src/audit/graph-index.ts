@@ -23,7 +23,7 @@ export interface IndexedLink {
  * every run, whatever order the loader returned rows in), and approved links as compressed
  * adjacency lists in both directions.
  *
- * "Down" follows the chain of DOMAIN.md: from a strategy node to what moves it, i.e. approved
+ * "Down" follows the chain of docs/domain.md: from a strategy node to what moves it, i.e. approved
  * `contributes_to`, `part_of` and `delivers` links read backwards. `depends_on` is kept apart.
  */
 export class GraphIndex {
@@ -111,7 +111,7 @@ export class GraphIndex {
   }
 
   /**
-   * The delivery of node `i` (DOMAIN.md, "Delivery"): the active work items in its chain, found by
+   * The delivery of node `i` (docs/domain.md, "Delivery"): the active work items in its chain, found by
    * walking down through every node of the chain whatever its status, in key order. Memoised.
    */
   delivery(i: number): Int32Array {

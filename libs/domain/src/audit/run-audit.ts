@@ -35,7 +35,7 @@ export function auditContext(input: AuditInput, index: GraphIndex = indexOf(inpu
 
 /**
  * Runs every rule (or those named) over the graph. Findings come in a stable order: by severity,
- * then in the order of DOMAIN.md's rule table, then by the keys of their nodes.
+ * then in the order of docs/domain.md's rule table, then by the keys of their nodes.
  */
 export function runAudit(
   input: AuditInput,

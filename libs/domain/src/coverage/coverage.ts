@@ -32,7 +32,7 @@ export interface UnitRecord {
 const NO_UNIT: CoverageUnit = { id: null, key: null, name: null };
 
 /**
- * Strategic coverage of DOMAIN.md ("Coverage"), computed from the same index as the audit:
+ * Strategic coverage of docs/domain.md ("Coverage"), computed from the same index as the audit:
  * objective coverage, work alignment, the investment mix, and every strategy node's roll-up.
  * A work item that serves two objectives counts in full in each objective's mix (and once in
  * a theme's), so objective figures are not meant to add up to a theme's.

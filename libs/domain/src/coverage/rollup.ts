@@ -4,7 +4,7 @@ import type { GraphIndex } from '../audit/graph-index.js';
 import { isStrategyKind, type NodeHealth } from '../kinds.js';
 
 /**
- * A key result's progress (DOMAIN.md, "Roll-up"): `(current − baseline) / (target − baseline)`,
+ * A key result's progress (docs/domain.md, "Roll-up"): `(current − baseline) / (target − baseline)`,
  * clamped to 0–1. A missing baseline counts 0; the formula works for both directions because
  * a decreasing key result has its target below its baseline. Null when it cannot be measured:
  * no current value, or a target equal to the baseline.

@@ -40,7 +40,7 @@ export interface WorkImpact {
 /**
  * What-if: if the work item `itemId` were cancelled. Cancelling takes that one item out of every
  * delivery it is in; the chain itself stays (a programme's projects still deliver through it), as
- * DOMAIN.md's delivery counts only active work but walks through everything.
+ * docs/domain.md's delivery counts only active work but walks through everything.
  *
  * Returns undefined when the id is not in the graph; throws nothing for a strategy node — callers
  * check `isWorkKind` first and say so to the user.

@@ -16,7 +16,7 @@ import { themeWithoutObjectives } from './theme-without-objectives.js';
 import { timelineMismatch } from './timeline-mismatch.js';
 import { unapprovedCrossUnitDependency } from './unapproved-cross-unit-dependency.js';
 
-/** Every rule of DOMAIN.md, keyed by id: the `Record` makes a rule id without a rule a type error. */
+/** Every rule of docs/domain.md, keyed by id: the `Record` makes a rule id without a rule a type error. */
 export const AUDIT_RULES: Record<AuditRuleId, AuditRule> = {
   'objective-without-delivery': objectiveWithoutDelivery,
   'key-result-without-work': keyResultWithoutWork,
