@@ -15,10 +15,14 @@ export type HeavyLimits = Record<HeavyKind, Omit<LaneOptions, 'busyMessage'>>;
 
 /**
  * Two cores: more than three whole-graph computations at once only share the CPU and add up
- * their memory. One import at a time (imports of an organisation are serialised anyway).
+ * their memory. The read queue is long because a queued read holds only its socket (memory is
+ * bounded by the three that run), and a map load alone sends several heavy reads at once: 90
+ * concurrent GETs over the parameterless routes put ~40 heavy reads in flight. The wait, not
+ * the queue, bounds how long a client can be kept. One import at a time (imports of an
+ * organisation are serialised anyway).
  */
 export const DEFAULT_HEAVY_LIMITS: HeavyLimits = {
-  read: { concurrency: 3, queue: 24, maxWaitMs: 5_000 },
+  read: { concurrency: 3, queue: 256, maxWaitMs: 5_000 },
   import: { concurrency: 1, queue: 4, maxWaitMs: 5_000 },
 };
 
