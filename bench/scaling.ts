@@ -134,11 +134,15 @@ class Api {
   }
 
   /** How it ended, once it is no longer alive. */
+  /** How it ended, once it is no longer alive, with the first line V8 or Node printed about it. */
   death(): string {
     const child = this.running!.process;
-    return child.signalCode
+    const how = child.signalCode
       ? `the API process was killed by ${child.signalCode}`
       : `the API exited with ${child.exitCode}`;
+    const log = existsSync(this.log) ? readFileSync(this.log, 'utf8') : '';
+    const last = /FATAL ERROR[^\n]*|RangeError[^\n]*|Error:[^\n]*/.exec(log)?.[0];
+    return last ? `${how}: "${last.trim()}"` : how;
   }
 
   get url(): string {
