@@ -1,4 +1,4 @@
-// ESLint's flat config, kept as a dotfile so the repository's top level stays a map of the product.
+// ESLint's flat config at the root, where editors and a plain `npx eslint` find it.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
