@@ -11,3 +11,4 @@ export * from './kinds.js';
 export * from './links.js';
 export * from './node-rules.js';
 export * from './nodes.js';
+export * from './shapes/index.js';

@@ -148,7 +148,7 @@ describe(validateInterchange.name, () => {
     [
       'a weight over 100',
       (d) => ((d.links[2].weight = 140), d),
-      [{ path: '$.links[2].weight', message: 'must be a number from 0 to 100' }],
+      [{ path: '$.links[2].weight', message: 'must be a number from 0 to 100 with at most 2 decimals' }],
     ],
   ])('reports %s at its path', (_name, mutate, expected) => {
     expect(errorsOf(mutate(base()))).toEqual(expected);
@@ -220,6 +220,47 @@ describe(validateInterchange.name, () => {
     doc.links.push({ from: 'OBJ-1', to: 'OBJ-1', kind: 'contributes_to', state: 'rejected' } as never);
     // The only problem is the self-link, refused by the matrix rules, not as a cycle.
     expect(errorsOf(doc)).toEqual([{ path: '$.links[5]', message: 'A node cannot link to itself.' }]);
+  });
+
+  it('holds every field to the same rule as REST (the drifts of issue 9 fixed)', () => {
+    const doc = base() as unknown as {
+      nodes: Record<string, unknown>[];
+      links: Record<string, unknown>[];
+      checkIns: Record<string, unknown>[];
+    };
+    Object.assign(doc.nodes[2], { unit: 'x'.repeat(40), current: 0.1234567, confidence: null, direction: null });
+    Object.assign(doc.nodes[3], { budget: 1.005, effort: 1.0000001 });
+    Object.assign(doc.links[2], { weight: 33.333 });
+    Object.assign(doc.checkIns[0], { value: 51.0000001 });
+    expect(errorsOf(doc).map((e) => `${e.path} ${e.message}`)).toEqual([
+      '$.nodes[2].unit must be text of 0–30 characters or null',
+      '$.nodes[2].current must be a number from -1000000000000000 to 1000000000000000 with at most 6 decimals',
+      '$.nodes[2].direction must be one of increase, decrease',
+      '$.nodes[3].budget must be a number from 0 to 1000000000000000 with at most 2 decimals',
+      '$.nodes[3].effort must be a number from 0 to 1000000000000000 with at most 6 decimals',
+      '$.links[2].weight must be a number from 0 to 100 with at most 2 decimals',
+      '$.checkIns[0].value must be a number from -1000000000000000 to 1000000000000000 with at most 6 decimals',
+    ]);
+  });
+
+  it('lets an entry for a node the organisation holds leave out its target (kept); a new key result needs one', () => {
+    const doc = base();
+    delete (doc.nodes[2] as { target?: number }).target;
+    const existing = {
+      unitKeys: new Set<string>(),
+      nodeKinds: new Map([['KR-1', 'key_result' as const]]),
+      chainLinks: [],
+    };
+    expect(errorsOf(doc, existing)).toEqual([]);
+    expect(errorsOf(doc)).toEqual([{ path: '$.nodes[2].target', message: 'a key result needs a target' }]);
+    (doc.nodes[2] as { target?: number | null }).target = null;
+    expect(errorsOf(doc, existing)).toEqual([{ path: '$.nodes[2].target', message: 'a key result needs a target' }]);
+  });
+
+  it('ignores a null field of another kind, as REST does (it clears nothing)', () => {
+    const doc = base();
+    Object.assign(doc.nodes[0], { budget: null });
+    expect(errorsOf(doc)).toEqual([]);
   });
 
   it('refuses changing the kind of a node the organisation holds', () => {

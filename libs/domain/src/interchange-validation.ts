@@ -1,19 +1,13 @@
-import { isIsoDate } from './dates.js';
-import {
-  ASSET_LIFECYCLES,
-  KEY_PATTERN,
-  KEY_RESULT_DIRECTIONS,
-  kindWithArticle,
-  NODE_HEALTHS,
-  NODE_KINDS,
-  NODE_STATUSES,
-  RAG_RATINGS,
-  type NodeKind,
-} from './kinds.js';
+import { kindWithArticle, NODE_KINDS, type NodeKind } from './kinds.js';
 import { INTERCHANGE_FORMAT, type InterchangeDocument } from './interchange.js';
-import { checkLink, isChainLinkKind, LINK_KINDS, LINK_STATES, type LinkKind } from './links.js';
+import { checkLink, isChainLinkKind, LINK_KINDS, type LinkKind } from './links.js';
 import { nodeFieldProblems } from './node-rules.js';
 import { KIND_FIELDS, type KindField } from './nodes.js';
+import { CHECK_IN_DEFAULTS, CHECK_IN_FIELD_RULES } from './shapes/check-in-shape.js';
+import { checkField, KEY_MESSAGE, type FieldRule } from './shapes/field-rules.js';
+import { LINK_DEFAULTS, LINK_FIELD_RULES } from './shapes/link-shape.js';
+import { COMMON_NODE_FIELDS, NODE_FIELD_RULES, nodeDefaults } from './shapes/node-shape.js';
+import { UNIT_FIELD_RULES } from './shapes/unit-shape.js';
 
 /** One problem of an interchange document, at its JSON path (e.g. `$.links[3].to`). */
 export interface InterchangeError {
@@ -48,7 +42,6 @@ export type InterchangeResult =
   | { ok: false; errors: InterchangeError[]; truncated: boolean };
 
 const MAX_ERRORS = 500;
-const MAX_AMOUNT = 1e15;
 
 type Json = Record<string, unknown>;
 
@@ -209,7 +202,7 @@ function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Colle
         errors.add(`${path}.key`, differMessage(`business unit "${key}"`, repeat.alsoAt, repeat.fields), repeat.alsoAt);
       keys.add(key);
     }
-    text(unit, 'name', path, errors, { required: true, max: 200 });
+    field(unit, 'name', UNIT_FIELD_RULES.name, path, errors);
     if (unit.parent !== undefined && unit.parent !== null) {
       if (typeof unit.parent !== 'string') errors.add(`${path}.parent`, 'must be a business unit key or null');
       else if (key !== undefined) parents.set(key, unit.parent);
@@ -237,19 +230,7 @@ function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Colle
   return keys;
 }
 
-const NODE_COMMON_FIELDS = [
-  'key',
-  'kind',
-  'title',
-  'description',
-  'businessUnit',
-  'owner',
-  'status',
-  'health',
-  'startDate',
-  'endDate',
-  'tags',
-];
+const NODE_COMMON_FIELDS = [...COMMON_NODE_FIELDS, 'businessUnit'];
 
 function checkNodes(
   nodes: unknown[],
@@ -265,7 +246,9 @@ function checkNodes(
     const path = `$.nodes[${i}]`;
     if (!isObject(node)) return errors.add(path, 'must be an object with at least key, kind and title');
     const repeat =
-      typeof node.key === 'string' ? differingFields(firsts, node.key, node, path, nodeDefaults(node)) : undefined;
+      typeof node.key === 'string'
+        ? differingFields(firsts, node.key, node, path, { ...nodeDefaults(node.kind as NodeKind) })
+        : undefined;
     if (repeat && repeat.fields.length === 0) return repeats.add('nodes', i, repeat.alsoAt);
     const kind = node.kind;
     if (typeof kind !== 'string' || !(NODE_KINDS as readonly string[]).includes(kind)) {
@@ -292,9 +275,9 @@ function checkNodes(
       } else if (validKind) kinds.set(key, validKind);
       else broken.add(key);
     }
-    text(node, 'title', path, errors, { required: true, max: 300 });
-    text(node, 'description', path, errors, { max: 10000 });
-    text(node, 'owner', path, errors, { max: 200, nullable: true });
+    for (const name of COMMON_NODE_FIELDS) {
+      if (name !== 'key' && name !== 'kind') field(node, name, NODE_FIELD_RULES[name], path, errors);
+    }
     if (node.businessUnit !== undefined && node.businessUnit !== null) {
       if (typeof node.businessUnit !== 'string' || !unitKeys.has(node.businessUnit)) {
         errors.add(
@@ -303,34 +286,11 @@ function checkNodes(
         );
       }
     }
-    oneOf(node, 'status', NODE_STATUSES, path, errors);
-    oneOf(node, 'health', NODE_HEALTHS, path, errors);
-    date(node, 'startDate', path, errors);
-    date(node, 'endDate', path, errors);
-    if (
-      node.tags !== undefined &&
-      !(
-        Array.isArray(node.tags) &&
-        node.tags.length <= 30 &&
-        node.tags.every((t) => typeof t === 'string' && t.length >= 1 && t.length <= 50)
-      )
-    ) {
-      errors.add(`${path}.tags`, 'must be a list of at most 30 tags of 1–50 characters');
-    }
-    if (validKind) checkKindFields(node, validKind, path, errors);
+    // A node the organisation holds keeps what the entry leaves out (its target among them).
+    const stored = key !== undefined && existing.nodeKinds.has(key);
+    if (validKind) checkKindFields(node, validKind, path, errors, stored);
   });
   return { kinds, broken };
-}
-
-/** What an import writes for a node field the document leaves out (a repeat that only leaves out a default is exact). */
-function nodeDefaults(node: Json): Record<string, unknown> {
-  return {
-    description: '',
-    status: 'active',
-    health: 'unknown',
-    tags: [],
-    ...(node.kind === 'key_result' ? { direction: 'increase' } : {}),
-  };
 }
 
 /** The node keys a link or check-in may name, and those declared with an unusable kind (already reported). */
@@ -341,43 +301,14 @@ interface NodeKeys {
 
 const ALL_FIELDS = [...new Set(Object.values(KIND_FIELDS).flat())];
 
-function checkKindFields(node: Json, kind: NodeKind, path: string, errors: Collector) {
-  const own = KIND_FIELDS[kind];
-  const number = (field: KindField, min: number, max: number, integer = false) => {
-    if (!own.includes(field) || node[field] === undefined || node[field] === null) return;
-    const value = node[field];
-    if (
-      typeof value !== 'number' ||
-      !Number.isFinite(value) ||
-      value < min ||
-      value > max ||
-      (integer && !Number.isInteger(value))
-    ) {
-      errors.add(`${path}.${field}`, `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
-    }
-  };
-  number('priority', 1, 1000, true);
-  number('baseline', -MAX_AMOUNT, MAX_AMOUNT);
-  number('target', -MAX_AMOUNT, MAX_AMOUNT);
-  number('current', -MAX_AMOUNT, MAX_AMOUNT);
-  number('confidence', 0, 1);
-  number('budget', 0, MAX_AMOUNT);
-  number('effort', 0, MAX_AMOUNT);
-  number('annualCost', 0, MAX_AMOUNT);
-  number('annualValue', 0, MAX_AMOUNT);
-  date(node, 'targetDate', path, errors);
-  for (const field of ['unit', 'stage', 'kpi', 'cadence', 'assetType'] as const) {
-    if (own.includes(field))
-      text(node, field, path, errors, { max: field === 'kpi' ? 200 : 50, nullable: true, allowEmpty: true });
-  }
-  if (own.includes('direction')) oneOf(node, 'direction', KEY_RESULT_DIRECTIONS, path, errors, true);
-  if (own.includes('deliveryConfidence')) oneOf(node, 'deliveryConfidence', RAG_RATINGS, path, errors, true);
-  if (own.includes('lifecycle')) oneOf(node, 'lifecycle', ASSET_LIFECYCLES, path, errors, true);
+function checkKindFields(node: Json, kind: NodeKind, path: string, errors: Collector, stored: boolean) {
+  for (const name of KIND_FIELDS[kind]) field(node, name, NODE_FIELD_RULES[name], path, errors);
   for (const problem of nodeFieldProblems(kind, {
     target: node.target as number | null | undefined,
     startDate: typeof node.startDate === 'string' ? node.startDate : null,
     endDate: typeof node.endDate === 'string' ? node.endDate : null,
   })) {
+    if (stored && problem.field === 'target' && node.target === undefined) continue;
     errors.add(`${path}.${problem.field}`, problem.message);
   }
 }
@@ -406,22 +337,13 @@ function checkLinks(
       return { id: key, kind: kinds.get(key)! };
     });
     const kind = link.kind;
-    if (typeof kind !== 'string' || !(LINK_KINDS as readonly string[]).includes(kind)) {
-      errors.add(`${path}.kind`, `must be one of ${LINK_KINDS.join(', ')}`);
+    for (const name of ['kind', 'weight', 'rationale', 'state'] as const) {
+      field(link, name, LINK_FIELD_RULES[name], path, errors);
     }
-    if (
-      link.weight !== undefined &&
-      link.weight !== null &&
-      !(typeof link.weight === 'number' && link.weight >= 0 && link.weight <= 100)
-    ) {
-      errors.add(`${path}.weight`, 'must be a number from 0 to 100');
-    }
-    text(link, 'rationale', path, errors, { max: 2000, allowEmpty: true });
-    oneOf(link, 'state', LINK_STATES, path, errors);
     const [from, to] = ends;
     if (!from || !to || !(LINK_KINDS as readonly string[]).includes(kind as string)) return;
     const identity = `${from.id}\u0000${to.id}\u0000${kind as string}`;
-    const repeat = differingFields(firsts, identity, link, path, { weight: null, rationale: '', state: 'approved' });
+    const repeat = differingFields(firsts, identity, link, path, LINK_DEFAULTS);
     if (repeat && repeat.fields.length === 0) return repeats.add('links', i, repeat.alsoAt);
     if (repeat)
       return errors.add(
@@ -510,7 +432,7 @@ function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors:
     if (typeof checkIn.node === 'string' && typeof checkIn.at === 'string' && typeof checkIn.value === 'number') {
       const value = JSON.stringify(checkIn.value);
       const identity = `${checkIn.node}\u0000${checkIn.at}\u0000${value}`;
-      const repeat = differingFields(firsts, identity, checkIn, path, { confidence: null, note: '' });
+      const repeat = differingFields(firsts, identity, checkIn, path, CHECK_IN_DEFAULTS);
       if (repeat && repeat.fields.length === 0) return repeats.add('checkIns', i, repeat.alsoAt);
       if (repeat) {
         const reading = `the reading ${value} of ${checkIn.node} on ${checkIn.at}`;
@@ -532,18 +454,10 @@ function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors:
         `${checkIn.node as string} is ${kindWithArticle(kind)}; check-ins belong to key results`,
       );
     if (checkIn.at === undefined) errors.add(`${path}.at`, 'is required (YYYY-MM-DD)');
-    else date(checkIn, 'at', path, errors);
-    if (typeof checkIn.value !== 'number' || !Number.isFinite(checkIn.value) || Math.abs(checkIn.value) > MAX_AMOUNT) {
-      errors.add(`${path}.value`, 'must be a number');
+    else field(checkIn, 'at', CHECK_IN_FIELD_RULES.at, path, errors);
+    for (const name of ['value', 'confidence', 'note'] as const) {
+      field(checkIn, name, CHECK_IN_FIELD_RULES[name], path, errors);
     }
-    if (
-      checkIn.confidence !== undefined &&
-      checkIn.confidence !== null &&
-      !(typeof checkIn.confidence === 'number' && checkIn.confidence >= 0 && checkIn.confidence <= 1)
-    ) {
-      errors.add(`${path}.confidence`, 'must be a number from 0 to 1');
-    }
-    text(checkIn, 'note', path, errors, { max: 2000, allowEmpty: true });
   });
 }
 
@@ -558,59 +472,25 @@ function list(input: Json, field: string, errors: Collector): unknown[] {
 }
 
 function checkKey(value: unknown, path: string, errors: Collector): string | undefined {
-  if (typeof value !== 'string' || !KEY_PATTERN.test(value)) {
-    errors.add(
-      path,
-      'must be a key of 1–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
-    );
+  if (checkField(UNIT_FIELD_RULES.key, value) !== undefined) {
+    errors.add(path, KEY_MESSAGE);
     return undefined;
   }
-  return value;
+  return value as string;
 }
 
-function text(
-  object: Json,
-  field: string,
-  path: string,
-  errors: Collector,
-  rule: { required?: boolean; max: number; nullable?: boolean; allowEmpty?: boolean },
-) {
-  const value = object[field];
-  if (value === undefined) {
-    if (rule.required) errors.add(`${path}.${field}`, 'is required');
-    return;
-  }
-  if (value === null && rule.nullable) return;
-  const min = rule.allowEmpty || field === 'description' ? 0 : 1;
-  if (typeof value !== 'string' || value.length < min || value.length > rule.max) {
-    errors.add(`${path}.${field}`, `must be text of ${min}–${rule.max} characters${rule.nullable ? ' or null' : ''}`);
-  }
-}
-
-function oneOf(
-  object: Json,
-  field: string,
-  values: readonly string[],
-  path: string,
-  errors: Collector,
-  nullable = false,
-) {
-  const value = object[field];
-  if (value === undefined || (nullable && value === null)) return;
-  if (typeof value !== 'string' || !values.includes(value))
-    errors.add(`${path}.${field}`, `must be one of ${values.join(', ')}`);
-}
-
-function date(object: Json, field: string, path: string, errors: Collector) {
-  const value = object[field];
-  if (value === undefined || value === null) return;
-  if (!isIsoDate(value)) errors.add(`${path}.${field}`, 'must be a date written YYYY-MM-DD');
+/** One field against its rule (shapes/), reported at its path. */
+function field(object: Json, name: string, rule: FieldRule, path: string, errors: Collector) {
+  const problem = checkField(rule, object[name]);
+  if (problem !== undefined) errors.add(`${path}.${name}`, problem);
 }
 
 function unknownFields(object: Json, allowed: readonly string[], path: string, errors: Collector, kind?: NodeKind) {
   for (const field of Object.keys(object)) {
     if (allowed.includes(field)) continue;
     const belongs = kind && ALL_FIELDS.includes(field as KindField);
+    // A null field of another kind clears nothing and is ignored, as in REST (nodeFieldProblems).
+    if (belongs && object[field] === null) continue;
     errors.add(
       `${path}.${field}`,
       belongs
