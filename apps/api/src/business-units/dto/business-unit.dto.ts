@@ -1,46 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KEY_PATTERN } from '@throughline/domain';
-import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { Nullable, OptionalNotNull } from '../../platform/validation/validators.js';
+import { UNIT_FIELD_RULES as R, type FieldRule } from '@throughline/domain';
+import { IsInt, Max, Min } from 'class-validator';
+import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
+import { OptionalNotNull } from '../../platform/validation/validators.js';
 
+const PARENT_ID: FieldRule = { type: 'uuid', nullable: true };
+
+/** The rules of a unit's fields are `UNIT_FIELD_RULES` of libs/domain, the ones import checks too. */
 export class CreateBusinessUnitDto {
-  @ApiProperty({ example: 'NET', description: 'Short key unique in the organisation (letters, digits, . _ -).' })
-  @IsString()
-  @Matches(KEY_PATTERN, {
-    message: 'key must be 1–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
-  })
+  @ApiProperty(
+    apiPropertyFor(R.key, { example: 'NET', description: 'Short key unique in the organisation (letters, digits, . _ -).' }),
+  )
+  @FollowsRule(R.key)
   key: string;
 
-  @ApiProperty({ example: 'Networks' })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty(apiPropertyFor(R.name, { example: 'Networks' }))
+  @FollowsRule(R.name)
   name: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The unit this one sits under.' })
-  @Nullable()
-  @IsUUID()
+  @ApiPropertyOptional(apiPropertyFor(PARENT_ID, { description: 'The unit this one sits under.' }))
+  @FollowsRule(PARENT_ID)
   parentId?: string | null;
 }
 
 /** A partial update: leave a field out to keep it; only `parentId` may be cleared with null. */
 export class UpdateBusinessUnitDto {
-  @ApiPropertyOptional({ example: 'NET' })
-  @OptionalNotNull()
-  @IsString()
-  @Matches(KEY_PATTERN, {
-    message: 'key must be 1–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
-  })
+  @ApiPropertyOptional(apiPropertyFor(R.key, { example: 'NET' }))
+  @FollowsRule(R.key, { optional: true })
   key?: string;
 
-  @ApiPropertyOptional({ example: 'Networks' })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 200)
+  @ApiPropertyOptional(apiPropertyFor(R.name, { example: 'Networks' }))
+  @FollowsRule(R.name, { optional: true })
   name?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @Nullable()
-  @IsUUID()
+  @ApiPropertyOptional(apiPropertyFor(PARENT_ID))
+  @FollowsRule(PARENT_ID)
   parentId?: string | null;
 
   @ApiPropertyOptional({ example: 2, description: 'The version this change is based on; a stale one gets 409.' })
