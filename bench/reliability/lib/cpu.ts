@@ -111,6 +111,7 @@ export function describeCpu(share: CpuShare): string {
   const pct = (n: number) => `${Math.round(n * 100)} %`;
   return (
     `CPU: the API ${pct(share.api)} of a core, its PostgreSQL ${share.postgres === undefined ? '–' : `${pct(share.postgres)} of a core`}; ` +
-    `the machine's ${share.cores} cores ${pct(share.machine)} busy, of which ${share.others.toFixed(2)} cores on other work (the suite itself, other processes)`
+    `the suite's load generator ${pct(share.suite)}; the machine's ${share.cores} cores ${pct(share.machine)} busy, ` +
+    `${share.others.toFixed(2)} cores of it on other processes`
   );
 }
