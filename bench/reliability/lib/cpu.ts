@@ -6,9 +6,10 @@ import { cpus } from 'node:os';
  * suite's PostgreSQL (its postmaster and every backend), and the whole machine. On a shared
  * machine a missed target means little unless one knows whether the API was short of CPU.
  */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
-function processTicks(pid: number): number {
+/** CPU ticks (1/100 s) a process has used so far; 0 if it is gone. */
+export function processTicks(pid: number): number {
   try {
     // Fields after the command name (which may hold spaces), so split after its closing parenthesis.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
