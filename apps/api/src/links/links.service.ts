@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkLink, isChainLinkKind, type LinkRecord } from '@throughline/domain';
+import { checkLink, isChainLinkKind, LINK_DEFAULTS, type LinkRecord } from '@throughline/domain';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
@@ -70,9 +70,9 @@ export class LinksService {
           toId: to.id,
           toKind: to.kind,
           kind: dto.kind,
-          weight: dto.weight ?? null,
-          rationale: dto.rationale ?? '',
-          state: dto.state ?? 'approved',
+          weight: dto.weight ?? LINK_DEFAULTS.weight,
+          rationale: dto.rationale ?? LINK_DEFAULTS.rationale,
+          state: dto.state ?? LINK_DEFAULTS.state,
         });
         await this.log('create', link, null, link);
         return link;

@@ -4,6 +4,7 @@ import {
   EDITABLE_NODE_FIELDS,
   KEY_PREFIXES,
   KIND_FIELDS,
+  nodeDefaults,
   nodeFieldProblems,
   type ChangeLogEntry,
   type KindField,
@@ -52,21 +53,23 @@ export class NodesService {
         const key = dto.key ?? `${KEY_PREFIXES[dto.kind]}-${await this.nodes.nextKeyNumber(KEY_PREFIXES[dto.kind])}`;
         if (dto.key) await this.assertKeyFree(dto.key);
         const kindFields = Object.fromEntries(KIND_FIELDS[dto.kind].map((field) => [field, dto[field] ?? null]));
+        // What the request leaves out: none (null), or the domain's default (shapes/node-shape.ts).
+        const defaults = nodeDefaults(dto.kind);
         const node = await this.nodes.insert({
           ...emptyKindFields(),
           ...kindFields,
-          ...(dto.kind === 'key_result' ? { direction: dto.direction ?? 'increase' } : {}),
+          ...(dto.kind === 'key_result' ? { direction: dto.direction ?? defaults.direction } : {}),
           key,
           kind: dto.kind,
           title: dto.title,
-          description: dto.description ?? '',
+          description: dto.description ?? defaults.description,
           businessUnitId: dto.businessUnitId ?? null,
           owner: dto.owner ?? null,
-          status: dto.status ?? 'active',
-          health: dto.health ?? 'unknown',
+          status: dto.status ?? defaults.status,
+          health: dto.health ?? defaults.health,
           startDate: dto.startDate ?? null,
           endDate: dto.endDate ?? null,
-          tags: dto.tags ?? [],
+          tags: dto.tags ?? defaults.tags,
         });
         await this.log('create', node.id, null, node);
         return node;
@@ -197,7 +200,7 @@ function pickChanges(dto: UpdateNodeDto, before: NodeRecord): Partial<NodeValues
     const current = (before as unknown as Record<string, unknown>)[field];
     if (JSON.stringify(value) !== JSON.stringify(current ?? null)) changes[field] = value;
   }
-  return changes as Partial<NodeValues>;
+  return changes;
 }
 
 function emptyKindFields(): Record<KindField, null> {

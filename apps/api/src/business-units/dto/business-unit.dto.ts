@@ -9,7 +9,10 @@ const PARENT_ID: FieldRule = { type: 'uuid', nullable: true };
 /** The rules of a unit's fields are `UNIT_FIELD_RULES` of libs/domain, the ones import checks too. */
 export class CreateBusinessUnitDto {
   @ApiProperty(
-    apiPropertyFor(R.key, { example: 'NET', description: 'Short key unique in the organisation (letters, digits, . _ -).' }),
+    apiPropertyFor(R.key, {
+      example: 'NET',
+      description: 'Short key unique in the organisation (letters, digits, . _ -).',
+    }),
   )
   @FollowsRule(R.key)
   key: string;

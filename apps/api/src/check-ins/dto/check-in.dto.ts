@@ -1,41 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Max, MaxLength, Min } from 'class-validator';
-import {
-  IsDecimal,
-  IsCalendarDate,
-  MAX_AMOUNT,
-  Nullable,
-  OptionalNotNull,
-} from '../../platform/validation/validators.js';
+import { CHECK_IN_FIELD_RULES as R } from '@throughline/domain';
+import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
 
+/** The rules of a check-in's fields are `CHECK_IN_FIELD_RULES` of libs/domain, the ones import checks too. */
 export class CreateCheckInDto {
-  @ApiProperty({ example: 51, description: 'The key result’s measured value; it becomes the key result’s `current`.' })
-  @IsDecimal(6)
-  @Min(-MAX_AMOUNT)
-  @Max(MAX_AMOUNT)
+  @ApiProperty(
+    apiPropertyFor(R.value, {
+      example: 51,
+      description: 'The key result’s measured value; it becomes the key result’s `current`.',
+    }),
+  )
+  @FollowsRule(R.value)
   value: number;
 
-  @ApiPropertyOptional({ example: '2026-10-31', description: 'The day measured; today (UTC) when omitted.' })
-  @OptionalNotNull()
-  @IsCalendarDate()
+  @ApiPropertyOptional(
+    apiPropertyFor(R.at, { example: '2026-10-31', description: 'The day measured; today (UTC) when omitted.' }),
+  )
+  @FollowsRule(R.at)
   at?: string;
 
-  @ApiPropertyOptional({
-    example: 0.6,
-    nullable: true,
-    type: Number,
-    description: 'Confidence of reaching the target, 0–1.',
-  })
-  @Nullable()
-  @IsDecimal(6)
-  @Min(0)
-  @Max(1)
+  @ApiPropertyOptional(
+    apiPropertyFor(R.confidence, { example: 0.6, description: 'Confidence of reaching the target, 0–1.' }),
+  )
+  @FollowsRule(R.confidence)
   confidence?: number | null;
 
-  @ApiPropertyOptional({ example: 'Wave 2 installs ahead of plan.' })
-  @OptionalNotNull()
-  @IsString()
-  @MaxLength(2000)
+  @ApiPropertyOptional(apiPropertyFor(R.note, { example: 'Wave 2 installs ahead of plan.' }))
+  @FollowsRule(R.note)
   note?: string;
 }
 

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LINK_KINDS, LINK_STATES, type LinkKind, type LinkState } from '@throughline/domain';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsDecimal, Nullable, OptionalNotNull } from '../../platform/validation/validators.js';
+import {
+  LINK_FIELD_RULES as R,
+  LINK_KINDS,
+  LINK_STATES,
+  NEW_LINK_STATES,
+  type LinkKind,
+  type LinkState,
+} from '@throughline/domain';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
+import { OptionalNotNull } from '../../platform/validation/validators.js';
 
+/** The rules of a link's fields are `LINK_FIELD_RULES` of libs/domain, the ones import checks too. */
 export class CreateLinkDto {
   @ApiProperty({ format: 'uuid', description: 'The source node (e.g. the project).' })
   @IsUUID()
@@ -12,51 +21,44 @@ export class CreateLinkDto {
   @IsUUID()
   toId: string;
 
-  @ApiProperty({ enum: LINK_KINDS, example: 'contributes_to' })
-  @IsIn(LINK_KINDS)
+  @ApiProperty(apiPropertyFor(R.kind, { example: 'contributes_to' }))
+  @FollowsRule(R.kind)
   kind: LinkKind;
 
-  @ApiPropertyOptional({
-    example: 40,
-    description: 'Share (0–100) of the source’s effort that serves the target.',
-    nullable: true,
-    type: Number,
-  })
-  @Nullable()
-  @IsDecimal(2)
-  @Min(0)
-  @Max(100)
+  @ApiPropertyOptional(
+    apiPropertyFor(R.weight, {
+      example: 40,
+      description: 'Share (0–100) of the source’s effort that serves the target.',
+    }),
+  )
+  @FollowsRule(R.weight)
   weight?: number | null;
 
-  @ApiPropertyOptional({ example: 'Wave 2 installs most of the remaining meters.' })
-  @OptionalNotNull()
-  @IsString()
-  @MaxLength(2000)
+  @ApiPropertyOptional(apiPropertyFor(R.rationale, { example: 'Wave 2 installs most of the remaining meters.' }))
+  @FollowsRule(R.rationale)
   rationale?: string;
 
-  @ApiPropertyOptional({
-    enum: ['approved', 'proposed'],
-    default: 'approved',
-    description:
-      'Until accounts and roles exist the caller chooses; with them, a contributor’s links are always proposed.',
-  })
-  @OptionalNotNull()
-  @IsIn(['approved', 'proposed'])
+  @ApiPropertyOptional(
+    apiPropertyFor(
+      { type: 'enum', values: NEW_LINK_STATES },
+      {
+        default: 'approved',
+        description:
+          'Until accounts and roles exist the caller chooses; with them, a contributor’s links are always proposed.',
+      },
+    ),
+  )
+  @FollowsRule({ type: 'enum', values: NEW_LINK_STATES })
   state?: Exclude<LinkState, 'rejected'>;
 }
 
 export class UpdateLinkDto {
-  @ApiPropertyOptional({ example: 60, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(2)
-  @Min(0)
-  @Max(100)
+  @ApiPropertyOptional(apiPropertyFor(R.weight, { example: 60 }))
+  @FollowsRule(R.weight)
   weight?: number | null;
 
-  @ApiPropertyOptional({ example: 'Re-scoped after the spring review.' })
-  @OptionalNotNull()
-  @IsString()
-  @MaxLength(2000)
+  @ApiPropertyOptional(apiPropertyFor(R.rationale, { example: 'Re-scoped after the spring review.' }))
+  @FollowsRule(R.rationale)
   rationale?: string;
 
   @ApiPropertyOptional({ example: 1, description: 'The version this change is based on; a stale one gets 409.' })

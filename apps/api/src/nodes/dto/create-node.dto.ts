@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KEY_PATTERN, NODE_KINDS, type NodeKind } from '@throughline/domain';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { OptionalNotNull } from '../../platform/validation/validators.js';
+import { NODE_FIELD_RULES as R, NODE_KINDS, type NodeKind } from '@throughline/domain';
+import { IsIn } from 'class-validator';
+import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
 import { NodeFieldsDto } from './node-fields.dto.js';
 
 export class CreateNodeDto extends NodeFieldsDto {
@@ -9,19 +9,16 @@ export class CreateNodeDto extends NodeFieldsDto {
   @IsIn(NODE_KINDS)
   kind: NodeKind;
 
-  @ApiProperty({ example: 'Smart meter roll-out, wave 2' })
-  @IsString()
-  @Length(1, 300)
+  @ApiProperty(apiPropertyFor(R.title, { example: 'Smart meter roll-out, wave 2' }))
+  @FollowsRule(R.title)
   title: string;
 
-  @ApiPropertyOptional({
-    example: 'PRJ-7',
-    description: 'Unique in the organisation; generated from the kind (PRJ-31) when omitted.',
-  })
-  @OptionalNotNull()
-  @IsString()
-  @Matches(KEY_PATTERN, {
-    message: 'key must be 1–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
-  })
+  @ApiPropertyOptional(
+    apiPropertyFor(R.key, {
+      example: 'PRJ-7',
+      description: 'Unique in the organisation; generated from the kind (PRJ-31) when omitted.',
+    }),
+  )
+  @FollowsRule(R.key)
   key?: string;
 }

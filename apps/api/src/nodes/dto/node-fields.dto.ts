@@ -1,191 +1,132 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ASSET_LIFECYCLES,
-  KEY_RESULT_DIRECTIONS,
-  NODE_HEALTHS,
-  NODE_STATUSES,
-  RAG_RATINGS,
+  NODE_FIELD_RULES as R,
   type AssetLifecycle,
+  type FieldRule,
   type KeyResultDirection,
   type NodeHealth,
   type NodeStatus,
   type RagRating,
 } from '@throughline/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import {
-  IsDecimal,
-  IsCalendarDate,
-  MAX_AMOUNT,
-  Nullable,
-  OptionalNotNull,
-} from '../../platform/validation/validators.js';
+import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
+
+const UNIT_ID: FieldRule = { type: 'uuid', nullable: true };
 
 /**
- * The editable fields of a node other than its title and key, shared by create and update. Whether a kind-specific field
- * applies to the node's kind is checked by the service (`nodeFieldProblems`), so the message can
- * name the kind.
+ * The editable fields of a node other than its title and key, shared by create and update.
+ * Every rule (type, limits, decimals, nullability) is `NODE_FIELD_RULES` of libs/domain, the
+ * one the interchange validation and the web form use. Whether a kind-specific field applies to
+ * the node's kind is checked by the service (`nodeFieldProblems`), so the message can name the kind.
  */
 export class NodeFieldsDto {
-  @ApiPropertyOptional({ example: 'Second wave of the regulated roll-out.' })
-  @OptionalNotNull()
-  @IsString()
-  @MaxLength(10000)
+  @ApiPropertyOptional(apiPropertyFor(R.description, { example: 'Second wave of the regulated roll-out.' }))
+  @FollowsRule(R.description)
   description?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @Nullable()
-  @IsUUID()
+  @ApiPropertyOptional(apiPropertyFor(UNIT_ID))
+  @FollowsRule(UNIT_ID)
   businessUnitId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Programme Director', nullable: true, type: String })
-  @Nullable()
-  @IsString()
-  @Length(1, 200)
+  @ApiPropertyOptional(apiPropertyFor(R.owner, { example: 'Programme Director' }))
+  @FollowsRule(R.owner)
   owner?: string | null;
 
-  @ApiPropertyOptional({ enum: NODE_STATUSES, example: 'active' })
-  @OptionalNotNull()
-  @IsIn(NODE_STATUSES)
+  @ApiPropertyOptional(apiPropertyFor(R.status, { example: 'active' }))
+  @FollowsRule(R.status)
   status?: NodeStatus;
 
-  @ApiPropertyOptional({ enum: NODE_HEALTHS, example: 'amber' })
-  @OptionalNotNull()
-  @IsIn(NODE_HEALTHS)
+  @ApiPropertyOptional(apiPropertyFor(R.health, { example: 'amber' }))
+  @FollowsRule(R.health)
   health?: NodeHealth;
 
-  @ApiPropertyOptional({ example: '2026-04-01', nullable: true, type: String })
-  @Nullable()
-  @IsCalendarDate()
+  @ApiPropertyOptional(apiPropertyFor(R.startDate, { example: '2026-04-01' }))
+  @FollowsRule(R.startDate)
   startDate?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-09-30', nullable: true, type: String })
-  @Nullable()
-  @IsCalendarDate()
+  @ApiPropertyOptional(apiPropertyFor(R.endDate, { example: '2027-09-30' }))
+  @FollowsRule(R.endDate)
   endDate?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['regulated', 'smart'] })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
+  @ApiPropertyOptional(apiPropertyFor(R.tags, { example: ['regulated', 'smart'] }))
+  @FollowsRule(R.tags)
   tags?: string[];
 
-  @ApiPropertyOptional({ description: 'theme, objective: 1 = highest', example: 1, nullable: true, type: Number })
-  @Nullable()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @ApiPropertyOptional(apiPropertyFor(R.priority, { description: 'theme, objective: 1 = highest.', example: 1 }))
+  @FollowsRule(R.priority)
   priority?: number | null;
 
-  @ApiPropertyOptional({ description: 'objective', example: '2028-03-31', nullable: true, type: String })
-  @Nullable()
-  @IsCalendarDate()
+  @ApiPropertyOptional(apiPropertyFor(R.targetDate, { description: 'objective.', example: '2028-03-31' }))
+  @FollowsRule(R.targetDate)
   targetDate?: string | null;
 
-  @ApiPropertyOptional({ description: 'key_result', example: '%', nullable: true, type: String })
-  @Nullable()
-  @IsString()
-  @MaxLength(30)
+  @ApiPropertyOptional(apiPropertyFor(R.unit, { description: 'key_result.', example: '%' }))
+  @FollowsRule(R.unit)
   unit?: string | null;
 
-  @ApiPropertyOptional({ description: 'key_result', example: 38, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(6)
-  @Min(-MAX_AMOUNT)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.baseline, { description: 'key_result.', example: 38 }))
+  @FollowsRule(R.baseline)
   baseline?: number | null;
 
-  @ApiPropertyOptional({ description: 'key_result (required)', example: 80, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(6)
-  @Min(-MAX_AMOUNT)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.target, { description: 'key_result (required).', example: 80 }))
+  @FollowsRule(R.target)
   target?: number | null;
 
-  @ApiPropertyOptional({ description: 'key_result', example: 51, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(6)
-  @Min(-MAX_AMOUNT)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.current, { description: 'key_result.', example: 51 }))
+  @FollowsRule(R.current)
   current?: number | null;
 
-  @ApiPropertyOptional({ description: 'key_result', enum: KEY_RESULT_DIRECTIONS, nullable: true })
-  @Nullable()
-  @IsIn(KEY_RESULT_DIRECTIONS)
-  direction?: KeyResultDirection | null;
+  @ApiPropertyOptional(
+    apiPropertyFor(R.direction, { description: 'key_result; never empty (increase when left out).' }),
+  )
+  @FollowsRule(R.direction)
+  direction?: KeyResultDirection;
 
-  @ApiPropertyOptional({ description: 'key_result, 0–1', example: 0.6, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(6)
-  @Min(0)
-  @Max(1)
+  @ApiPropertyOptional(apiPropertyFor(R.confidence, { description: 'key_result, 0–1.', example: 0.6 }))
+  @FollowsRule(R.confidence)
   confidence?: number | null;
 
-  @ApiPropertyOptional({ description: 'programme, project', example: 42000000, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(2)
-  @Min(0)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.budget, { description: 'programme, project.', example: 42000000 }))
+  @FollowsRule(R.budget)
   budget?: number | null;
 
-  @ApiPropertyOptional({ description: 'programme, project', example: 'build', nullable: true, type: String })
-  @Nullable()
-  @IsString()
-  @MaxLength(50)
+  @ApiPropertyOptional(apiPropertyFor(R.stage, { description: 'programme, project.', example: 'build' }))
+  @FollowsRule(R.stage)
   stage?: string | null;
 
-  @ApiPropertyOptional({ description: 'project, person-days', example: 1200, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(6)
-  @Min(0)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.effort, { description: 'project, person-days.', example: 1200 }))
+  @FollowsRule(R.effort)
   effort?: number | null;
 
-  @ApiPropertyOptional({ description: 'project', enum: RAG_RATINGS, nullable: true })
-  @Nullable()
-  @IsIn(RAG_RATINGS)
+  @ApiPropertyOptional(apiPropertyFor(R.deliveryConfidence, { description: 'project.' }))
+  @FollowsRule(R.deliveryConfidence)
   deliveryConfidence?: RagRating | null;
 
-  @ApiPropertyOptional({ description: 'bau', example: 'Bills sent on time', nullable: true, type: String })
-  @Nullable()
-  @IsString()
-  @MaxLength(200)
+  @ApiPropertyOptional(apiPropertyFor(R.kpi, { description: 'bau.', example: 'Bills sent on time' }))
+  @FollowsRule(R.kpi)
   kpi?: string | null;
 
-  @ApiPropertyOptional({ description: 'bau', example: 'monthly', nullable: true, type: String })
-  @Nullable()
-  @IsString()
-  @MaxLength(50)
+  @ApiPropertyOptional(apiPropertyFor(R.cadence, { description: 'bau.', example: 'monthly' }))
+  @FollowsRule(R.cadence)
   cadence?: string | null;
 
-  @ApiPropertyOptional({ description: 'bau', example: 3500000, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(2)
-  @Min(0)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.annualCost, { description: 'bau.', example: 3500000 }))
+  @FollowsRule(R.annualCost)
   annualCost?: number | null;
 
-  @ApiPropertyOptional({
-    description: 'asset: product, platform, service, data, brand, site…',
-    example: 'platform',
-    nullable: true,
-    type: String,
-  })
-  @Nullable()
-  @IsString()
-  @MaxLength(50)
+  @ApiPropertyOptional(
+    apiPropertyFor(R.assetType, {
+      description: 'asset: product, platform, service, data, brand, site…',
+      example: 'platform',
+    }),
+  )
+  @FollowsRule(R.assetType)
   assetType?: string | null;
 
-  @ApiPropertyOptional({ description: 'asset', enum: ASSET_LIFECYCLES, nullable: true })
-  @Nullable()
-  @IsIn(ASSET_LIFECYCLES)
+  @ApiPropertyOptional(apiPropertyFor(R.lifecycle, { description: 'asset.' }))
+  @FollowsRule(R.lifecycle)
   lifecycle?: AssetLifecycle | null;
 
-  @ApiPropertyOptional({ description: 'asset', example: 12000000, nullable: true, type: Number })
-  @Nullable()
-  @IsDecimal(2)
-  @Min(0)
-  @Max(MAX_AMOUNT)
+  @ApiPropertyOptional(apiPropertyFor(R.annualValue, { description: 'asset.', example: 12000000 }))
+  @FollowsRule(R.annualValue)
   annualValue?: number | null;
 }

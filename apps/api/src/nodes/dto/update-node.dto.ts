@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { KEY_PATTERN } from '@throughline/domain';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { NODE_FIELD_RULES as R } from '@throughline/domain';
+import { IsInt, Max, Min } from 'class-validator';
+import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
 import { OptionalNotNull } from '../../platform/validation/validators.js';
 import { NodeFieldsDto } from './node-fields.dto.js';
 
@@ -16,17 +17,11 @@ export class UpdateNodeDto extends NodeFieldsDto {
   @Max(2_000_000_000)
   version?: number;
 
-  @ApiPropertyOptional({ example: 'Smart meter roll-out, wave 2' })
-  @OptionalNotNull()
-  @IsString()
-  @Length(1, 300)
+  @ApiPropertyOptional(apiPropertyFor(R.title, { example: 'Smart meter roll-out, wave 2' }))
+  @FollowsRule(R.title, { optional: true })
   title?: string;
 
-  @ApiPropertyOptional({ example: 'PRJ-7' })
-  @OptionalNotNull()
-  @IsString()
-  @Matches(KEY_PATTERN, {
-    message: 'key must be 1–40 letters, digits, dots, underscores or hyphens, starting with a letter or digit',
-  })
+  @ApiPropertyOptional(apiPropertyFor(R.key, { example: 'PRJ-7' }))
+  @FollowsRule(R.key)
   key?: string;
 }

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@throughline/domain';
+import { decimalPlaces, isIsoDate } from '@throughline/domain';
 import { ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
@@ -26,8 +26,8 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** The largest magnitude of any figure Throughline stores (money, KR values, effort). */
-export const MAX_AMOUNT = 1e15;
+/** The largest magnitude of any figure Throughline stores, and decimals counted: libs/domain's (shapes/). */
+export { decimalPlaces, MAX_AMOUNT } from '@throughline/domain';
 
 /**
  * A finite number with at most `places` decimals. (class-validator's own `maxDecimalPlaces`
@@ -45,10 +45,4 @@ export function IsDecimal(places: number, options?: ValidationOptions): Property
           typeof value === 'number' && Number.isFinite(value) && decimalPlaces(value) <= places,
       },
     });
-}
-
-/** Decimal places of a number however JavaScript writes it (0.1, 123.45, 5e-324, 1e+21). */
-export function decimalPlaces(value: number): number {
-  const [mantissa, exponent] = value.toExponential().split('e');
-  return Math.max(0, (mantissa.split('.')[1] ?? '').length - Number(exponent));
 }
