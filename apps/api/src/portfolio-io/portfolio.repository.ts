@@ -17,8 +17,15 @@ export interface UnitRow {
   parent_key: string | null;
 }
 
-/** A node row as the import writes it: every column, defaults applied, unit resolved to its id. */
-export type NodeInputRow = { key: string; kind: NodeKind } & Record<(typeof NODE_COLUMNS)[number]['column'], unknown>;
+/**
+ * A node row as the import writes it: every column, a new node's defaults applied, unit
+ * resolved to its id. `present` names the columns the document gave: a stored node keeps the
+ * others (an omitted field keeps its value, an explicit null clears it).
+ */
+export type NodeInputRow = { key: string; kind: NodeKind; present: string[] } & Record<
+  (typeof NODE_COLUMNS)[number]['column'],
+  unknown
+>;
 
 export interface LinkInputRow {
   from_key: string;
@@ -27,6 +34,8 @@ export interface LinkInputRow {
   weight: number | null;
   rationale: string;
   state: LinkState;
+  /** The fields the document gave (weight, rationale, state); a stored link keeps the others. */
+  present: string[];
 }
 
 export interface CheckInInputRow {
@@ -35,6 +44,8 @@ export interface CheckInInputRow {
   value: number;
   confidence: number | null;
   note: string;
+  /** The fields the document gave (confidence, note); a stored reading keeps the others. */
+  present: string[];
 }
 
 /** How an upsert's rows go into the change log: their entity type, the nodes they concern, their JSON. */
@@ -109,13 +120,22 @@ export class PortfolioRepository {
   /** Inserts new nodes and updates changed ones (matched by key); unchanged rows are not touched. */
   async upsertNodes(rows: NodeInputRow[]): Promise<Upserted> {
     const columns = NODE_COLUMNS.map((c) => c.column);
-    const record = ['key text', 'kind text', ...NODE_COLUMNS.map((c) => `${c.column} ${c.type}`)].join(', ');
+    const record = [
+      'key text',
+      'kind text',
+      'present text[]',
+      ...NODE_COLUMNS.map((c) => `${c.column} ${c.type}`),
+    ].join(', ');
     return this.upsert(
       `WITH input AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(${record})),
        old AS MATERIALIZED (SELECT n.* FROM nodes n JOIN input i ON n.org_id = $1 AND n.key = i.key),
+       merged AS (
+         SELECT i.key, i.kind, ${columns.map((c) => kept(c, 'i', 'o')).join(', ')}
+           FROM input i LEFT JOIN old o ON o.key = i.key
+       ),
        upserted AS (
          INSERT INTO nodes AS n (org_id, key, kind, ${columns.join(', ')}, created_by, updated_by)
-         SELECT $1, i.key, i.kind, ${columns.map((c) => `i.${c}`).join(', ')}, $3, $3 FROM input i
+         SELECT $1, i.key, i.kind, ${columns.map((c) => `i.${c}`).join(', ')}, $3, $3 FROM merged i
          ON CONFLICT (org_id, key) DO UPDATE SET
            ${columns.map((c) => `${c} = excluded.${c}`).join(', ')},
            version = n.version + 1, updated_at = now(), updated_by = excluded.updated_by
@@ -142,16 +162,21 @@ export class PortfolioRepository {
   async upsertLinks(rows: LinkInputRow[]): Promise<Upserted> {
     return this.upsert(
       `WITH input AS (
-         SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(from_key text, to_key text, kind text, weight numeric, rationale text, state text)
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS i(from_key text, to_key text, kind text, weight numeric, rationale text, state text, present text[])
        ),
-       resolved AS (
-         SELECT f.id AS from_id, f.kind AS from_kind, t.id AS to_id, t.kind AS to_kind, i.kind, i.weight, i.rationale, i.state
+       given AS (
+         SELECT f.id AS from_id, f.kind AS from_kind, t.id AS to_id, t.kind AS to_kind, i.kind, i.weight, i.rationale, i.state, i.present
            FROM input i
            JOIN nodes f ON f.org_id = $1 AND f.key = i.from_key
            JOIN nodes t ON t.org_id = $1 AND t.key = i.to_key
        ),
        old AS MATERIALIZED (
-         SELECT l.* FROM links l JOIN resolved r ON l.org_id = $1 AND l.from_id = r.from_id AND l.to_id = r.to_id AND l.kind = r.kind
+         SELECT l.* FROM links l JOIN given r ON l.org_id = $1 AND l.from_id = r.from_id AND l.to_id = r.to_id AND l.kind = r.kind
+       ),
+       resolved AS (
+         SELECT r.from_id, r.from_kind, r.to_id, r.to_kind, r.kind, ${['weight', 'rationale', 'state'].map((c) => kept(c, 'r', 'o')).join(', ')}
+           FROM given r LEFT JOIN old o ON o.from_id = r.from_id AND o.to_id = r.to_id AND o.kind = r.kind
        ),
        upserted AS (
          INSERT INTO links AS l (org_id, from_id, from_kind, to_id, to_kind, kind, weight, rationale, state, proposed_by, decided_by, decided_at)
@@ -179,14 +204,20 @@ export class PortfolioRepository {
          'confidence', ${alias}.confidence, 'note', ${alias}.note)`;
     return this.upsert(
       `WITH input AS (
-         SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(node_key text, at date, value numeric, confidence numeric, note text)
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS i(node_key text, at date, value numeric, confidence numeric, note text, present text[])
        ),
-       resolved AS (
-         SELECT n.id AS node_id, i.at, i.value, i.confidence, i.note FROM input i JOIN nodes n ON n.org_id = $1 AND n.key = i.node_key
+       given AS (
+         SELECT n.id AS node_id, i.at, i.value, i.confidence, i.note, i.present
+           FROM input i JOIN nodes n ON n.org_id = $1 AND n.key = i.node_key
        ),
        old AS MATERIALIZED (
          SELECT c.* FROM key_result_check_ins c
-           JOIN resolved r ON c.org_id = $1 AND c.node_id = r.node_id AND c.at = r.at AND c.value = r.value
+           JOIN given r ON c.org_id = $1 AND c.node_id = r.node_id AND c.at = r.at AND c.value = r.value
+       ),
+       resolved AS (
+         SELECT r.node_id, r.at, r.value, ${['confidence', 'note'].map((c) => kept(c, 'r', 'o')).join(', ')}
+           FROM given r LEFT JOIN old o ON o.node_id = r.node_id AND o.at = r.at AND o.value = r.value
        ),
        upserted AS (
          INSERT INTO key_result_check_ins AS c (org_id, node_id, at, value, confidence, note, created_by)
@@ -221,4 +252,12 @@ export class PortfolioRepository {
     );
     return counts;
   }
+}
+
+/**
+ * A column as the import writes it: the document's value for something new or a field the
+ * document gave (null included: it clears), else the stored value (an omitted field is kept).
+ */
+function kept(column: string, input: string, old: string): string {
+  return `CASE WHEN ${old}.id IS NULL OR '${column}' = ANY(${input}.present) THEN ${input}.${column} ELSE ${old}.${column} END AS ${column}`;
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CHECK_IN_DEFAULTS,
   KIND_FIELDS,
+  LINK_DEFAULTS,
+  nodeDefaults,
   validateInterchange,
   type InterchangeBusinessUnit,
   type InterchangeNode,
@@ -74,7 +77,7 @@ export class PortfolioService {
         );
         const nodes = counted(
           doc.nodes.length + repeated('nodes'),
-          await this.portfolio.upsertNodes(doc.nodes.map((n) => nodeRow(n, unitIds))),
+          await this.portfolio.upsertNodes(doc.nodes.map((n) => nodeRow(n, unitIds, nodeKinds.has(n.key)))),
         );
         if (nodes.created >= ANALYZE_AFTER) await this.portfolio.refreshStatistics();
         const links = counted(
@@ -84,9 +87,10 @@ export class PortfolioService {
               from_key: l.from,
               to_key: l.to,
               kind: l.kind,
-              weight: l.weight ?? null,
-              rationale: l.rationale ?? '',
-              state: l.state ?? 'approved',
+              weight: l.weight ?? LINK_DEFAULTS.weight,
+              rationale: l.rationale ?? LINK_DEFAULTS.rationale,
+              state: l.state ?? LINK_DEFAULTS.state,
+              present: given(l, ['weight', 'rationale', 'state']),
             })),
           ),
         );
@@ -97,8 +101,9 @@ export class PortfolioService {
               node_key: c.node,
               at: c.at,
               value: c.value,
-              confidence: c.confidence ?? null,
-              note: c.note ?? '',
+              confidence: c.confidence ?? CHECK_IN_DEFAULTS.confidence,
+              note: c.note ?? CHECK_IN_DEFAULTS.note,
+              present: given(c, ['confidence', 'note']),
             })),
           ),
         );
@@ -126,7 +131,8 @@ export class PortfolioService {
     }
     for (const unit of input) {
       const before = known.get(unit.key);
-      const parent = unit.parent ?? null;
+      // An omitted parent keeps the stored one; an explicit null makes the unit a root.
+      const parent = unit.parent === undefined ? (before?.parent_key ?? null) : unit.parent;
       const isNew = !before;
       if (before && before.name === unit.name && before.parent_key === parent) continue;
       if (isNew && parent === null) {
@@ -164,23 +170,30 @@ function counted(total: number, upserted: Upserted): ImportCounts {
   return { ...upserted, unchanged: total - upserted.created - upserted.updated };
 }
 
-/** A document node as a full row: every column, the format's defaults for what it omits. */
-function nodeRow(node: InterchangeNode, unitIds: Map<string, string>): NodeInputRow {
-  const own = new Set<string>(KIND_FIELDS[node.kind]);
-  const row: Record<string, unknown> = { key: node.key, kind: node.kind };
-  for (const { field, column } of NODE_COLUMNS) {
-    const value = node[field];
-    row[column] = own.has(field) || !isKindSpecific(field) ? (value ?? null) : null;
-  }
-  row.description = node.description ?? '';
-  row.business_unit_id = node.businessUnit ? unitIds.get(node.businessUnit) : null;
-  row.status = node.status ?? 'active';
-  row.health = node.health ?? 'unknown';
-  row.tags = node.tags ?? [];
-  if (node.kind === 'key_result') row.direction = node.direction ?? 'increase';
-  return row as NodeInputRow;
+/** The fields of `entry` the document gave (null included): what an update of a stored entry writes. */
+function given<T extends object>(entry: T, fields: readonly (keyof T & string)[]): string[] {
+  return fields.filter((field) => entry[field] !== undefined);
 }
 
+/**
+ * A document node as a full row: every column, a new node's defaults (libs/domain) for what it
+ * omits, and the columns the entry gave. For a stored node only those are written (an omitted
+ * field keeps its value, an explicit null clears it); a new node is written whole.
+ */
+function nodeRow(node: InterchangeNode, unitIds: Map<string, string>, stored: boolean): NodeInputRow {
+  const own = new Set<string>(KIND_FIELDS[node.kind]);
+  const defaults: Record<string, unknown> = { ...nodeDefaults(node.kind) };
+  const row: Record<string, unknown> = { key: node.key, kind: node.kind };
+  const present: string[] = [];
+  for (const { field, column } of NODE_COLUMNS) {
+    const value = own.has(field) || !isKindSpecific(field) ? node[field] : undefined;
+    if (value !== undefined || !stored) present.push(column);
+    row[column] = value ?? defaults[field] ?? null;
+  }
+  row.business_unit_id = node.businessUnit ? unitIds.get(node.businessUnit) : null;
+  row.present = present;
+  return row as NodeInputRow;
+}
 const KIND_SPECIFIC = new Set<string>(Object.values(KIND_FIELDS).flat());
 
 function isKindSpecific(field: string): boolean {
