@@ -1,13 +1,15 @@
-import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module.js';
 import { BodyParsingInterceptor } from './platform/http/body-parsing.js';
 import { DEFAULT_HEAVY_LIMITS, HeavyRequestInterceptor } from './platform/http/heavy-requests.js';
 import { StatementTimeoutInterceptor } from './platform/database/statement-timeout.js';
 import { LOGGER, type AppLogger } from './platform/logging/logger.module.js';
 import { NestPinoLogger } from './platform/logging/logger.js';
+import { setUpOpenApi } from './platform/openapi/openapi.js';
+
+/** Every API route is under /api; the web app is served at /. */
+export const API_PREFIX = 'api';
 
 /**
  * Builds the whole API exactly as production runs it; `main.ts` listens on it and the e2e
@@ -29,24 +31,10 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
     new BodyParsingInterceptor(),
     new StatementTimeoutInterceptor(),
   );
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   // No ETag hashed over every answer body (a sha1 of 1 MB for a map view): nodes carry their version as ETag.
   app.set('etag', false);
   setUpOpenApi(app);
   await app.init();
   return app;
-}
-
-function setUpOpenApi(app: INestApplication) {
-  const config = new DocumentBuilder()
-    .setTitle('Throughline API')
-    .setDescription(
-      'Strategy-to-delivery as one typed graph: themes, objectives, key results, programmes, projects, ' +
-        'BAU activities and value assets, the links between them, and the audit of its gaps. ' +
-        'Errors always answer `{ statusCode, code, message, details }`.',
-    )
-    .setVersion('1')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

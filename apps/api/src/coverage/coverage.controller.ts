@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HeavyRead } from '../platform/http/heavy-requests.js';
+import { ApiErrors } from '../platform/openapi/api-errors.js';
 import { CoverageService } from './coverage.service.js';
+import { CoverageMatrixDto, CoverageReportDto } from './dto/coverage.response.js';
 
 @ApiTags('coverage')
 @Controller('coverage')
@@ -10,7 +12,10 @@ export class CoverageController {
 
   @Get()
   @HeavyRead()
+  @ApiOperation({ summary: 'Coverage report' })
+  @ApiErrors(503)
   @ApiOkResponse({
+    type: CoverageReportDto,
     description:
       'CoverageReport (libs/domain, coverage-types.ts): objective coverage overall, per theme and per business unit; ' +
       'work alignment by count and money per unit (asset value apart); the investment mix per theme and objective; ' +
@@ -22,7 +27,10 @@ export class CoverageController {
 
   @Get('matrix')
   @HeavyRead()
+  @ApiOperation({ summary: 'Coverage matrix: objectives × business units' })
+  @ApiErrors(503)
   @ApiOkResponse({
+    type: CoverageMatrixDto,
     description:
       'CoverageMatrix: active objectives × business units; each listed cell holds the unit’s active work items in the ' +
       'objective’s delivery (count, money, asset value, node ids). Empty cells are left out.',

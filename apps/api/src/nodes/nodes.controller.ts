@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiProperty,
+  ApiOperation,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
@@ -14,8 +12,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { expectedVersion, UuidParam } from '../platform/http/params.js';
+import { ApiErrors } from '../platform/openapi/api-errors.js';
 import { CreateNodeDto } from './dto/create-node.dto.js';
 import { ListNodesQuery } from './dto/list-nodes.query.js';
+import { ChangeLogEntryDto, NodeDto, NodePageDto } from './dto/node.response.js';
 import { UpdateNodeDto } from './dto/update-node.dto.js';
 import { NodesService } from './nodes.service.js';
 
@@ -29,25 +29,27 @@ class HistoryQuery {
   limit?: number;
 }
 
-class NodePageDto {
-  @ApiProperty({ type: [Object], description: 'NodeRecord[] (see libs/domain nodes.ts)' }) items: unknown[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last.' })
-  nextCursor: string | null;
-}
-
 @ApiTags('nodes')
 @Controller('nodes')
 export class NodesController {
   constructor(private readonly nodes: NodesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List nodes', description: 'Filtered, sorted and paged by cursor.' })
   @ApiOkResponse({ type: NodePageDto })
+  @ApiErrors(400, 503)
   list(@Query() query: ListNodesQuery) {
     return this.nodes.list(query);
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The node (NodeRecord), with `ETag: "<version>"`.' })
+  @ApiOperation({ summary: 'Get a node' })
+  @ApiOkResponse({
+    type: NodeDto,
+    description: 'The node, with `ETag: "<version>"`.',
+    headers: { ETag: { description: 'The node’s version, e.g. `"3"`.', schema: { type: 'string', example: '"3"' } } },
+  })
+  @ApiErrors(400, 404, 503)
   async get(@UuidParam() id: string, @Res({ passthrough: true }) res: Response) {
     const node = await this.nodes.get(id);
     res.setHeader('ETag', `"${node.version}"`);
@@ -55,7 +57,9 @@ export class NodesController {
   }
 
   @Post()
-  @ApiCreatedResponse({ description: 'The new node (NodeRecord).' })
+  @ApiOperation({ summary: 'Create a node' })
+  @ApiCreatedResponse({ type: NodeDto, description: 'The new node.' })
+  @ApiErrors(400, [409, 'KEY_TAKEN: another node has that key.'], 413, 415, 422, 503)
   create(@Body() dto: CreateNodeDto) {
     return this.nodes.create(dto);
   }
@@ -66,11 +70,21 @@ export class NodesController {
     required: false,
     description: 'The version edited, e.g. "3" (or send `version` in the body).',
   })
-  @ApiOkResponse({ description: 'The updated node.' })
-  @ApiConflictResponse({
-    description: 'VERSION_CONFLICT: someone saved first; `details.current` is the node as it is now.',
+  @ApiOperation({
+    summary: 'Update a node',
+    description: 'Optimistic concurrency: say which version you edited (body `version` or If-Match).',
   })
-  @ApiPreconditionFailedResponse({ description: '428 PRECONDITION_REQUIRED: no version in the body or If-Match.' })
+  @ApiOkResponse({ type: NodeDto, description: 'The updated node, with its new `ETag`.' })
+  @ApiErrors(
+    400,
+    404,
+    [409, 'VERSION_CONFLICT: someone saved first (`details.current` is the node as it is now); or KEY_TAKEN.'],
+    413,
+    415,
+    422,
+    428,
+    503,
+  )
   async update(
     @UuidParam() id: string,
     @Body() dto: UpdateNodeDto,
@@ -84,15 +98,21 @@ export class NodesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted, with its links and check-ins (all kept in the change log).' })
+  @ApiOperation({ summary: 'Delete a node', description: 'With its links and check-ins (all kept in the change log).' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Delete only if the node is still at this version.' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiErrors(400, 404, [409, 'VERSION_CONFLICT: If-Match names a version that is no longer current.'], 503)
   delete(@UuidParam() id: string, @Headers('if-match') ifMatch: string | undefined) {
     return this.nodes.delete(id, expectedVersion(undefined, ifMatch));
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'A node’s history', description: 'Also after the node was deleted.' })
   @ApiOkResponse({
-    description: 'ChangeLogEntry[], newest first: the node’s own changes and those of its links and check-ins.',
+    type: [ChangeLogEntryDto],
+    description: 'Newest first: the node’s own changes and those of its links and check-ins.',
   })
+  @ApiErrors(400, 404, 503)
   history(@UuidParam() id: string, @Query() query: HistoryQuery) {
     return this.nodes.history(id, query.limit ?? 100);
   }

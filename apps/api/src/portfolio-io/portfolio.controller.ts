@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { JsonBody } from '../platform/http/body-parsing.js';
 import { HeavyRead, HeavyWrite } from '../platform/http/heavy-requests.js';
 import { ClientGoneError, jsonResponseStream } from '../platform/http/response-stream.js';
 import { StatementTimeout } from '../platform/database/statement-timeout.js';
+import { ApiErrors } from '../platform/openapi/api-errors.js';
+import { ImportResultDto } from './dto/import-result.response.js';
 import { INTERCHANGE_EXAMPLE } from './interchange.example.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
 import { PortfolioService } from './portfolio.service.js';
@@ -20,10 +22,12 @@ export class PortfolioController {
   /** Streamed as it is read (one consistent snapshot, in batches), never built whole in memory. */
   @Get('export')
   @HeavyRead()
+  @ApiOperation({ summary: 'Export the portfolio', description: 'Streamed from one consistent snapshot.' })
   @ApiOkResponse({
-    description: 'The organisation’s portfolio as one interchange document (format throughline/v1).',
-    schema: { example: INTERCHANGE_EXAMPLE },
+    description: 'The organisation’s portfolio as one interchange document (format throughline/v1, docs/api.md).',
+    schema: { type: 'object', additionalProperties: true, example: INTERCHANGE_EXAMPLE },
   })
+  @ApiErrors(503)
   async export(@Res() res: Response): Promise<void> {
     try {
       await this.exports.writeTo(jsonResponseStream(res));
@@ -45,24 +49,23 @@ export class PortfolioController {
   @JsonBody({ limit: 64 * 1024 * 1024, maxContainers: 600_000 })
   @StatementTimeout(600_000)
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import a portfolio',
+    description: 'Upserts by key; the whole document or nothing. One import at a time per process.',
+  })
   @ApiBody({
     description: 'An interchange document (format throughline/v1).',
-    schema: { example: INTERCHANGE_EXAMPLE },
+    schema: { type: 'object', additionalProperties: true, example: INTERCHANGE_EXAMPLE },
   })
-  @ApiOkResponse({
-    description: 'What changed, per section: { created, updated, unchanged }.',
-    schema: {
-      example: {
-        businessUnits: { created: 1, updated: 0, unchanged: 0 },
-        nodes: { created: 3, updated: 0, unchanged: 0 },
-        links: { created: 2, updated: 0, unchanged: 0 },
-        checkIns: { created: 1, updated: 0, unchanged: 0 },
-      },
-    },
-  })
-  @ApiUnprocessableEntityResponse({
-    description: 'IMPORT_INVALID: `details` lists every problem as { path, message }; nothing was written.',
-  })
+  @ApiOkResponse({ type: ImportResultDto, description: 'What changed, per section.' })
+  @ApiErrors(
+    400,
+    [409, 'CONFLICT: a concurrent change got there first; try again.'],
+    [413, 'PAYLOAD_TOO_LARGE: over 64 MB or 600,000 objects and arrays.'],
+    415,
+    [422, 'IMPORT_INVALID: `details` lists every problem as { path, message }; nothing was written.'],
+    [503, 'UNAVAILABLE: another import holds the queue, or the database cannot answer; retry after `Retry-After`.'],
+  )
   import(@Body() document: unknown) {
     return this.portfolio.import(document);
   }

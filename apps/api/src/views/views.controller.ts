@@ -1,7 +1,9 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HeavyRead } from '../platform/http/heavy-requests.js';
 import { UuidParam } from '../platform/http/params.js';
+import { ApiErrors } from '../platform/openapi/api-errors.js';
+import { GraphViewDto, TraceViewDto } from './dto/view.response.js';
 import { ViewQuery, TraceQuery } from './dto/views.query.js';
 import { ViewsService } from './views.service.js';
 
@@ -18,18 +20,21 @@ export class ViewsController {
   @Get()
   @HeavyRead()
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'GraphView (libs/domain views.ts): { scope, rootId, truncated, nodes, links }.' })
-  @ApiNotFoundResponse({ description: 'The chain root or business unit is not in this organisation.' })
+  @ApiOperation({
+    summary: 'A view of the graph',
+    description: 'The whole organisation, a chain, a unit or the strategy.',
+  })
+  @ApiOkResponse({ type: GraphViewDto })
+  @ApiErrors(400, [404, 'NOT_FOUND: the chain root or business unit is not in this organisation.'], 503)
   view(@Query() query: ViewQuery): Promise<string> {
     return this.views.view(query);
   }
 
   @Get('trace/:id')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({
-    description: 'TraceView (libs/domain views.ts): { rootId, direction, nodes, links } — the chain from the node.',
-  })
-  @ApiNotFoundResponse()
+  @ApiOperation({ summary: 'Trace the chain through a node', description: 'Up to its themes, down to its delivery.' })
+  @ApiOkResponse({ type: TraceViewDto })
+  @ApiErrors(400, 404, 503)
   trace(@UuidParam() id: string, @Query() query: TraceQuery): Promise<string> {
     return this.views.trace(id, query);
   }

@@ -169,6 +169,15 @@ export class AuditReportDto {
   waived: WaivedFindingDto[];
 }
 
+/** The settings one rule reads: only those, so every field is optional here. */
+export class AuditRuleSettingsDto {
+  @ApiPropertyOptional({ example: 30, description: 'stale-key-result: days' })
+  staleCheckInDays?: number;
+
+  @ApiPropertyOptional({ example: 14, description: 'dangling-proposal: days' })
+  danglingProposalDays?: number;
+}
+
 export class AuditRuleInfoDto {
   @ApiProperty({ enum: AUDIT_RULE_IDS })
   id: AuditRuleId;
@@ -179,8 +188,8 @@ export class AuditRuleInfoDto {
   @ApiProperty()
   description: string;
 
-  @ApiProperty({ type: AuditSettingsDto, description: 'The settings this rule reads (a subset).' })
-  settings: Partial<AuditSettingsDto>;
+  @ApiProperty({ type: AuditRuleSettingsDto, description: 'The settings this rule reads (often none: `{}`).' })
+  settings: AuditRuleSettingsDto;
 }
 
 export class AuditRulesDto {

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiServiceUnavailableResponse,
@@ -30,10 +31,12 @@ export class HealthController {
 
   /** Readiness: 200 when this process takes work and its database answers, 503 otherwise (with Retry-After). */
   @Get()
+  @ApiOperation({ summary: 'Readiness', description: '200 when this process takes work and its database answers.' })
   @ApiOkResponse({ type: HealthDto, description: 'The API answered and ran a query on its database.' })
   @ApiServiceUnavailableResponse({
     type: HealthDto,
     description: 'The database did not answer within 3 s, or the process is shutting down.',
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', example: 5 } } },
   })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const health = await this.health.check();

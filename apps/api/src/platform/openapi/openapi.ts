@@ -1,0 +1,40 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../errors/error-body.dto.js';
+
+/** Where the served document lives; the web app's types and the Redocly lint read the same one. */
+export const OPENAPI_JSON_PATH = 'api/docs-json';
+
+/** The document's `info`, `servers` and tags: one relative server, so it is right wherever the API runs. */
+function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Throughline API')
+    .setDescription(
+      'Strategy-to-delivery as one typed graph: themes, objectives, key results, programmes, projects, ' +
+        'BAU activities and value assets, the links between them, and the audit of its gaps.\n\n' +
+        'Errors always answer `{ statusCode, code, message, details }` (`ErrorBody`); a 503 carries `Retry-After`. ' +
+        'Until accounts exist every request acts in the default organisation, as the `X-Actor` header names.',
+    )
+    .setVersion('1')
+    .addServer('/', 'This server (the API is served under /api).')
+    .addTag('nodes', 'The seven kinds of node: strategy (themes, objectives, key results) and work.')
+    .addTag('links', 'Typed links between nodes, within the allowed-link matrix; proposed links await approval.')
+    .addTag('key result check-ins', 'Measurements of a key result over time; the newest sets its `current`.')
+    .addTag('business units', 'The organisation’s units, a tree; nodes may belong to one.')
+    .addTag('graph', 'The map’s views of the graph, traces through one node, and the impact of cancelling work.')
+    .addTag('audit', 'Rules run over the whole graph, their settings, and waivers of findings.')
+    .addTag('coverage', 'Objective coverage, work alignment, investment mix and roll-ups; the objective × unit matrix.')
+    .addTag('interchange', 'The whole portfolio as one document (format throughline/v1): export and import.')
+    .addTag('health', 'Readiness for load balancers and probes.')
+    .build();
+}
+
+/** The OpenAPI document of `app` (its global prefix already set); needs no database (see write-openapi.ts). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, openApiConfig(), { extraModels: [ErrorBodyDto] });
+}
+
+/** Serves the document at /api/docs (Swagger UI) and /api/docs-json. */
+export function setUpOpenApi(app: INestApplication) {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH });
+}

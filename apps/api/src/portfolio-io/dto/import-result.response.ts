@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ImportCountsDto {
+  @ApiProperty({ example: 3 }) created: number;
+  @ApiProperty({ example: 1 }) updated: number;
+  @ApiProperty({ example: 0 }) unchanged: number;
+}
+
+/** `POST /api/portfolio/import`: what changed, per section. */
+export class ImportResultDto {
+  @ApiProperty({ type: ImportCountsDto }) businessUnits: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) nodes: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) links: ImportCountsDto;
+  @ApiProperty({ type: ImportCountsDto }) checkIns: ImportCountsDto;
+}
