@@ -24,7 +24,7 @@ export function databaseUrl(name: string): string {
 
 /** Runs `work` with an admin connection to the server's maintenance database. */
 export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl(), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: serverUrl(), connectionTimeoutMillis: 20_000 });
   client.on('error', () => undefined); // a dropped admin connection surfaces through its query instead
   await client.connect();
   try {
