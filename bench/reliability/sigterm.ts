@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -52,7 +53,19 @@ export const sigtermItem: Item = {
         if (Number(rows[0].n) > 0) break;
         await sleep(20);
       }
-      await sleep(200);
+      // …and until the API has read every request: 50 connections to its port, none with bytes
+      // it has not read yet (on a starved machine a request can sit unread in the socket for a while).
+      const port = Number(new URL(api.url).port);
+      let sockets = serverSockets(port);
+      for (
+        let waited = 0;
+        sockets && (sockets.established < WRITES || sockets.unread > 0) && waited < 10_000;
+        waited += 50
+      ) {
+        await sleep(50);
+        sockets = serverSockets(port);
+      }
+      if (!sockets) await sleep(1_000);
       const answeredBefore = answers.filter(Boolean).length;
       const signalledAt = performance.now();
       api.child.kill('SIGTERM');
@@ -74,6 +87,11 @@ export const sigtermItem: Item = {
       const missing = created.filter((id) => !stored.has(id));
       const unanswered = answers.filter((a) => !a || a.status === 0);
       const problems: string[] = [];
+      if (sockets && (sockets.established < WRITES || sockets.unread > 0)) {
+        problems.push(
+          `the API had not read every request when it got SIGTERM (${sockets.established} connections, ${sockets.unread} unread): the item did not test what it should`,
+        );
+      }
       if (answeredBefore > 0) {
         problems.push(`${answeredBefore} of ${WRITES} writes were answered before the signal (not in flight)`);
       }
@@ -91,6 +109,9 @@ export const sigtermItem: Item = {
           `process ${exited} ${duration(exitMs)} after the signal; ${created.length} answered 201, ${missing.length} missing after restart` +
           (problems.length ? `: ${problems.join('; ')}` : ''),
         details: [
+          sockets
+            ? `at SIGTERM the API had accepted ${sockets.established} connections, ${sockets.unread} of them with bytes it had not yet read`
+            : 'at SIGTERM: the API had had 1 s to read the requests (no /proc/net/tcp here to check)',
           `health on a new connection 50 ms after SIGTERM: ${outcome(readiness)}`,
           `rows of these writes in the database after restart: ${stored.size} (answered 201: ${created.length})`,
           `API pid ${api.pid} → restarted as ${restarted.pid}`,
@@ -104,3 +125,26 @@ export const sigtermItem: Item = {
     }
   },
 };
+
+/**
+ * The established connections whose local end is 127.0.0.1:`port` (the API's side) and how many
+ * have bytes waiting in their receive queue, from /proc/net/tcp; undefined where there is none.
+ */
+function serverSockets(port: number): { established: number; unread: number } | undefined {
+  let table: string;
+  try {
+    table = readFileSync('/proc/net/tcp', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  let established = 0;
+  let unread = 0;
+  for (const line of table.split('\n').slice(1)) {
+    const [, localAddress, , state, queues] = line.trim().split(/\s+/);
+    if (localAddress !== local || state !== '01') continue;
+    established++;
+    if (parseInt(queues.split(':')[1], 16) > 0) unread++;
+  }
+  return { established, unread };
+}
