@@ -18,7 +18,7 @@ describe('import: omitted keeps, null clears, new takes the defaults', () => {
     checkIns: [],
     ...parts,
   });
-  const importDoc = (body: unknown, status = 200) => t.http().post('/api/portfolio/import').send(body).expect(status);
+  const importDoc = (body: object, status = 200) => t.http().post('/api/portfolio/import').send(body).expect(status);
   const node = async (key: string) => {
     const rows = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM nodes WHERE key = $1`, [key]);
     return (await t.http().get(`/api/nodes/${rows[0].id}`).expect(200)).body as Record<string, unknown>;

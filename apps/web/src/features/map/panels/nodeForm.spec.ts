@@ -58,4 +58,19 @@ describe('node form', () => {
       endDate: 'Ends before it starts',
     });
   });
+
+  it('holds the limits of the domain field table: lengths, money decimals, whole numbers', () => {
+    expect(
+      validateForm('key_result', { title: 'K', target: '1', direction: 'increase', unit: 'x'.repeat(31) }),
+    ).toEqual({
+      unit: 'Must be text of 0–30 characters',
+    });
+    expect(validateForm('project', { title: 'P', budget: '1.005', stage: 'build' })).toEqual({
+      budget: 'Must be a number from 0 to 1000000000000000 with at most 2 decimals',
+    });
+    expect(validateForm('theme', { title: 'T', priority: '1.5' })).toEqual({
+      priority: 'Must be a whole number from 1 to 1000',
+    });
+    expect(validateForm('project', { title: 'x'.repeat(301) })).toEqual({ title: 'Must be text of 1–300 characters' });
+  });
 });

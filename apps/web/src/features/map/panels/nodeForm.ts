@@ -1,8 +1,11 @@
 import {
   ASSET_LIFECYCLES,
   KEY_RESULT_DIRECTIONS,
+  checkField,
   KIND_FIELDS,
+  NODE_FIELD_RULES,
   NODE_HEALTHS,
+  nodeDefaults,
   NODE_STATUSES,
   RAG_RATINGS,
   type KindField,
@@ -52,17 +55,17 @@ export const COMMON_FIELDS: FieldSpec[] = [
 ];
 
 const KIND_FIELD_SPECS: Record<KindField, FieldSpec> = {
-  priority: { name: 'priority', label: 'Priority', input: 'number', min: 1, step: 1, hint: '1 = highest' },
+  priority: { name: 'priority', label: 'Priority', input: 'number', step: 1, hint: '1 = highest' },
   targetDate: { name: 'targetDate', label: 'Target date', input: 'date' },
   unit: { name: 'unit', label: 'Unit', input: 'text', hint: 'e.g. %, £m, customers' },
   baseline: { name: 'baseline', label: 'Baseline', input: 'number' },
   target: { name: 'target', label: 'Target', input: 'number' },
   current: { name: 'current', label: 'Current', input: 'number', hint: 'A check-in updates this' },
   direction: { name: 'direction', label: 'Direction', input: 'select', options: KEY_RESULT_DIRECTIONS },
-  confidence: { name: 'confidence', label: 'Confidence', input: 'number', min: 0, max: 1, step: 0.05, hint: '0–1' },
-  budget: { name: 'budget', label: 'Budget', input: 'number', min: 0 },
+  confidence: { name: 'confidence', label: 'Confidence', input: 'number', step: 0.05, hint: '0–1' },
+  budget: { name: 'budget', label: 'Budget', input: 'number' },
   stage: { name: 'stage', label: 'Stage', input: 'text' },
-  effort: { name: 'effort', label: 'Effort (person-days)', input: 'number', min: 0 },
+  effort: { name: 'effort', label: 'Effort (person-days)', input: 'number' },
   deliveryConfidence: {
     name: 'deliveryConfidence',
     label: 'Delivery confidence',
@@ -71,11 +74,17 @@ const KIND_FIELD_SPECS: Record<KindField, FieldSpec> = {
   },
   kpi: { name: 'kpi', label: 'KPI', input: 'text' },
   cadence: { name: 'cadence', label: 'Cadence', input: 'text', hint: 'e.g. monthly' },
-  annualCost: { name: 'annualCost', label: 'Annual cost', input: 'number', min: 0 },
+  annualCost: { name: 'annualCost', label: 'Annual cost', input: 'number' },
   assetType: { name: 'assetType', label: 'Asset type', input: 'text', hint: 'product, platform, data, brand, site…' },
   lifecycle: { name: 'lifecycle', label: 'Lifecycle', input: 'select', options: ASSET_LIFECYCLES },
-  annualValue: { name: 'annualValue', label: 'Annual value', input: 'number', min: 0 },
+  annualValue: { name: 'annualValue', label: 'Annual value', input: 'number' },
 };
+
+// Limits come from libs/domain's NODE_FIELD_RULES, the table the API and import check against.
+for (const spec of Object.values(KIND_FIELD_SPECS)) {
+  const rule = NODE_FIELD_RULES[spec.name as KindField];
+  if (rule.type === 'number' || rule.type === 'integer') Object.assign(spec, { min: rule.min, max: rule.max });
+}
 
 export function kindFieldSpecs(kind: NodeKind): FieldSpec[] {
   return KIND_FIELDS[kind].map((f) => KIND_FIELD_SPECS[f]);
@@ -87,9 +96,10 @@ const NUMBER_FIELDS = new Set<FieldName>(
     .map((s) => s.name),
 );
 
-/** What a new node's form starts with. */
+/** What a new node's form starts with: the domain's defaults. */
 export function newNodeValues(kind: NodeKind): FormValues {
-  return { status: 'active', health: 'unknown', ...(kind === 'key_result' ? { direction: 'increase' } : {}) };
+  const { status, health, direction } = nodeDefaults(kind);
+  return { status, health, ...(direction ? { direction } : {}) };
 }
 
 export function toFormValues(node: NodeRecord): FormValues {
@@ -135,7 +145,10 @@ export function changedFields(base: FormValues, values: FormValues): FieldName[]
   return [...names].filter((n) => (base[n] ?? '').trim() !== (values[n] ?? '').trim());
 }
 
-/** Problems a person can fix before asking the API: a title, a measurable key result, numbers that are numbers. */
+/**
+ * Problems a person can fix before asking the API: a title, a measurable key result, numbers
+ * that are numbers, and every other limit of NODE_FIELD_RULES (lengths, decimals, ranges).
+ */
 export function validateForm(kind: NodeKind, values: FormValues): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
   if (!(values.title ?? '').trim()) errors.title = 'A title is needed';
@@ -149,8 +162,20 @@ export function validateForm(kind: NodeKind, values: FormValues): Partial<Record
     else if (spec.min !== undefined && n < spec.min) errors[spec.name] = `At least ${spec.min}`;
     else if (spec.max !== undefined && n > spec.max) errors[spec.name] = `At most ${spec.max}`;
   }
+  const typed = toNodeFields(kind, values) as Record<string, unknown>;
+  for (const name of Object.keys(typed) as FieldName[]) {
+    const rule = name in NODE_FIELD_RULES ? NODE_FIELD_RULES[name as keyof typeof NODE_FIELD_RULES] : undefined;
+    const problem = rule && !errors[name] ? checkField(rule, typed[name]) : undefined;
+    if (problem && !(name === 'title' && errors.title)) errors[name] = sentence(problem);
+  }
   const start = values.startDate ?? '';
   const end = values.endDate ?? '';
   if (start && end && end < start) errors.endDate = 'Ends before it starts';
   return errors;
+}
+
+/** "must be text of 0–30 characters or null" → "Must be text of 0–30 characters". */
+function sentence(problem: string): string {
+  const text = problem.replace(/ or null$/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
