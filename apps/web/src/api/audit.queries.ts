@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AuditReport } from '@throughline/domain';
+import type { ApiAuditReport } from './contract';
 import { http } from './http';
 
 export const auditKeys = {
@@ -10,5 +10,5 @@ export const auditKeys = {
 export const auditQuery = () =>
   queryOptions({
     queryKey: auditKeys.all,
-    queryFn: ({ signal }) => http<AuditReport>('/audit', { signal }),
+    queryFn: ({ signal }) => http<ApiAuditReport>('/audit', { signal }),
   });

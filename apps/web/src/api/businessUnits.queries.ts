@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { BusinessUnitRecord } from '@throughline/domain';
+import type { ApiBusinessUnit } from './contract';
 import { http } from './http';
 
 export const businessUnitKeys = {
@@ -9,6 +9,6 @@ export const businessUnitKeys = {
 export const businessUnitsQuery = () =>
   queryOptions({
     queryKey: businessUnitKeys.all,
-    queryFn: ({ signal }) => http<BusinessUnitRecord[]>('/business-units', { signal }),
+    queryFn: ({ signal }) => http<ApiBusinessUnit[]>('/business-units', { signal }),
     staleTime: 60_000,
   });

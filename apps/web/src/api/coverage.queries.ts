@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { NodeRollup } from '@throughline/domain';
+import type { ApiCoverageReport } from './contract';
 import { http } from './http';
 
 export const coverageKeys = {
@@ -7,16 +8,12 @@ export const coverageKeys = {
 };
 
 /**
- * The part of `GET /api/coverage` the map reads: the roll-up of each strategy node (its progress
- * bar and derived health). The rest of the report belongs to the coverage screen.
+ * The map reads the roll-up of each strategy node from `GET /api/coverage` (its progress bar and
+ * derived health). The rest of the report belongs to the coverage screen.
  */
-interface CoverageRollups {
-  rollups?: NodeRollup[];
-}
-
 export const rollupsQuery = () =>
   queryOptions({
     queryKey: coverageKeys.all,
-    queryFn: ({ signal }) => http<CoverageRollups>('/coverage', { signal }),
-    select: (report): ReadonlyMap<string, NodeRollup> => new Map((report.rollups ?? []).map((r) => [r.nodeId, r])),
+    queryFn: ({ signal }) => http<ApiCoverageReport>('/coverage', { signal }),
+    select: (report): ReadonlyMap<string, NodeRollup> => new Map(report.rollups.map((r) => [r.nodeId, r])),
   });

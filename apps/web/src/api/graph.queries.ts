@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { GraphScope, GraphView, TraceDirection, TraceView } from '@throughline/domain';
+import type { GraphScope, TraceDirection } from '@throughline/domain';
 import { auditKeys } from './audit.queries';
+import type { ApiGraphView, ApiTraceView } from './contract';
 import { coverageKeys } from './coverage.queries';
 import { http } from './http';
 
@@ -37,7 +38,7 @@ export function graphViewPath(params: GraphViewParams): string {
 export const graphViewQuery = (params: GraphViewParams) =>
   queryOptions({
     queryKey: graphKeys.view(params),
-    queryFn: ({ signal }) => http<GraphView>(graphViewPath(params), { signal }),
+    queryFn: ({ signal }) => http<ApiGraphView>(graphViewPath(params), { signal }),
     // Keep drawing the previous view while the next one loads: the map never flashes empty.
     placeholderData: (previous) => previous,
   });
@@ -47,7 +48,9 @@ export const traceQuery = (id: string, direction: TraceDirection = 'both') =>
   queryOptions({
     queryKey: graphKeys.trace(id, direction),
     queryFn: ({ signal }) =>
-      http<TraceView>(`/graph/trace/${encodeURIComponent(id)}?direction=${direction}&includeProposed=true`, { signal }),
+      http<ApiTraceView>(`/graph/trace/${encodeURIComponent(id)}?direction=${direction}&includeProposed=true`, {
+        signal,
+      }),
   });
 
 /** What a change to the graph's shape makes stale: every drawn view, trace, the audit and the roll-ups. */

@@ -1,10 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ApiHealth } from './contract';
 import { http } from './http';
-
-export interface Health {
-  status: 'ok' | 'degraded';
-  database: 'connected' | 'unreachable';
-}
 
 export const healthKeys = {
   all: ['health'] as const,
@@ -13,7 +9,7 @@ export const healthKeys = {
 export const healthQuery = () =>
   queryOptions({
     queryKey: healthKeys.all,
-    queryFn: () => http<Health>('/health'),
+    queryFn: () => http<ApiHealth>('/health'),
     refetchInterval: 30_000,
     retry: false,
   });

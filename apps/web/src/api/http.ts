@@ -1,10 +1,10 @@
-/** The API's error body, as every endpoint sends it. */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
-}
+import type { ApiErrorBody as ErrorBodyOfTheApi } from './contract';
+
+/**
+ * The API's error body, as every endpoint sends it (ErrorBodyDto in its OpenAPI document), or
+ * `HTTP_ERROR` when something on the way (a proxy) answered without one.
+ */
+export type ApiErrorBody = Omit<ErrorBodyOfTheApi, 'code'> & { code: ErrorBodyOfTheApi['code'] | 'HTTP_ERROR' };
 
 export class ApiError extends Error {
   constructor(readonly body: ApiErrorBody) {

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { GraphLink, GraphView, LinkKind, LinkRecord, LinkState } from '@throughline/domain';
+import type { GraphLink, GraphView } from '@throughline/domain';
+import type { ApiLink, ApiNewLink } from './contract';
 import { graphKeys, invalidateGraphDerived } from './graph.queries';
 import { http } from './http';
 import { linkKeys } from './links.keys';
@@ -10,17 +11,11 @@ export { linkKeys };
 export const linksForNodeQuery = (nodeId: string) =>
   queryOptions({
     queryKey: linkKeys.forNode(nodeId),
-    queryFn: ({ signal }) => http<LinkRecord[]>(`/links?nodeId=${encodeURIComponent(nodeId)}`, { signal }),
+    queryFn: ({ signal }) => http<ApiLink[]>(`/links?nodeId=${encodeURIComponent(nodeId)}`, { signal }),
   });
 
-export interface NewLink {
-  fromId: string;
-  toId: string;
-  kind: LinkKind;
-  weight?: number | null;
-  rationale?: string;
-  state?: Extract<LinkState, 'approved' | 'proposed'>;
-}
+/** The body of `POST /api/links`. */
+export type NewLink = ApiNewLink;
 
 /** Ids of links drawn before the API has answered; they never reach the server. */
 export const OPTIMISTIC_PREFIX = 'optimistic:';
@@ -46,7 +41,7 @@ function invalidateLinkEnds(client: QueryClient, ends: readonly string[]) {
 export function useCreateLink() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (link: NewLink) => http<LinkRecord>('/links', { method: 'POST', json: link }),
+    mutationFn: (link: NewLink) => http<ApiLink>('/links', { method: 'POST', json: link }),
     onMutate: async (link): Promise<{ snapshot: ViewSnapshot; tempId: string }> => {
       // A refetch landing now would overwrite the optimistic link, then the rollback would restore a stale view.
       await client.cancelQueries({ queryKey: graphKeys.views() });
@@ -115,16 +110,16 @@ const linkPath = (id: string) => `/links/${encodeURIComponent(id)}`;
 
 export const useDeleteLink = () => useLinkAction((link) => http<void>(linkPath(link.id), { method: 'DELETE' }));
 export const useApproveLink = () =>
-  useLinkAction((link) => http<LinkRecord>(`${linkPath(link.id)}/approve`, { method: 'POST' }));
+  useLinkAction((link) => http<ApiLink>(`${linkPath(link.id)}/approve`, { method: 'POST' }));
 export const useRejectLink = () =>
-  useLinkAction((link) => http<LinkRecord>(`${linkPath(link.id)}/reject`, { method: 'POST' }));
+  useLinkAction((link) => http<ApiLink>(`${linkPath(link.id)}/reject`, { method: 'POST' }));
 
 /** Sets or clears a link's weight (0–100, the share of the source's effort that serves the target). */
 export function useSetLinkWeight() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ link, weight }: { link: LinkRef; weight: number | null }) =>
-      http<LinkRecord>(linkPath(link.id), { method: 'PATCH', json: { weight } }),
+      http<ApiLink>(linkPath(link.id), { method: 'PATCH', json: { weight } }),
     // Weights count in the audit (over-allocated work) and show on the map's links.
     onSuccess: (_saved, { link }) => invalidateLinkEnds(client, [link.fromId, link.toId]),
   });

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ChangeLogEntry, CheckInRecord, NodeKind, NodeRecord } from '@throughline/domain';
+import type { NodeKind, NodeRecord } from '@throughline/domain';
+import type { ApiChangeLogEntry, ApiCheckIn, ApiNewCheckIn, ApiNode, ApiNodePage } from './contract';
 import { auditKeys } from './audit.queries';
 import { coverageKeys } from './coverage.queries';
 import { invalidateGraphDerived } from './graph.queries';
@@ -12,10 +13,7 @@ export type NodeFields = Partial<
 >;
 export type NewNode = NodeFields & { kind: NodeKind; title: string };
 
-export interface NodePage {
-  items: NodeRecord[];
-  nextCursor: string | null;
-}
+export type NodePage = ApiNodePage;
 
 export const nodeKeys = {
   all: ['nodes'] as const,
@@ -31,19 +29,19 @@ const nodePath = (id: string) => `/nodes/${encodeURIComponent(id)}`;
 export const nodeQuery = (id: string) =>
   queryOptions({
     queryKey: nodeKeys.detail(id),
-    queryFn: ({ signal }) => http<NodeRecord>(nodePath(id), { signal }),
+    queryFn: ({ signal }) => http<ApiNode>(nodePath(id), { signal }),
   });
 
 export const nodeHistoryQuery = (id: string) =>
   queryOptions({
     queryKey: nodeKeys.history(id),
-    queryFn: ({ signal }) => http<ChangeLogEntry[]>(`${nodePath(id)}/history?limit=50`, { signal }),
+    queryFn: ({ signal }) => http<ApiChangeLogEntry[]>(`${nodePath(id)}/history?limit=50`, { signal }),
   });
 
 export const checkInsQuery = (id: string) =>
   queryOptions({
     queryKey: nodeKeys.checkIns(id),
-    queryFn: ({ signal }) => http<CheckInRecord[]>(`${nodePath(id)}/check-ins`, { signal }),
+    queryFn: ({ signal }) => http<ApiCheckIn[]>(`${nodePath(id)}/check-ins`, { signal }),
   });
 
 /** Nodes anywhere in the organisation whose key or title matches, for search beyond the current view. */
@@ -59,7 +57,7 @@ export const nodeSearchQuery = (q: string) =>
 export function useCreateNode() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (node: NewNode) => http<NodeRecord>('/nodes', { method: 'POST', json: node }),
+    mutationFn: (node: NewNode) => http<ApiNode>('/nodes', { method: 'POST', json: node }),
     onSuccess: async (created) => {
       client.setQueryData(nodeKeys.detail(created.id), created);
       await Promise.all([
@@ -81,7 +79,7 @@ export function useUpdateNode() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, fields }: NodeUpdate) =>
-      http<NodeRecord>(nodePath(id), { method: 'PATCH', json: { ...fields, version } }),
+      http<ApiNode>(nodePath(id), { method: 'PATCH', json: { ...fields, version } }),
     onSuccess: async (saved) => {
       client.setQueryData(nodeKeys.detail(saved.id), saved);
       await Promise.all([
@@ -108,18 +106,14 @@ export function useDeleteNode() {
   });
 }
 
-export interface NewCheckIn {
-  value: number;
-  at?: string;
-  confidence?: number | null;
-  note?: string;
-}
+/** The body of `POST /api/nodes/{id}/check-ins`. */
+export type NewCheckIn = ApiNewCheckIn;
 
 export function useAddCheckIn(nodeId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (checkIn: NewCheckIn) =>
-      http<CheckInRecord>(`${nodePath(nodeId)}/check-ins`, { method: 'POST', json: checkIn }),
+      http<ApiCheckIn>(`${nodePath(nodeId)}/check-ins`, { method: 'POST', json: checkIn }),
     onSuccess: () =>
       Promise.all([
         // The key result's `current` (and so its version), its progress and its staleness all move.

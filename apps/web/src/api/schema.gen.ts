@@ -1058,7 +1058,7 @@ export interface components {
              * @default approved
              * @enum {string}
              */
-            state: "approved" | "proposed";
+            state?: "approved" | "proposed";
         };
         UpdateLinkDto: {
             /**
