@@ -11,6 +11,7 @@ import { ChangeLogModule } from './change-log/change-log.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { BusinessUnitsModule } from './business-units/business-units.module.js';
 import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { ViewsModule } from './views/views.module.js';
@@ -39,7 +40,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(options.env),
         LoggerModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         OrganisationsModule,
         ChangeLogModule,
         HealthModule,

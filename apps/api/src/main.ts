@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.setup.js';
 import { HttpDrain } from './platform/http/graceful-shutdown.js';
@@ -21,7 +20,7 @@ async function bootstrap() {
   const app = await createApp({ webDist: existsSync(WEB_DIST) ? WEB_DIST : undefined });
   const config = app.get(AppConfig);
   const logger = app.get<AppLogger>(LOGGER);
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   // A slow client may not hold a socket for ever: headers within 20 s, the whole request within 2 min.
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../platform/errors/domain-error.js';
+import type { CurrentOrganisation } from '../platform/request-context/current-organisation.js';
 import { DEFAULT_ORGANISATION_SLUG, OrganisationsRepository } from './organisations.repository.js';
 
 /**
@@ -8,7 +9,7 @@ import { DEFAULT_ORGANISATION_SLUG, OrganisationsRepository } from './organisati
  * place that asks for it, so accounts will change one line of code, not every repository.
  */
 @Injectable()
-export class OrganisationsService implements OnModuleInit {
+export class OrganisationsService implements OnModuleInit, CurrentOrganisation {
   private defaultId?: string;
 
   constructor(private readonly organisations: OrganisationsRepository) {}

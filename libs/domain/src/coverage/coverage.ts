@@ -77,7 +77,10 @@ function perUnit<T>(
 ): ({ unit: CoverageUnit } & T)[] {
   const rows = [...units]
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((u) => ({ unit: { id: u.id, key: u.key, name: u.name } as CoverageUnit, ...figure(members.get(u.id) ?? []) }));
+    .map((u): { unit: CoverageUnit } & T => ({
+      unit: { id: u.id, key: u.key, name: u.name },
+      ...figure(members.get(u.id) ?? []),
+    }));
   const none = members.get(null);
   if (none?.length) rows.push({ unit: NO_UNIT, ...figure(none) });
   return rows;

@@ -86,13 +86,13 @@ export class ConfigError extends Error {
  * Validates the raw environment once, at start. Unset or empty variables take their
  * defaults; anything malformed stops the start with one line per variable naming it.
  */
-export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
+export function validateEnvironment(raw: Record<string, string | undefined>): AppConfig {
   const problems: string[] = [];
   const present: Record<string, unknown> = {};
   for (const name of CONFIG_VARIABLES) {
     const value = raw[name];
     if (value === undefined || value === '') continue;
-    present[name] = coerce(name, String(value).trim(), problems);
+    present[name] = coerce(name, value.trim(), problems);
   }
   const env = plainToInstance(EnvironmentVariables, present);
   for (const error of validateSync(env, { skipMissingProperties: false })) {

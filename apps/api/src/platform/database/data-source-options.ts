@@ -2,7 +2,6 @@ import pg from 'pg';
 import type { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import './pg-types.js';
 import { MIGRATIONS } from '../../../../../migrations/index.js';
-import { ENTITIES } from './entities.js';
 
 /**
  * How long PostgreSQL may take, for a request. Past these the request answers 503 with
@@ -56,8 +55,7 @@ export class ListenedClient extends pg.Client {
         (last as (e: Error | null, r: unknown) => void)(error, result);
       };
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = (super.query as (...a: any[]) => unknown)(...args);
+    const result = (super.query as (...a: unknown[]) => unknown)(...(args as unknown[]));
     if (result instanceof Promise) {
       return result.catch((error: Error) => {
         this.closeIfTimedOut(error);
@@ -81,14 +79,19 @@ export class ListenedClient extends pg.Client {
  * `jit=off` for every connection: the planner's row estimates for recursive CTEs explode
  * and PostgreSQL then spends ~0.5 s compiling queries that run in milliseconds (measured;
  * see docs/performance.md). The request timeouts above are connection defaults too;
- * migrations lift them for their own transactions (below).
+ * migrations lift them for their own transactions (below). The entities come from the API's
+ * composition root (apps/api/src/entities.ts); migrating needs none.
  */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
   const t = DATABASE_TIMEOUTS;
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS.map(withoutRequestTimeouts),
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

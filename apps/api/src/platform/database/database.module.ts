@@ -1,6 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
+import type { DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 import { Db } from './db.js';
 import { EmbeddedDatabaseService } from './embedded-database.service.js';
@@ -10,23 +11,29 @@ class EmbeddedDatabaseModule {}
 
 /**
  * PostgreSQL through TypeORM: the configured server or the embedded one, migrations run
- * at start (never `synchronize`).
+ * at start (never `synchronize`). The entities are the features': the composition root passes
+ * them in (apps/api/src/entities.ts), so platform/ imports no feature.
  */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      imports: [EmbeddedDatabaseModule],
-      inject: [AppConfig, EmbeddedDatabaseService],
-      useFactory: async (config: AppConfig, embedded: EmbeddedDatabaseService) => ({
-        ...dataSourceOptions(await embedded.connectionUrl(), config.dbPoolSize),
-        migrationsRun: true,
-        retryAttempts: 2,
-        retryDelay: 1000,
-      }),
-    }),
-  ],
-  providers: [Db],
-  exports: [Db],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(entities: DataSourceOptions['entities']): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          imports: [EmbeddedDatabaseModule],
+          inject: [AppConfig, EmbeddedDatabaseService],
+          useFactory: async (config: AppConfig, embedded: EmbeddedDatabaseService) => ({
+            ...dataSourceOptions(await embedded.connectionUrl(), config.dbPoolSize, entities),
+            migrationsRun: true,
+            retryAttempts: 2,
+            retryDelay: 1000,
+          }),
+        }),
+      ],
+      providers: [Db],
+      exports: [Db],
+    };
+  }
+}

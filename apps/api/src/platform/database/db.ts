@@ -64,7 +64,7 @@ export class Db implements OnModuleInit {
    */
   async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     const transaction = requestContext.get()?.manager;
-    if (transaction) return transaction.query(sql, parameters) as Promise<T[]>;
+    if (transaction) return transaction.query<T[]>(sql, parameters);
     const result = await this.pool().query(sql, parameters);
     return result.rows as T[];
   }
@@ -95,7 +95,7 @@ export class Db implements OnModuleInit {
    * cursors. The connection is listened to while checked out; if it failed, it is not handed back.
    */
   async readOnlySnapshot<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-    const client = (await (this.pool() as unknown as pg.Pool).connect()) as pg.PoolClient;
+    const client = await (this.pool() as unknown as pg.Pool).connect();
     let broken: Error | undefined;
     const onError = (error: Error) => (broken ??= error);
     client.on('error', onError);
@@ -133,8 +133,8 @@ export class Db implements OnModuleInit {
     // If the server drops the connection mid-transaction, TypeORM releases its query runner and
     // the next statement fails with "query runner already released": answer with the cause.
     let connection: pg.ClientBase | undefined;
-    let lost: unknown;
-    const onLost = (error: unknown) => (lost ??= error);
+    let lost: Error | undefined;
+    const onLost = (error: Error) => (lost ??= error);
     try {
       return await this.dataSource.transaction(async (manager) => {
         connection = connectionOf(manager);

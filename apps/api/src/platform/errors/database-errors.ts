@@ -79,7 +79,7 @@ export function databaseUnavailable(error: unknown): UnavailableReason | undefin
     // A Unix socket that is gone (the embedded server's), only when connecting: not any missing file.
     if (code === 'ENOENT' && e.syscall === 'connect') return reasonFor(code);
     if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return reasonFor(code, message);
-    queue.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : []));
+    queue.push(e.driverError, e.cause, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : []));
   }
   return undefined;
 }

@@ -100,12 +100,9 @@ export class HttpErrorFilter implements ExceptionFilter {
         };
       }
       const response = error.getResponse();
+      const said = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message =
-        typeof response === 'string'
-          ? response
-          : Array.isArray((response as { message?: unknown }).message)
-            ? (response as { message: string[] }).message.join('; ')
-            : String((response as { message?: unknown }).message ?? error.message);
+        typeof said === 'string' ? said : Array.isArray(said) ? said.map(String).join('; ') : error.message;
       return { statusCode: status, code: codeForStatus(status), message };
     }
     const driverError = databaseError(error);

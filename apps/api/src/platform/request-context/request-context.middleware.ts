@@ -2,8 +2,8 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp, type HttpLogger } from 'pino-http';
-import { OrganisationsService } from '../../organisations/organisations.service.js';
 import { LOGGER, type AppLogger } from '../logging/logger.module.js';
+import { CurrentOrganisation } from './current-organisation.js';
 import { requestContext } from './request-context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -23,7 +23,7 @@ export class RequestContextMiddleware implements NestMiddleware {
 
   constructor(
     @Inject(LOGGER) logger: AppLogger,
-    private readonly organisations: OrganisationsService,
+    private readonly organisations: CurrentOrganisation,
   ) {
     this.httpLogger = pinoHttp({
       logger,

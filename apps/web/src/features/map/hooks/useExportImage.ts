@@ -10,18 +10,17 @@ import { exportMapImage, type ImageFormat } from '../exportImage';
 export function useExportImage(getNodes: () => Node[]) {
   const toast = useToast();
   const [exporting, setExporting] = useState(false);
+  // An event handler: it returns nothing to await, and a failure ends in the toast, never a rejection.
   const exportImage = useCallback(
-    async (format: ImageFormat) => {
+    (format: ImageFormat) => {
       setExporting(true);
-      try {
-        // Let React Flow render the nodes outside the viewport before the picture is taken.
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        await exportMapImage(format, getNodes());
-      } catch (error) {
-        toast(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
-      } finally {
-        setExporting(false);
-      }
+      // Let React Flow render the nodes outside the viewport before the picture is taken.
+      void new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+        .then(() => exportMapImage(format, getNodes()))
+        .catch((error: unknown) => {
+          toast(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        })
+        .finally(() => setExporting(false));
     },
     [getNodes, toast],
   );

@@ -42,9 +42,7 @@ const warmUp = layoutGraph(
   ],
 ).catch(() => ({}));
 
-// ELK runs here, off the main thread, so a 2,000-node layout never freezes the page.
-self.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
-  const { id, nodes, edges, settings } = event.data;
+async function answer({ id, nodes, edges, settings }: LayoutRequest): Promise<void> {
   await warmUp;
   const started = performance.now();
   try {
@@ -53,4 +51,8 @@ self.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies LayoutResponse);
   }
-});
+}
+
+// ELK runs here, off the main thread, so a 2,000-node layout never freezes the page. `answer`
+// never rejects: a failed layout is posted back as an error.
+self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => void answer(event.data));
