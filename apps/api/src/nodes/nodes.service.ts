@@ -25,6 +25,8 @@ import { decodeCursor, NodesRepository, type NodePage, type NodeValues } from '.
 /** Fields a PATCH may change (everything but the kind, which links and check-ins depend on). */
 const EDITABLE = [...EDITABLE_NODE_FIELDS, ...ALL_KIND_FIELDS] as const satisfies readonly (keyof NodeValues)[];
 
+const NEEDS_DIRECTION = { field: 'direction', message: 'a key result needs a direction' };
+
 @Injectable()
 export class NodesService {
   constructor(
@@ -48,7 +50,10 @@ export class NodesService {
   create(dto: CreateNodeDto): Promise<NodeRecord> {
     return this.db.transaction(
       async () => {
-        refuse(nodeFieldProblems(dto.kind, dto));
+        refuse([
+          ...nodeFieldProblems(dto.kind, dto),
+          ...(dto.kind === 'key_result' && dto.direction === null ? [NEEDS_DIRECTION] : []),
+        ]);
         await this.assertUnitExists(dto.businessUnitId);
         const key = dto.key ?? `${KEY_PREFIXES[dto.kind]}-${await this.nodes.nextKeyNumber(KEY_PREFIXES[dto.kind])}`;
         if (dto.key) await this.assertKeyFree(dto.key);
@@ -110,9 +115,7 @@ export class NodesService {
             startDate: merged.startDate,
             endDate: merged.endDate,
           }),
-          ...(before.kind === 'key_result' && changes.direction === null
-            ? [{ field: 'direction', message: 'a key result needs a direction' }]
-            : []),
+          ...(before.kind === 'key_result' && changes.direction === null ? [NEEDS_DIRECTION] : []),
         ]);
         if (changes.key !== undefined) await this.assertKeyFree(changes.key);
         if (changes.businessUnitId !== undefined) await this.assertUnitExists(changes.businessUnitId);

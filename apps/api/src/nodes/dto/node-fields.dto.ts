@@ -78,7 +78,8 @@ export class NodeFieldsDto {
   @ApiPropertyOptional(
     apiPropertyFor(R.direction, { description: 'key_result; never empty (increase when left out).' }),
   )
-  @FollowsRule(R.direction)
+  // null passes here: another kind's null field clears nothing; a key result's null direction is refused by the service.
+  @FollowsRule({ ...R.direction, nullable: true })
   direction?: KeyResultDirection;
 
   @ApiPropertyOptional(apiPropertyFor(R.confidence, { description: 'key_result, 0–1.', example: 0.6 }))

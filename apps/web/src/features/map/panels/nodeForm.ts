@@ -136,7 +136,7 @@ export function toNodeFields(kind: NodeKind, values: FormValues, only?: readonly
     } else if (NUMBER_FIELDS.has(name)) fields[name] = raw === '' ? null : Number(raw);
     else fields[name] = raw === '' ? null : raw;
   }
-  return fields as NodeFields;
+  return fields;
 }
 
 /** The fields whose input differs from `base`: what a save sends, and what a conflict compares. */
