@@ -4,10 +4,13 @@ import { checkLink, isChainLinkKind, LINK_KINDS, type LinkKind } from './links.j
 import { nodeFieldProblems } from './node-rules.js';
 import { KIND_FIELDS, type KindField } from './nodes.js';
 import { CHECK_IN_DEFAULTS, CHECK_IN_FIELD_RULES } from './shapes/check-in-shape.js';
-import { checkField, KEY_MESSAGE, type FieldRule } from './shapes/field-rules.js';
+import { checkField, KEY_MESSAGE } from './shapes/field-rules.js';
 import { LINK_DEFAULTS, LINK_FIELD_RULES } from './shapes/link-shape.js';
 import { COMMON_NODE_FIELDS, NODE_FIELD_RULES, nodeDefaults } from './shapes/node-shape.js';
 import { UNIT_FIELD_RULES } from './shapes/unit-shape.js';
+import { chainCycles } from './interchange/chain-cycles.js';
+import { Collector, field, isObject, list, TooManyProblems, type Json } from './interchange/problems.js';
+import { differingFields, differMessage, Repeats, type Firsts } from './interchange/repeats.js';
 
 /** One problem of an interchange document, at its JSON path (e.g. `$.links[3].to`). */
 export interface InterchangeError {
@@ -40,10 +43,6 @@ export const EMPTY_PORTFOLIO: ExistingPortfolio = { unitKeys: new Set(), nodeKin
 export type InterchangeResult =
   | { ok: true; document: InterchangeDocument; repeats: InterchangeRepeat[] }
   | { ok: false; errors: InterchangeError[]; truncated: boolean };
-
-const MAX_ERRORS = 500;
-
-type Json = Record<string, unknown>;
 
 /**
  * Checks a document against docs/domain.md and the schema's rules before anything is written:
@@ -100,89 +99,6 @@ function check(input: unknown, existing: ExistingPortfolio, errors: Collector): 
     },
     repeats: repeats.list,
   };
-}
-
-type Section = 'businessUnits' | 'nodes' | 'links' | 'checkIns';
-
-/** The exact repeats found, by section and index, to drop from the document. */
-class Repeats {
-  readonly list: InterchangeRepeat[] = [];
-  private readonly dropped = new Map<Section, Set<number>>();
-
-  add(section: Section, index: number, sameAs: string) {
-    this.list.push({ path: `$.${section}[${index}]`, sameAs });
-    const set = this.dropped.get(section) ?? new Set<number>();
-    set.add(index);
-    this.dropped.set(section, set);
-  }
-
-  without(entries: unknown[], section: Section): unknown[] {
-    const dropped = this.dropped.get(section);
-    return dropped ? entries.filter((_, i) => !dropped.has(i)) : entries;
-  }
-}
-
-/** The first entry seen with each identity (a key, a link's ends and kind, a reading). */
-type Firsts = Map<string, { path: string; entry: Json }>;
-
-/**
- * Compares an entry with the first one of the same identity: `undefined` if it is the first,
- * else the fields that differ once absent fields take the format's defaults (none: an exact repeat).
- */
-function differingFields(
-  firsts: Firsts,
-  identity: string,
-  entry: Json,
-  path: string,
-  defaults: Record<string, unknown>,
-): { alsoAt: string; fields: string[] } | undefined {
-  const first = firsts.get(identity);
-  if (!first) {
-    firsts.set(identity, { path, entry });
-    return undefined;
-  }
-  const fields = [...new Set([...Object.keys(first.entry), ...Object.keys(entry)])].filter(
-    (field) => !sameJson(withDefault(first.entry, field, defaults), withDefault(entry, field, defaults)),
-  );
-  return { alsoAt: first.path, fields };
-}
-
-function withDefault(entry: Json, field: string, defaults: Record<string, unknown>): unknown {
-  const value = entry[field];
-  return value === undefined ? (field in defaults ? defaults[field] : null) : value;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false; // too deep to compare: not the same, so the user is asked to choose
-  }
-}
-
-const REPEAT_RULE = 'an entry may appear twice only if both are identical';
-
-function differMessage(what: string, alsoAt: string, fields: string[]): string {
-  return `${what} is also at ${alsoAt}, with a different ${fields.join(', ')}; keep one (${REPEAT_RULE})`;
-}
-
-/** Thrown by the collector at the first problem past MAX_ERRORS, to stop checking. */
-class TooManyProblems extends Error {}
-
-class Collector {
-  private readonly errors: InterchangeError[] = [];
-  count = 0;
-
-  add(path: string, message: string, alsoAt?: string) {
-    this.count++;
-    if (this.errors.length >= MAX_ERRORS) throw new TooManyProblems();
-    this.errors.push(alsoAt ? { path, message, alsoAt } : { path, message });
-  }
-
-  result(): InterchangeResult {
-    return { ok: false, errors: this.errors, truncated: this.count > this.errors.length };
-  }
 }
 
 function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Collector, repeats: Repeats): Set<string> {
@@ -360,68 +276,6 @@ function checkLinks(
   }
 }
 
-/**
- * Cycles among the document's chain links merged with the organisation's. Iterative DFS (a
- * large document has hundreds of thousands of links); each cycle is reported once, at the
- * document link that closes it.
- */
-function chainCycles(
-  links: { from: string; to: string; path: string }[],
-  existingLinks: readonly (readonly [string, string])[],
-): { path: string; keys: string[] }[] {
-  const next = new Map<string, { to: string; path?: string }[]>();
-  const add = (from: string, to: string, path?: string) => {
-    const out = next.get(from);
-    if (out) out.push({ to, path });
-    else next.set(from, [{ to, path }]);
-  };
-  for (const [from, to] of existingLinks) add(from, to);
-  for (const link of links) add(link.from, link.to, link.path);
-  const state = new Map<string, 1 | 2>(); // 1 on the stack, 2 done
-  const cycles: { path: string; keys: string[] }[] = [];
-  for (const start of next.keys()) {
-    if (state.has(start)) continue;
-    const stack: { id: string; edge: number }[] = [{ id: start, edge: 0 }];
-    state.set(start, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const out = next.get(top.id) ?? [];
-      if (top.edge >= out.length) {
-        state.set(top.id, 2);
-        stack.pop();
-        continue;
-      }
-      const edge = out[top.edge++];
-      const seen = state.get(edge.to);
-      if (seen === undefined) {
-        state.set(edge.to, 1);
-        stack.push({ id: edge.to, edge: 0 });
-      } else if (seen === 1) {
-        const ring = stack.slice(stack.findIndex((frame) => frame.id === edge.to)).map((frame) => frame.id);
-        const closing = edge.path ? { from: top.id, path: edge.path } : documentLinkOn(ring, next);
-        // Start the story at the document link that closes the cycle: "A → B → A" for the link A → B.
-        const start = closing ? ring.indexOf(closing.from) : 0;
-        const keys = [...ring.slice(start), ...ring.slice(0, start)];
-        cycles.push({ path: closing?.path ?? '$.links', keys: [...keys, keys[0]] });
-      }
-    }
-  }
-  return cycles;
-}
-
-/** A document link on the cycle (the edge that closed it in the search may be one already stored). */
-function documentLinkOn(
-  ring: string[],
-  next: Map<string, { to: string; path?: string }[]>,
-): { from: string; path: string } | undefined {
-  for (let i = 0; i < ring.length; i++) {
-    const to = ring[(i + 1) % ring.length];
-    const edge = (next.get(ring[i]) ?? []).find((e) => e.to === to && e.path);
-    if (edge?.path) return { from: ring[i], path: edge.path };
-  }
-  return undefined;
-}
-
 function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors: Collector, repeats: Repeats) {
   const firsts: Firsts = new Map();
   checkIns.forEach((checkIn, i) => {
@@ -461,28 +315,12 @@ function checkCheckIns(checkIns: unknown[], { kinds, broken }: NodeKeys, errors:
   });
 }
 
-function list(input: Json, field: string, errors: Collector): unknown[] {
-  const value = input[field];
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    errors.add(`$.${field}`, 'must be a list');
-    return [];
-  }
-  return value;
-}
-
 function checkKey(value: unknown, path: string, errors: Collector): string | undefined {
   if (checkField(UNIT_FIELD_RULES.key, value) !== undefined) {
     errors.add(path, KEY_MESSAGE);
     return undefined;
   }
   return value as string;
-}
-
-/** One field against its rule (shapes/), reported at its path. */
-function field(object: Json, name: string, rule: FieldRule, path: string, errors: Collector) {
-  const problem = checkField(rule, object[name]);
-  if (problem !== undefined) errors.add(`${path}.${name}`, problem);
 }
 
 function unknownFields(object: Json, allowed: readonly string[], path: string, errors: Collector, kind?: NodeKind) {
@@ -498,8 +336,4 @@ function unknownFields(object: Json, allowed: readonly string[], path: string, e
         : 'is not a field of the interchange format',
     );
   }
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
