@@ -73,7 +73,7 @@ test('adds a project, connects it to the objective with no delivery, and the fin
     page.getByTestId('findings-panel').getByRole('button', { name: new RegExp(`^error ${DEMO.errors - 1}$`) }),
   ).toBeVisible();
   await expect(map.node('OBJ-10')).not.toHaveClass(/has-error/);
-  // One project is all it has: the audit now warns of that instead (DOMAIN.md, single-point-of-failure).
+  // One project is all it has: the audit now warns of that instead (docs/domain.md, single-point-of-failure).
   await expect(map.finding('single-point-of-failure', 'OBJ-10')).toHaveCount(1);
 });
 

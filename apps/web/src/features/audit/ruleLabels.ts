@@ -1,6 +1,6 @@
 import type { AuditRuleId } from '@throughline/domain';
 
-/** The audit's rules in a PMO lead's words (DOMAIN.md, "The audit"). */
+/** The audit's rules in a PMO lead's words (docs/domain.md, "The audit"). */
 export const RULE_LABELS: Record<AuditRuleId, string> = {
   'objective-without-delivery': 'Objectives with no delivery',
   'key-result-without-work': 'Key results with no work',

@@ -15,7 +15,7 @@ import type { MapFilters } from './model/filters';
 /** What is drawn: one of the API's scopes (a `chain` may start at any node). */
 export type MapScope = GraphScope;
 
-/** The largest view the map lays out at once (PERFORMANCE.md: never more than ~2,000 nodes). */
+/** The largest view the map lays out at once (docs/performance.md, Floors: never more than ~2,000 nodes). */
 export const MAX_VIEW_NODES = 2000;
 
 export interface MapUrlState {

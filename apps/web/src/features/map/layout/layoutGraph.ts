@@ -39,7 +39,7 @@ const KIND_ORDER: Record<NodeKind, number> = {
   bau: 6,
 };
 
-/** Above this many blocks in one tree ELK trades some neatness for speed (PERFORMANCE.md's "fast" settings). */
+/** Above this many blocks in one tree ELK trades some neatness for speed (docs/performance.md, Floors: ELK's "fast" settings). */
 export const FAST_LAYOUT_THRESHOLD = 250;
 
 const BASE_OPTIONS: LayoutOptions = {
@@ -49,7 +49,7 @@ const BASE_OPTIONS: LayoutOptions = {
   'elk.layered.spacing.nodeNodeBetweenLayers': String(ROW_GAP),
 };
 
-/** PERFORMANCE.md's "fast" settings. (ELK's partitioning and model order, tried for band control, cost 10–100×.) */
+/** ELK's "fast" settings (docs/performance.md, Floors). (ELK's partitioning and model order, tried for band control, cost 10–100×.) */
 const FAST_OPTIONS: LayoutOptions = {
   'elk.layered.thoroughness': '1',
   'elk.layered.nodePlacement.strategy': 'SIMPLE',

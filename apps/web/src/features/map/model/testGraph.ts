@@ -1,6 +1,6 @@
 import type { GraphLink, GraphNode, LinkKind, NodeKind } from '@throughline/domain';
 
-/** Small graphs for the model tests, written the way DOMAIN.md talks. */
+/** Small graphs for the model tests, written the way docs/domain.md talks. */
 export function graphNode(key: string, kind: NodeKind, extra: Partial<GraphNode> = {}): GraphNode {
   return {
     id: key,
