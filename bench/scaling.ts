@@ -145,6 +145,21 @@ class Api {
     return last ? `${how}: "${last.trim()}"` : how;
   }
 
+  /** The last warnings and errors the API logged (pino JSON lines on stderr), for a failure's record. */
+  warnings(count = 2): string[] {
+    const log = existsSync(this.log) ? readFileSync(this.log, 'utf8') : '';
+    const lines: string[] = [];
+    for (const line of log.split('\n')) {
+      try {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+        if ((entry.level ?? 0) >= 40) lines.push([entry.msg, entry.err?.message].filter(Boolean).join(': '));
+      } catch {
+        // not a log line
+      }
+    }
+    return lines.slice(-count);
+  }
+
   get url(): string {
     return this.running!.url;
   }
@@ -321,7 +336,9 @@ async function step(
       figures: { failedAfterMs: round(performance.now() - started) },
       memory: alive ? await memory.end(api.pid) : memory.afterCrash(),
       load: [before, 0],
-      failure: alive ? message : `${api.death()} after ${seconds} s (${message})`,
+      failure:
+        (alive ? message : `${api.death()} after ${seconds} s (${message})`) +
+        (api.warnings().length ? `; the API logged: ${api.warnings().join(' | ')}` : ''),
     };
   }
   result.load[1] = load1();
@@ -441,7 +458,9 @@ async function timedGet(api: Api, path: string): Promise<{ ms: number; body: str
   const started = performance.now();
   const res = await get(`${api.url}${path}`);
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 300)}`);
+  if (res.status !== 200) {
+    throw new Error(`GET ${path} answered ${res.status} after ${ms.toFixed(0)} ms: ${res.body.slice(0, 300)}`);
+  }
   return { ms, body: res.body };
 }
 
@@ -506,6 +525,15 @@ async function openingView(api: Api, cpu: CpuMeter) {
   };
 }
 
+/** Runs `work`; a failure says which request it was. */
+async function labelled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 /** A write the API's fingerprint cannot miss (a new row version), as bench/audit.ts makes it. */
 async function touch(client: pg.Client, orgId: string) {
   await client.query(
@@ -519,7 +547,7 @@ async function touch(client: pg.Client, orgId: string) {
  * nothing changed. Times are medians; CPU is the mean per request of its kind.
  */
 async function coldAndWarm(api: Api, client: pg.Client, orgId: string, path: string, cpu: CpuMeter) {
-  const first = await cpu.measure(() => timedGet(api, path));
+  const first = await labelled('the first request', () => cpu.measure(() => timedGet(api, path)));
   const cold: number[] = [];
   const warm: number[] = [];
   const coldUse: CpuUse = { apiMs: 0, dbMs: 0 };
@@ -530,10 +558,10 @@ async function coldAndWarm(api: Api, client: pg.Client, orgId: string, path: str
   };
   for (let i = 0; i < AUDIT_RUNS; i++) {
     await touch(client, orgId);
-    const c = await cpu.measure(() => timedGet(api, path));
+    const c = await labelled(`cold request ${i + 1} of ${AUDIT_RUNS}`, () => cpu.measure(() => timedGet(api, path)));
     cold.push(c.value.ms);
     add(coldUse, c);
-    const w = await cpu.measure(() => timedGet(api, path));
+    const w = await labelled(`warm request ${i + 1} of ${AUDIT_RUNS}`, () => cpu.measure(() => timedGet(api, path)));
     warm.push(w.value.ms);
     add(warmUse, w);
   }
