@@ -152,7 +152,8 @@ class Api {
     for (const line of log.split('\n')) {
       try {
         const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
-        if ((entry.level ?? 0) >= 40) lines.push([entry.msg, entry.err?.message].filter(Boolean).join(': '));
+        if ((entry.level ?? 0) >= 40 && entry.msg !== 'request completed')
+          lines.push([entry.msg, entry.err?.message].filter(Boolean).join(': '));
       } catch {
         // not a log line
       }
