@@ -355,7 +355,9 @@ function record(result: StepResult) {
       (result.ok ? JSON.stringify(result.figures) : `FAILED: ${result.failure}`) +
       (m
         ? ` | peak RSS ${m.rssMiB.toFixed(0)} MiB, heap used ${m.heapUsedMiB.toFixed(0)} / committed ${m.heapTotalMiB.toFixed(0)} ` +
-          `(limit ${m.heapLimitMiB.toFixed(0)}) MiB, external ${m.externalMiB.toFixed(0)} MiB${m.exact ? '' : ' (last sample before it died)'}`
+          `(limit ${m.heapLimitMiB.toFixed(0)}) MiB, external ${m.externalMiB.toFixed(0)} MiB` +
+          (m.retainedMiB === undefined ? '' : `, retained after GC ${m.retainedMiB.toFixed(0)} MiB`) +
+          (m.exact ? '' : ' (last sample before it died)')
         : '') +
       ` | load ${result.load[0]}→${result.load[1]}`,
   );
@@ -668,7 +670,7 @@ const mib = (bytes: number | string) => `${(Number(bytes) / 2 ** 20).toFixed(0)}
 
 /** One line per size and step: the figures for docs/scaling.md. */
 function printTable() {
-  console.log('\n| nodes | step | cap | result | peak RSS | heap used / committed | load |');
+  console.log('\n| nodes | step | cap | result | peak RSS | heap used / committed (retained after GC) | load |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     const m = r.memory;
@@ -682,7 +684,7 @@ function printTable() {
       : `**failed**: ${r.failure}`;
     console.log(
       `| ${r.nodes.toLocaleString('en-GB')} | ${r.step} | ${r.capMiB || '—'} | ${figures} | ` +
-        `${m ? `${m.rssMiB.toFixed(0)} MiB` : '—'} | ${m ? `${m.heapUsedMiB.toFixed(0)} / ${m.heapTotalMiB.toFixed(0)} MiB` : '—'} | ` +
+        `${m ? `${m.rssMiB.toFixed(0)} MiB` : '—'} | ${m ? `${m.heapUsedMiB.toFixed(0)} / ${m.heapTotalMiB.toFixed(0)} MiB${m.retainedMiB === undefined ? '' : ` (retained ${m.retainedMiB.toFixed(0)})`}` : '—'} | ` +
         `${r.load[0]}→${r.load[1]} |`,
     );
   }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.mjs', import.meta.url));
 
 export function probeNodeOptions(): string[] {
-  return ['--import', MEMORY_PROBE];
+  return ['--expose-gc', '--import', MEMORY_PROBE];
 }
 
 const MiB = 2 ** 20;
@@ -24,6 +24,8 @@ export interface MemoryPeaks {
   heapTotalMiB: number;
   /** Buffers and strings outside V8's heap (a request body is one). */
   externalMiB: number;
+  /** Heap in use after a full collection at the end of the phase: what the process keeps (e.g. cached topologies). */
+  retainedMiB?: number;
   /** V8's heap limit (what --max-old-space-size sets, plus the young generation). */
   heapLimitMiB: number;
   /** false when the process died and only the probe's last written sample is known. */
@@ -38,6 +40,7 @@ interface ProbeRecord {
   heapTotal: number;
   external: number;
   rss: number;
+  retained?: number;
 }
 
 export class ApiMemory {
@@ -102,6 +105,7 @@ function peaks(probe: ProbeRecord, rss: number, exact: boolean): MemoryPeaks {
     heapUsedMiB: probe.heapUsed / MiB,
     heapTotalMiB: probe.heapTotal / MiB,
     externalMiB: probe.external / MiB,
+    retainedMiB: probe.retained === undefined ? undefined : probe.retained / MiB,
     heapLimitMiB: probe.heapLimit / MiB,
     exact,
   };
