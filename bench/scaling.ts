@@ -16,10 +16,12 @@
  *     size among the first 400 active objectives and up from the median project (medians of
  *     --runs after 20 warm-up runs), the map's opening view (`scope=auto&limit=2000`), the audit
  *     (cold = the first request of the process, then after a write; warm = nothing changed),
- *     coverage, what the audit's snapshot costs the database (the API's own reader, through
- *     `pg`), and the export of the whole organisation;
- *   - for every step the API's peak resident size (VmHWM) and heap (bench/lib/memory-probe.mjs),
- *     and the machine's 1-minute load average before and after.
+ *     coverage, the map opened right after a write (view, audit and coverage at once), the
+ *     export of the whole organisation, and what the audit's snapshot costs the database (the
+ *     API's own reader, through `pg`);
+ *   - for every step the API's peak resident size (VmHWM), heap (bench/lib/memory-probe.mjs;
+ *     and what is left after a full collection), the CPU the API and PostgreSQL's backends
+ *     spent per request (bench/lib/process-cpu.ts), and the 1-minute load average before and after.
  * When the API dies during a step (e.g. V8's heap limit), the failure is recorded with the last
  * memory sample and the step runs again under the next cap of --caps, to show the growth curve.
  * Everything goes to the console, as a markdown table at the end, and to bench/out/scaling-<time>.json.
@@ -268,6 +270,7 @@ async function measureSize(nodes: number) {
     await readStep(api, nodes, 'opening view', () => openingView(api, cpu));
     await readStep(api, nodes, 'audit', () => audit(api, client, orgId, cpu));
     await readStep(api, nodes, 'coverage', () => coverage(api, client, orgId, cpu));
+    await readStep(api, nodes, 'map opened after a write', () => mapAfterWrite(api, client, orgId, cpu));
     await readStep(api, nodes, 'export', () => exportAll(api, cpu));
     const direct = performance.now();
     record({
@@ -589,6 +592,36 @@ async function audit(api: Api, client: pg.Client, orgId: string, cpu: CpuMeter) 
 
 async function coverage(api: Api, client: pg.Client, orgId: string, cpu: CpuMeter) {
   return (await coldAndWarm(api, client, orgId, '/api/coverage', cpu)).figures;
+}
+
+/**
+ * What the map does when it opens: the view, the audit and coverage requested at once — here
+ * right after a write, so the audit and coverage both find the graph changed and load it (the
+ * cache does not share a load in flight). Separate connections; each request's time, and the
+ * time until the last answer.
+ */
+async function mapAfterWrite(api: Api, client: pg.Client, orgId: string, cpu: CpuMeter) {
+  await touch(client, orgId);
+  const started = performance.now();
+  const timed = async (path: string) => {
+    const res = await fetch(`${api.url}${path}`);
+    const text = await res.text();
+    const ms = performance.now() - started;
+    if (res.status !== 200)
+      throw new Error(`GET ${path} answered ${res.status} after ${ms.toFixed(0)} ms: ${text.slice(0, 300)}`);
+    return ms;
+  };
+  const use = await cpu.measure(() =>
+    Promise.all([timed('/api/graph?scope=auto&limit=2000'), timed('/api/audit'), timed('/api/coverage')]),
+  );
+  const [view, auditMs, coverageMs] = use.value;
+  return {
+    viewMs: round(view),
+    auditMs: round(auditMs),
+    coverageMs: round(coverageMs),
+    allMs: round(Math.max(view, auditMs, coverageMs)),
+    ...perRequest('all', use, 1),
+  };
 }
 
 async function exportAll(api: Api, cpu: CpuMeter) {
