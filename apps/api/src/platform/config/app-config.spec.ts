@@ -13,6 +13,8 @@ describe(validateEnvironment.name, () => {
       dbPoolSize: 10,
       logLevel: 'info',
       demoSeed: true,
+      databaseAppUrl: undefined,
+      databaseAppRole: 'throughline_app',
     });
   });
 
@@ -47,6 +49,8 @@ describe(validateEnvironment.name, () => {
     ['NODE_ENV', 'staging', 'NODE_ENV'],
     ['DB_POOL_SIZE', '0', 'DB_POOL_SIZE'],
     ['DEMO_SEED', 'maybe', 'DEMO_SEED'],
+    ['DATABASE_APP_URL', 'mysql://x@y/z', 'DATABASE_APP_URL'],
+    ['DATABASE_APP_ROLE', 'Robert"; DROP', 'DATABASE_APP_ROLE'],
   ])('refuses %s=%s and names the variable', (name, value, named) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigError);
     expect(() => validateEnvironment({ [name]: value })).toThrow(

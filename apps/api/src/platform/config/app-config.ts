@@ -35,6 +35,19 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The role the API's requests run as (row-level security applies to it; DATABASE_URL's role
+   * only migrates). Unset: the API creates or updates DATABASE_APP_ROLE itself, which needs a
+   * DATABASE_URL role that may create roles (the embedded default is such a superuser).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_APP_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_APP_URL?: string;
+
+  /** The role the API creates for its requests when DATABASE_APP_URL is unset. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_APP_ROLE must be a lower-case SQL identifier' })
+  DATABASE_APP_ROLE = 'throughline_app';
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -51,7 +64,7 @@ class EnvironmentVariables {
   DEMO_SEED = true;
 }
 
-export const CONFIG_VARIABLES = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL');
+export const CONFIG_VARIABLES = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'DATABASE_APP_URL');
 
 /** The typed, validated configuration; injected wherever a setting is needed. */
 export class AppConfig {
@@ -64,6 +77,9 @@ export class AppConfig {
     readonly dbPoolSize: number,
     readonly logLevel: (typeof LOG_LEVELS)[number],
     readonly demoSeed: boolean,
+    /** The request role's URL; unset: derived from DATABASE_URL (apps/api/src/platform/database/app-role.ts). */
+    readonly databaseAppUrl?: string,
+    readonly databaseAppRole = 'throughline_app',
   ) {}
 }
 
@@ -109,6 +125,8 @@ export function validateEnvironment(raw: Record<string, string | undefined>): Ap
     env.DB_POOL_SIZE,
     env.LOG_LEVEL,
     env.DEMO_SEED,
+    env.DATABASE_APP_URL,
+    env.DATABASE_APP_ROLE,
   );
 }
 
