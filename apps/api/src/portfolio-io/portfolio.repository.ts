@@ -155,7 +155,7 @@ export class PortfolioRepository {
    * docs/performance.md.
    */
   async refreshStatistics(): Promise<void> {
-    await this.db.query(`ANALYZE nodes, links`);
+    await this.db.query(`ANALYZE nodes, links, key_result_check_ins`);
   }
 
   /** Inserts new links and updates changed ones (matched by ends and kind). */
