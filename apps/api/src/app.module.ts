@@ -7,6 +7,7 @@ import { LoggerModule } from './platform/logging/logger.module.js';
 import { RequestContextMiddleware } from './platform/request-context/request-context.middleware.js';
 import { createValidationPipe } from './platform/validation/validation.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ChangeLogModule } from './change-log/change-log.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
@@ -18,6 +19,7 @@ import { ViewsModule } from './views/views.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ImpactModule } from './impact/impact.module.js';
 import { LinksModule } from './links/links.module.js';
+import { MembersModule } from './members/members.module.js';
 import { NodesModule } from './nodes/nodes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
@@ -42,6 +44,8 @@ export class AppModule implements NestModule {
         LoggerModule,
         DatabaseModule.forRoot(ENTITIES),
         OrganisationsModule,
+        AuthModule,
+        MembersModule,
         ChangeLogModule,
         HealthModule,
         BusinessUnitsModule,

@@ -1,6 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOptions } from './app.module.js';
+import { AppConfig } from './platform/config/app-config.js';
+import { harden } from './platform/http/hardening.js';
 import { BodyParsingInterceptor } from './platform/http/body-parsing.js';
 import { DEFAULT_HEAVY_LIMITS, HeavyRequestInterceptor } from './platform/http/heavy-requests.js';
 import { StatementTimeoutInterceptor } from './platform/database/statement-timeout.js';
@@ -23,6 +25,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
     abortOnError: false,
   });
   app.useLogger(new NestPinoLogger(app.get<AppLogger>(LOGGER)));
+  const config = app.get(AppConfig);
+  // Before any route: security headers on every answer, the Host check before anything runs.
+  harden(app, config);
   // No body parser before routing: a body is read only once a route that takes one was matched,
   // within that route's limits (platform/http/body-parsing.ts). In this order: a heavy request waits for
   // its slot before its body is buffered; the statement timeout is known before any transaction.
@@ -34,7 +39,9 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   app.setGlobalPrefix(API_PREFIX);
   // No ETag hashed over every answer body (a sha1 of 1 MB for a map view): nodes carry their version as ETag.
   app.set('etag', false);
-  setUpOpenApi(app);
+  // The OpenAPI UI and document: off in production unless OPENAPI_UI=true (the web app's types
+  // are generated from write-openapi.ts, not from a running server).
+  if (config.security.openApiUi) setUpOpenApi(app);
   await app.init();
   return app;
 }

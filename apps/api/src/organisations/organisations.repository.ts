@@ -1,15 +1,78 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../platform/database/db.js';
-import { OrganisationEntity } from './organisation.entity.js';
 
 export const DEFAULT_ORGANISATION_SLUG = 'default';
+
+/** An organisation as sessions and the settings page show it. */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  locale: string;
+  requireTotp: boolean;
+}
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  slug: string;
+  settings: { currency?: string; locale?: string; requireTotp?: boolean };
+}
+
+function toSummary(row: OrganisationRow): OrganisationSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    currency: row.settings.currency ?? 'GBP',
+    locale: row.settings.locale ?? 'en-GB',
+    requireTotp: row.settings.requireTotp === true,
+  };
+}
 
 @Injectable()
 export class OrganisationsRepository {
   constructor(private readonly db: Db) {}
 
-  findBySlug(slug: string): Promise<OrganisationEntity | null> {
-    return this.db.manager.findOne(OrganisationEntity, { where: { slug } });
+  /** The demo organisation (slug 'default'), found without any organisation set (a definer function). */
+  async defaultOrganisationId(): Promise<string | undefined> {
+    const row = await this.db.one<{ id: string | null }>(`SELECT default_organisation_id() AS id`);
+    return row?.id ?? undefined;
+  }
+
+  /** A new organisation; the context must already work in `id` (row-level security checks the insert). */
+  async insert(organisation: { id: string; slug: string; name: string }): Promise<void> {
+    await this.db.query(`INSERT INTO organisations (id, slug, name) VALUES ($1, $2, $3)`, [
+      organisation.id,
+      organisation.slug,
+      organisation.name,
+    ]);
+  }
+
+  async summary(orgId: string): Promise<OrganisationSummary | undefined> {
+    const row = await this.db.one<OrganisationRow>(`SELECT id, name, slug, settings FROM organisations WHERE id = $1`, [
+      orgId,
+    ]);
+    return row && toSummary(row);
+  }
+
+  /** Changes the name and merges `settings` into the stored ones (the audit thresholds stay). */
+  async update(
+    orgId: string,
+    change: { name?: string; settings: Record<string, unknown> },
+  ): Promise<OrganisationSummary | undefined> {
+    const row = await this.db.one<OrganisationRow>(
+      `UPDATE organisations SET name = coalesce($2, name), settings = settings || $3::jsonb
+        WHERE id = $1 RETURNING id, name, slug, settings`,
+      [orgId, change.name ?? null, JSON.stringify(change.settings)],
+    );
+    return row && toSummary(row);
+  }
+
+  /** Every row of the organisation, in every tenant table (the database function knows them all). */
+  async delete(orgId: string): Promise<void> {
+    await this.db.query(`SELECT delete_organisation($1)`, [orgId]);
   }
 
   /** Whether the organisation holds anything, or was given the demo once already. */

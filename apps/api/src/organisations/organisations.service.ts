@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { CurrentOrganisation } from '../platform/request-context/current-organisation.js';
-import { DEFAULT_ORGANISATION_SLUG, OrganisationsRepository } from './organisations.repository.js';
+import { OrganisationsRepository } from './organisations.repository.js';
 
 /**
  * Until accounts exist, every request works in the default organisation (created by the
@@ -15,10 +15,9 @@ export class OrganisationsService implements OnModuleInit, CurrentOrganisation {
   constructor(private readonly organisations: OrganisationsRepository) {}
 
   async onModuleInit() {
-    const organisation = await this.organisations.findBySlug(DEFAULT_ORGANISATION_SLUG);
-    if (!organisation)
-      throw new DomainError('INTERNAL', 'The default organisation is missing: were the migrations run?');
-    this.defaultId = organisation.id;
+    const id = await this.organisations.defaultOrganisationId();
+    if (!id) throw new DomainError('INTERNAL', 'The default organisation is missing: were the migrations run?');
+    this.defaultId = id;
   }
 
   defaultOrganisationId(): string {

@@ -15,6 +15,42 @@ describe(validateEnvironment.name, () => {
       demoSeed: true,
       databaseAppUrl: undefined,
       databaseAppRole: 'throughline_app',
+      security: {
+        sessionSecret: undefined,
+        allowedOrigins: [],
+        allowedHosts: [],
+        trustProxy: 0,
+        openApiUi: true,
+        rateLimitPerMinute: 1200,
+      },
+    });
+  });
+
+  it('requires SESSION_SECRET in production, where the demo and the OpenAPI UI default to off', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required/);
+    const secret = 's'.repeat(32);
+    expect(validateEnvironment({ NODE_ENV: 'production', SESSION_SECRET: secret })).toMatchObject({
+      demoSeed: false,
+      security: { sessionSecret: secret, openApiUi: false, allowedHosts: ['localhost', '127.0.0.1', '[::1]'] },
+    });
+    expect(
+      validateEnvironment({
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        DEMO_SEED: 'true',
+        OPENAPI_UI: 'true',
+        ALLOWED_HOSTS: 'Throughline.example.com, app.example.com:8443',
+        ALLOWED_ORIGINS: 'https://a.example.com,https://b.example.com:8443',
+        TRUST_PROXY: '1',
+      }),
+    ).toMatchObject({
+      demoSeed: true,
+      security: {
+        openApiUi: true,
+        allowedHosts: ['throughline.example.com', 'app.example.com:8443'],
+        allowedOrigins: ['https://a.example.com', 'https://b.example.com:8443'],
+        trustProxy: 1,
+      },
     });
   });
 
@@ -51,6 +87,9 @@ describe(validateEnvironment.name, () => {
     ['DEMO_SEED', 'maybe', 'DEMO_SEED'],
     ['DATABASE_APP_URL', 'mysql://x@y/z', 'DATABASE_APP_URL'],
     ['DATABASE_APP_ROLE', 'Robert"; DROP', 'DATABASE_APP_ROLE'],
+    ['SESSION_SECRET', 'too-short', 'SESSION_SECRET'],
+    ['ALLOWED_ORIGINS', 'app.example.com', 'ALLOWED_ORIGINS'],
+    ['TRUST_PROXY', 'yes', 'TRUST_PROXY'],
   ])('refuses %s=%s and names the variable', (name, value, named) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(ConfigError);
     expect(() => validateEnvironment({ [name]: value })).toThrow(

@@ -59,12 +59,85 @@ class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
-  /** Load the demo organisation's portfolio on the first start of an empty database. */
+  /**
+   * Load the demo organisation's portfolio (and its one user per role) on the first start of an
+   * empty database. Unset: on, except when NODE_ENV=production.
+   */
   @IsBoolean()
   DEMO_SEED = true;
+
+  /**
+   * The key that signs session tokens (HS256), at least 32 characters. Required in production;
+   * elsewhere, when unset, one is generated and kept in DATA_DIR/session-secret (tests: in memory).
+   */
+  @IsOptional()
+  @Matches(/^\S{32,}$/, { message: 'SESSION_SECRET must be at least 32 characters without spaces' })
+  SESSION_SECRET?: string;
+
+  /**
+   * Other origins (scheme://host[:port], comma-separated) whose cookie-authenticated writes are
+   * accepted besides the API's own; CORS stays off either way.
+   */
+  @Matches(/^(\s*https?:\/\/[^\s,/]+\s*)(,\s*https?:\/\/[^\s,/]+\s*)*$|^$/, {
+    message: 'ALLOWED_ORIGINS must be comma-separated origins such as https://app.example.com',
+  })
+  ALLOWED_ORIGINS = '';
+
+  /**
+   * Host names (comma-separated, optionally with :port) the API answers to in production; other
+   * Host headers get 421. Unset in production: only localhost, 127.0.0.1 and [::1].
+   */
+  @Matches(/^[\w.:\-[\], ]*$/, { message: 'ALLOWED_HOSTS must be comma-separated host names' })
+  ALLOWED_HOSTS = '';
+
+  /**
+   * How many reverse proxies stand in front of the API (0: none). Only then are X-Forwarded-For
+   * and X-Forwarded-Proto believed, for the client's address (log-in throttling) and the scheme.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
+  /** Serve the OpenAPI UI (/api/docs) in production too. Always served outside production. */
+  @IsBoolean()
+  OPENAPI_UI = false;
+
+  /** Requests a signed-in user (or, signed out, an address) may make per minute, across replicas. */
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
 }
 
-export const CONFIG_VARIABLES = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'DATABASE_APP_URL');
+export const CONFIG_VARIABLES = Object.keys(new EnvironmentVariables()).concat(
+  'DATABASE_URL',
+  'DATABASE_APP_URL',
+  'SESSION_SECRET',
+);
+
+/** Accounts, sessions and the HTTP hardening (docs/security.md). */
+export interface SecurityConfig {
+  /** Unset outside production: generated (auth/session-secret.ts). */
+  sessionSecret?: string;
+  allowedOrigins: string[];
+  /** Lower-cased `host` or `host:port`; empty outside production means no check. */
+  allowedHosts: string[];
+  trustProxy: number;
+  openApiUi: boolean;
+  rateLimitPerMinute: number;
+}
+
+export const DEFAULT_SECURITY: SecurityConfig = {
+  allowedOrigins: [],
+  allowedHosts: [],
+  trustProxy: 0,
+  openApiUi: true,
+  rateLimitPerMinute: 1200,
+};
+
+/** Where a production API answers when ALLOWED_HOSTS is unset: this machine only. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The typed, validated configuration; injected wherever a setting is needed. */
 export class AppConfig {
@@ -80,6 +153,7 @@ export class AppConfig {
     /** The request role's URL; unset: derived from DATABASE_URL (apps/api/src/platform/database/app-role.ts). */
     readonly databaseAppUrl?: string,
     readonly databaseAppRole = 'throughline_app',
+    readonly security: SecurityConfig = DEFAULT_SECURITY,
   ) {}
 }
 
@@ -115,7 +189,26 @@ export function validateEnvironment(raw: Record<string, string | undefined>): Ap
     const got = JSON.stringify(String(raw[error.property]).trim());
     problems.push(`${error.property}: ${Object.values(error.constraints ?? {}).join(', ')} (got ${got})`);
   }
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.SESSION_SECRET) {
+    problems.push('SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+  }
   if (problems.length) throw new ConfigError(problems);
+  // Unset, DEMO_SEED is off in production and on elsewhere; the OpenAPI UI likewise.
+  const demoSeed = present.DEMO_SEED === undefined ? !production : env.DEMO_SEED;
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean);
+  const security: SecurityConfig = {
+    sessionSecret: env.SESSION_SECRET,
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    allowedHosts: production && !env.ALLOWED_HOSTS.trim() ? LOOPBACK_HOSTS : list(env.ALLOWED_HOSTS),
+    trustProxy: env.TRUST_PROXY,
+    openApiUi: !production || env.OPENAPI_UI,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  };
   return new AppConfig(
     env.NODE_ENV,
     env.HOST,
@@ -124,9 +217,10 @@ export function validateEnvironment(raw: Record<string, string | undefined>): Ap
     env.DATA_DIR,
     env.DB_POOL_SIZE,
     env.LOG_LEVEL,
-    env.DEMO_SEED,
+    demoSeed,
     env.DATABASE_APP_URL,
     env.DATABASE_APP_ROLE,
+    security,
   );
 }
 

@@ -10,6 +10,17 @@ const ERRORS = {
     code: 'VALIDATION_FAILED',
     message: 'The request has invalid fields.',
   },
+  401: {
+    description:
+      'UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in.',
+    code: 'UNAUTHENTICATED',
+    message: 'Sign in first.',
+  },
+  403: {
+    description: 'FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof.',
+    code: 'FORBIDDEN',
+    message: 'Your role may not do this.',
+  },
   404: {
     description: 'NOT_FOUND: nothing with that id in this organisation.',
     code: 'NOT_FOUND',
@@ -35,6 +46,11 @@ const ERRORS = {
       'A refusal of the domain: INVALID_FIELD, INVALID_STATE, LINK_NOT_ALLOWED, LINK_SELF or IMPORT_INVALID.',
     code: 'INVALID_FIELD',
     message: 'The values break a rule of the portfolio.',
+  },
+  429: {
+    description: 'TOO_MANY_REQUESTS: too many requests (or failed log-ins); retry after `Retry-After` seconds.',
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Too many requests; try again later.',
   },
   428: {
     description: 'PRECONDITION_REQUIRED: no version in the body nor an If-Match header.',
@@ -72,7 +88,7 @@ export function ApiErrors(...statuses: (DocumentedErrorStatus | ErrorOverride)[]
             example: { statusCode: status, code, message },
           },
         },
-        ...(status === 503
+        ...(status === 503 || status === 429
           ? {
               headers: {
                 'Retry-After': {

@@ -4,18 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import { LOGGER, type AppLogger } from '../logging/logger.module.js';
 import { CurrentOrganisation } from './current-organisation.js';
-import { requestContext } from './request-context.js';
+import { RequestAuthenticator } from './request-authenticator.js';
+import { requestContext, type RequestContext } from './request-context.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-const ACTOR = /^[\p{L}\p{N} .,'@()_-]{1,100}$/u;
 
 /**
  * Opens the request context for everything downstream: a request id (the caller's
- * `X-Request-Id` if sane, else a new one, echoed back), the organisation and the actor,
- * and one access-log line per request.
+ * `X-Request-Id` if sane, else a new one, echoed back), who asks (the principal of the session
+ * cookie or bearer token, authenticated on every request), the organisation and the actor from
+ * it, and one access-log line per request. No client header names the organisation or the actor.
  *
- * Until accounts exist every request works in the default organisation, and the actor is the
- * free-text `X-Actor` name the web app sends (unauthenticated; shown in history and conflicts).
+ * A request without valid credentials has no principal; the access guard refuses it wherever
+ * a route is not public. Until that guard is in place it still works in the default organisation.
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
@@ -24,6 +25,7 @@ export class RequestContextMiddleware implements NestMiddleware {
   constructor(
     @Inject(LOGGER) logger: AppLogger,
     private readonly organisations: CurrentOrganisation,
+    private readonly authenticator: RequestAuthenticator,
   ) {
     this.httpLogger = pinoHttp({
       logger,
@@ -44,15 +46,21 @@ export class RequestContextMiddleware implements NestMiddleware {
     });
   }
 
-  use(req: Request, res: Response, next: NextFunction) {
+  use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const incoming = req.header('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     (req as Request & { id: string }).id = requestId;
     res.setHeader('x-request-id', requestId);
-    const actorHeader = req.header('x-actor')?.trim();
-    const actor = actorHeader && ACTOR.test(actorHeader) ? actorHeader : 'anonymous';
-    requestContext.run({ requestId, orgId: this.organisations.defaultOrganisationId(), actor }, () => {
+    const context: RequestContext = { requestId, actor: 'anonymous' };
+    // A refusal (CSRF) rejects this promise: Nest hands it to the error filter like any other.
+    return requestContext.run(context, async () => {
       this.httpLogger(req, res);
+      const principal = await this.authenticator.authenticate(req, res);
+      // Filled in place: the context object is this request's, and nothing has read it yet.
+      context.principal = principal;
+      context.userId = principal?.userId;
+      context.orgId = principal?.orgId ?? this.organisations.defaultOrganisationId();
+      context.actor = principal?.name ?? 'anonymous';
       next();
     });
   }
