@@ -66,6 +66,9 @@ export async function startApi(
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'false',
       NODE_ENV: 'production',
+      // Production needs a signing key; the fuzz reads the OpenAPI document, off in production by default.
+      SESSION_SECRET: 'bench-session-secret-not-used-anywhere-else',
+      OPENAPI_UI: 'true',
     },
     // With a log file, its JSON log lines (stdout) go there too.
     stdio: ['ignore', stderr === 'inherit' ? 'ignore' : stderr, stderr],

@@ -42,6 +42,8 @@ describe('the embedded default answers a burst of concurrent reads', () => {
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      SESSION_SECRET: 'test-session-secret-used-by-this-test-only',
+      OPENAPI_UI: 'true',
     };
     delete env.DATABASE_URL;
     // The working directory holds no .env, so a developer's file cannot point this at a server.

@@ -41,6 +41,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      SESSION_SECRET: 'test-session-secret-used-by-this-test-only',
     };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -82,6 +82,7 @@ describe('SIGTERM with requests in flight (the built server)', () => {
         DEMO_SEED: 'false',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
+        SESSION_SECRET: 'test-session-secret-used-by-this-test-only',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
