@@ -1,9 +1,15 @@
 import { Foundation1795647000000 } from './1795647000000-Foundation.js';
 import { PortfolioGraph1795647100000 } from './1795647100000-PortfolioGraph.js';
 import { AuditWaivers1795647200000 } from './1795647200000-AuditWaivers.js';
+import { Accounts1795647300000 } from './1795647300000-Accounts.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
  * compiled, under jest and in the benchmarks, and a forgotten file fails review, not production.
  */
-export const MIGRATIONS = [Foundation1795647000000, PortfolioGraph1795647100000, AuditWaivers1795647200000];
+export const MIGRATIONS = [
+  Foundation1795647000000,
+  PortfolioGraph1795647100000,
+  AuditWaivers1795647200000,
+  Accounts1795647300000,
+];
