@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { grantRequestRole } from '../src/platform/database/app-role.js';
 import { dataSourceOptions } from '../src/platform/database/data-source-options.js';
 import { EmbeddedPostgres } from '../src/platform/database/embedded-postgres.js';
 import { databaseUrl, serverUrl, withAdmin } from './test-database.js';
@@ -9,6 +11,8 @@ import { databaseUrl, serverUrl, withAdmin } from './test-database.js';
 /** What the teardown needs; global setup and teardown run in the same process. */
 export interface TestRun {
   template: string;
+  /** The request role this run created (cluster-wide, so uniquely named), dropped by the teardown. */
+  appRole?: string;
   /** The throwaway cluster, when TEST_DATABASE_URL is unset. */
   cluster?: EmbeddedPostgres;
   clusterDir?: string;
@@ -26,6 +30,10 @@ declare global {
  * Then it runs the migrations once into a template database; every test file gets its own
  * database copied from it (`CREATE DATABASE … TEMPLATE …`, ~100 ms), so files never share state
  * and never wait for migrations. The run drops only the databases it created.
+ *
+ * The API's requests run as a role of this run (`tl_app_<pid>_<random>`: roles are cluster-wide,
+ * so the name is unique, and the teardown drops only it), NOSUPERUSER NOBYPASSRLS, granted on the
+ * template (copies keep the grants); the harness hands it to each app as DATABASE_APP_URL.
  */
 export default async function globalSetup() {
   const run: TestRun = { template: `tl_template_${Date.now()}_${process.pid}` };
@@ -50,8 +58,22 @@ export default async function globalSetup() {
     );
   }
   process.env.TL_TEMPLATE_DATABASE = run.template;
+  const role = `tl_app_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(18).toString('base64url');
+  await withAdmin((admin) =>
+    admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '${password}'`),
+  );
+  run.appRole = role;
+  process.env.TL_APP_ROLE = role;
+  process.env.TL_APP_PASSWORD = password;
+  // An app a test starts without DATABASE_APP_URL derives its request role: this run's, not a shared one.
+  process.env.DATABASE_APP_ROLE = role;
   const dataSource = new DataSource(dataSourceOptions(databaseUrl(run.template), 2));
   await dataSource.initialize();
-  await dataSource.runMigrations();
-  await dataSource.destroy();
+  try {
+    await dataSource.runMigrations();
+    await grantRequestRole(dataSource, role);
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -3,14 +3,19 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
-import { databaseUrl, withAdmin } from './test-database.js';
+import { dataSourceOptions } from '../src/platform/database/data-source-options.js';
+import { appDatabaseUrl, databaseUrl, withAdmin } from './test-database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
   /** supertest bound to the app's HTTP server. */
   http: () => ReturnType<typeof request>;
+  /** The owner's connection (the migrating role): raw SQL in tests sees past row-level security. */
   dataSource: DataSource;
+  /** The test's database, as the owner. */
   databaseUrl: string;
+  /** The same database as the request role the API runs its requests as. */
+  appDatabaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -24,17 +29,37 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const name = `tl_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = databaseUrl(name);
-  const app = await createApp({
-    env: { DATABASE_URL: url, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DB_POOL_SIZE: '10', ...env },
-  });
+  const appUrl = appDatabaseUrl(name);
+  const owner = new DataSource(dataSourceOptions(url, 2));
+  let app: NestExpressApplication;
+  try {
+    await owner.initialize();
+    app = await createApp({
+      env: {
+        DATABASE_URL: url,
+        DATABASE_APP_URL: appUrl,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DEMO_SEED: 'false',
+        DB_POOL_SIZE: '10',
+        ...env,
+      },
+    });
+  } catch (error) {
+    if (owner.isInitialized) await owner.destroy();
+    await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    throw error;
+  }
   const server = app.getHttpServer();
   return {
     app,
     http: () => request(server),
-    dataSource: app.get(DataSource),
+    dataSource: owner,
     databaseUrl: url,
+    appDatabaseUrl: appUrl,
     async close() {
       await app.close();
+      await owner.destroy();
       await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

@@ -22,6 +22,21 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/**
+ * The same database as the run's request role (created by the global setup, unique to this run:
+ * `tl_app_<pid>_<random>`), which the API connects as for its requests (DATABASE_APP_URL), so row-level
+ * security binds the tests exactly as it binds production.
+ */
+export function appDatabaseUrl(name: string): string {
+  const role = process.env.TL_APP_ROLE;
+  const password = process.env.TL_APP_PASSWORD;
+  if (!role || !password) throw new Error('TL_APP_ROLE is unset: run the API tests through jest (global setup).');
+  const url = new URL(databaseUrl(name));
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
 /** Runs `work` with an admin connection to the server's maintenance database. */
 export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl(), connectionTimeoutMillis: 20_000 });

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import type { DataSourceOptions } from 'typeorm';
+import { prepareDatabase } from './app-role.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { Db } from './db.js';
 import { EmbeddedDatabaseService } from './embedded-database.service.js';
@@ -11,7 +12,7 @@ class EmbeddedDatabaseModule {}
 
 /**
  * PostgreSQL through TypeORM: the configured server or the embedded one, migrations run
- * at start (never `synchronize`). The entities are the features': the composition root passes
+ * at start as the owner (never `synchronize`), requests as the request role. The entities are the features': the composition root passes
  * them in (apps/api/src/entities.ts), so platform/ imports no feature.
  */
 @Global()
@@ -24,9 +25,15 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           imports: [EmbeddedDatabaseModule],
           inject: [AppConfig, EmbeddedDatabaseService],
+          // Migrations and grants as DATABASE_URL's role (the owner); the pool, and so every
+          // request, as the request role that row-level security binds (app-role.ts).
           useFactory: async (config: AppConfig, embedded: EmbeddedDatabaseService) => ({
-            ...dataSourceOptions(await embedded.connectionUrl(), config.dbPoolSize, entities),
-            migrationsRun: true,
+            ...dataSourceOptions(
+              await prepareDatabase(await embedded.connectionUrl(), config),
+              config.dbPoolSize,
+              entities,
+            ),
+            migrationsRun: false,
             retryAttempts: 2,
             retryDelay: 1000,
           }),
