@@ -46,6 +46,8 @@ export interface MapCanvasProps {
   renderAll: boolean;
   onSelectNode: (id: string | null) => void;
   onSelectEdge: (id: string | null) => void;
+  /** A right click on a node: its actions at the pointer. */
+  onNodeMenu: (id: string, at: XY) => void;
   onTraceNode: (id: string) => void;
   onMoveNode: (id: string, at: XY) => void;
   /** Why a link from → to cannot be drawn, or null when it can. */
@@ -60,6 +62,10 @@ export interface MapCanvasProps {
  */
 const FAR_ZOOM = 0.45;
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/** Below this zoom a far card's title no longer fits on screen (a card is under ~45 px wide). */
+const TINY_ZOOM = 0.17;
+
+const selectDomNode = (s: ReactFlowState) => s.domNode;
 
 const PRO_OPTIONS = { hideAttribution: true };
 /** Zoomed out, React Flow draws no edges: `FarEdges` draws them all as one picture. */
@@ -82,7 +88,12 @@ export function MapCanvas(props: MapCanvasProps) {
   const store = useStoreApi<MapNode, MapEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const apply = (zoom: number) => wrapper.current?.style.setProperty('--zoom', String(zoom));
+    const apply = (zoom: number) => {
+      wrapper.current?.style.setProperty('--zoom', String(zoom));
+      // Very far out a title no longer fits a card: only the key is left (nodes.css, zoom-tiny).
+      // (A data attribute: React owns the class name and would drop a class on its next render.)
+      if (wrapper.current) wrapper.current.dataset.tiny = String(zoom < TINY_ZOOM);
+    };
     apply(store.getState().transform[2]);
     return store.subscribe((state, previous) => {
       if (state.transform[2] !== previous.transform[2]) apply(state.transform[2]);
@@ -122,6 +133,14 @@ export function MapCanvas(props: MapCanvasProps) {
     (_event, node) => onTraceNode(node.id),
     [onTraceNode],
   );
+  const { onNodeMenu } = props;
+  const onNodeContextMenu: NodeMouseHandler<MapNode> = useCallback(
+    (event, node) => {
+      event.preventDefault();
+      onNodeMenu(node.id, { x: event.clientX, y: event.clientY });
+    },
+    [onNodeMenu],
+  );
   const onEdgeClick: EdgeMouseHandler<MapEdge> = useCallback((_event, edge) => onSelectEdge(edge.id), [onSelectEdge]);
   const onPaneClick = useCallback(
     (_event: ReactMouseEvent) => {
@@ -136,22 +155,26 @@ export function MapCanvas(props: MapCanvasProps) {
     [explainConnection],
   );
   const { onConnect, onRefusedConnection } = props;
-  // A drop on a handle that refused the link: say why (the tooltip said it while hovering).
+  // The drop: on a handle that refused the link, say why (the tooltip said it while hovering); on a
+  // card's body (no handle near), link to that card — dropping anywhere on it is enough.
   const onConnectEnd: OnConnectEnd = useCallback(
-    (_event, state: FinalConnectionState) => {
-      if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-      const [from, to] =
-        state.fromHandle?.type === 'target'
-          ? [state.toNode.id, state.fromNode.id]
-          : [state.fromNode.id, state.toNode.id];
+    (event, state: FinalConnectionState) => {
+      if (state.isValid === true || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const toId = state.toNode?.id ?? nodeIdAt(point.clientX, point.clientY);
+      if (!toId || toId === state.fromNode.id) return; // dropped on the pane or back on itself: nothing
+      const [from, to] = state.fromHandle?.type === 'target' ? [toId, state.fromNode.id] : [state.fromNode.id, toId];
       const reason = explainConnection(from, to);
       if (reason) onRefusedConnection(reason);
+      // Also a handle of the wrong type (a top edge dropped on a top edge): the cards are what count.
+      else onConnect({ source: from, target: to, sourceHandle: null, targetHandle: null });
     },
-    [explainConnection, onRefusedConnection],
+    [explainConnection, onRefusedConnection, onConnect],
   );
 
   return (
     <div
+      ref={wrapper}
       className={`map-canvas${far ? ' zoom-far' : ''}`}
       data-testid="map-canvas"
       data-ready={readyKey ? 'true' : 'false'}
@@ -166,13 +189,16 @@ export function MapCanvas(props: MapCanvasProps) {
           onNodeDragStop={onNodeDragStop}
           onNodeClick={onNodeClick}
           onNodeDoubleClick={onNodeDoubleClick}
+          onNodeContextMenu={onNodeContextMenu}
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
           isValidConnection={isValidConnection}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           connectionMode={ConnectionMode.Strict}
-          connectionRadius={28}
+          connectionRadius={40}
+          autoPanOnConnect
+          autoPanSpeed={18}
           connectionLineComponent={ConnectionLine}
           // Culling pays when zoomed in; far out nearly everything is on screen, and mounting cards at
           // the edges while panning cost more than drawing them (bench/map.ts: pan p95 117 vs 150 ms).
@@ -219,26 +245,35 @@ function ConnectionLine({
   return <path className={`tl-connection-line is-${connectionStatus ?? 'open'}`} d={path} fill="none" />;
 }
 
-/** While a link is dragged over a node that refuses it, the reason follows the pointer. */
+/** The id of the map node under a point of the screen, if any. */
+function nodeIdAt(x: number, y: number): string | null {
+  const element = document.elementFromPoint(x, y)?.closest('.react-flow__node');
+  return element?.getAttribute('data-id') ?? null;
+}
+
+/**
+ * While a link is dragged over a node — its handle or anywhere on its body — what dropping it there
+ * would do, or why it would be refused, follows the pointer.
+ */
 function ConnectionHint({ explain }: { explain: (from: string, to: string) => string | null }) {
   const connection = useConnection();
-  const { flowToScreenPosition } = useReactFlow();
-  if (!connection.inProgress || !connection.toNode || connection.isValid !== false) return null;
+  const domNode = useStore(selectDomNode);
+  if (!connection.inProgress || !domNode) return null;
+  const box = domNode.getBoundingClientRect();
+  const at = { x: box.left + connection.pointer.x, y: box.top + connection.pointer.y };
+  const overId = connection.toNode?.id ?? nodeIdAt(at.x, at.y);
+  if (!overId || overId === connection.fromNode.id) return null;
   const [from, to] =
-    connection.fromHandle.type === 'target'
-      ? [connection.toNode.id, connection.fromNode.id]
-      : [connection.fromNode.id, connection.toNode.id];
+    connection.fromHandle.type === 'target' ? [overId, connection.fromNode.id] : [connection.fromNode.id, overId];
   const reason = explain(from, to);
-  if (!reason) return null;
-  const at = flowToScreenPosition(connection.to);
   return (
     <div
-      className="tl-connection-hint"
+      className={`tl-connection-hint${reason ? '' : ' is-ok'}`}
       role="tooltip"
       style={{ left: at.x + 16, top: at.y + 16 }}
-      data-testid="connection-hint"
+      data-testid={reason ? 'connection-hint' : 'connection-ok'}
     >
-      {reason}
+      {reason ?? 'Drop to link'}
     </div>
   );
 }

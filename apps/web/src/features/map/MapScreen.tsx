@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { FindingBar } from './FindingBar';
 import { useAuditOverlay } from './hooks/useAuditOverlay';
 import { useDrawnGraph } from './hooks/useDrawnGraph';
@@ -10,6 +10,7 @@ import { useMapEditing } from './hooks/useMapEditing';
 import { useMapElements } from './hooks/useMapElements';
 import { useMapKeyboard } from './hooks/useMapKeyboard';
 import { useMapLayout } from './hooks/useMapLayout';
+import { useMapPermissions } from './hooks/useMapPermissions';
 import { useReveal } from './hooks/useReveal';
 import { useSelection } from './hooks/useSelection';
 import { useTrace } from './hooks/useTrace';
@@ -17,8 +18,10 @@ import { useViewControls } from './hooks/useViewControls';
 import type { XY } from './layout/geometry';
 import { MapActionsContext, type MapActions } from './MapActionsContext';
 import { MapCanvas } from './MapCanvas';
+import { MapLegend, useLegend } from './MapLegend';
 import { MapSidebar } from './MapSidebar';
 import { MapDialogs } from './panels/MapDialogs';
+import { NodeMenu } from './panels/NodeMenu';
 import { SidePanel } from './panels/SidePanel';
 import { StatusLine } from './StatusLine';
 import { MapToolbar } from './toolbar/MapToolbar';
@@ -55,17 +58,30 @@ function MapScreen() {
   const { reveal, zoomTo } = useReveal({ positions, laidOut, select, fitView });
   const audit = useAuditOverlay(url, setUrl, graph, reveal);
   const trace = useTrace({ url, setUrl, positions, laidOut, zoomTo, onStart: audit.clear });
-  const linking = useLinking(nodesById, graph.links);
+  const permissions = useMapPermissions();
+  const linking = useLinking(nodesById, graph.links, { alwaysProposed: permissions.linksAreProposed });
   const stage = useRef<HTMLDivElement>(null);
   const editing = useMapEditing({ drawing, layout, selection, traceId: trace.traceId, stage, screenToFlowPosition });
+  const [menu, setMenu] = useState<{ id: string; at: XY } | null>(null);
+  const openMenu = useCallback((id: string, at: XY) => setMenu({ id, at }), []);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const { exporting, exportImage } = useExportImage(getNodes);
   const { setScope, setFilter } = useViewControls(setUrl);
   const centreOn = useCallback(
     (at: XY) => void setCenter(at.x, at.y, { zoom: Math.max(getZoom(), 0.6), duration: 200 }),
     [setCenter, getZoom],
   );
-  const blocked = !!linking.chooser || !!editing.deleting;
-  useMapKeyboard({ blocked, selection, trace, audit, editing, drawn: drawn.nodes, positions, centreOn });
+  const blocked = !!linking.request || !!editing.deleting || !!menu;
+  const legend = useLegend();
+  const linkFrom = useCallback(
+    (id: string) => {
+      const node = nodesById.get(id);
+      if (node) linking.openPicker(node);
+    },
+    [nodesById, linking],
+  );
+  const shortcuts = { legend: legend.toggle, link: linkFrom };
+  useMapKeyboard({ blocked, selection, trace, audit, editing, drawn: drawn.nodes, positions, centreOn, shortcuts });
   const highlight = trace.traceId ? trace.highlight : audit.highlight;
   const { nodes, edges } = useMapElements(drawn, data, positions, selection, highlight);
 
@@ -107,6 +123,7 @@ function MapScreen() {
               renderAll={exporting}
               onSelectNode={select}
               onSelectEdge={selection.selectEdge}
+              onNodeMenu={openMenu}
               onTraceNode={trace.trace}
               onMoveNode={layout.moveNode}
               explainConnection={linking.explainConnection}
@@ -125,6 +142,7 @@ function MapScreen() {
               <TraceBar summary={trace.summary} loading={trace.loading} onShow={showNode} onClose={trace.leave} />
             )}
             {!trace.traceId && audit.finding && <FindingBar finding={audit.finding} onClear={audit.clear} />}
+            <MapLegend open={legend.open} onToggle={legend.toggle} />
           </div>
           <SidePanel
             selection={selection}
@@ -133,9 +151,22 @@ function MapScreen() {
             nodesById={nodesById}
             onTrace={trace.trace}
             onShowNode={showNode}
+            onLink={linking.openPicker}
           />
         </div>
-        <MapDialogs linking={linking} editing={editing} nodesById={nodesById} />
+        <MapDialogs linking={linking} editing={editing} nodesById={nodesById} nodes={graph.nodes} links={graph.links} />
+        {menu && (
+          <NodeMenu
+            at={menu.at}
+            node={nodesById.get(menu.id)}
+            permissions={permissions}
+            onClose={closeMenu}
+            onOpen={select}
+            onLink={linking.openPicker}
+            onTrace={trace.trace}
+            onDelete={editing.requestDelete}
+          />
+        )}
       </div>
       {selectedNode && (
         <span hidden data-testid="selected-key">

@@ -1,26 +1,36 @@
-import type { GraphLink, GraphNode, LinkKind } from '@throughline/domain';
+import type { GraphLink, GraphNode } from '@throughline/domain';
 import type { Connection } from '@xyflow/react';
 import { useCallback, useState } from 'react';
+import { ApiError } from '../../../api/http';
 import { useCreateLink, type NewLink } from '../../../api/links.queries';
 import { useToast } from '../../../ui/toast';
 import { judgeConnection } from '../model/connection';
+import { plainLinkError } from '../model/linkWords';
+import type { LinkEnd, LinkRequest } from '../panels/LinkDialog';
 
-/** A drawn link that more than one kind fits: the user picks. */
-export interface LinkChoice {
-  from: GraphNode;
-  to: GraphNode;
-  kinds: LinkKind[];
+/** What a created link did, for the toast and for undo. */
+export interface LinkOutcome {
+  id: string;
+  fromId: string;
+  toId: string;
+  state: string;
 }
 
 /**
- * Drawing links on the map: the domain's link matrix judges a connection before it is sent (and
- * says why not); one fitting kind is created at once, several are offered to choose from. The
- * outcome is said in a toast.
+ * Linking on the map: the domain's link matrix judges a drawn connection before it is sent (and
+ * says why not, in plain words); one fitting kind drawn by a PMO is created at once, otherwise the
+ * link dialog asks (which kind, a weight, a note — required for a proposal). "Link to…" opens the
+ * same dialog with a search. The toast says whether the link was made or only proposed.
  */
-export function useLinking(nodesById: ReadonlyMap<string, GraphNode>, links: readonly GraphLink[]) {
+export function useLinking(
+  nodesById: ReadonlyMap<string, GraphNode>,
+  links: readonly GraphLink[],
+  options: { alwaysProposed: boolean; onLinked?: (link: LinkOutcome) => void },
+) {
+  const { alwaysProposed, onLinked } = options;
   const toast = useToast();
   const createLink = useCreateLink();
-  const [chooser, setChooser] = useState<LinkChoice | null>(null);
+  const [request, setRequest] = useState<LinkRequest | null>(null);
 
   /** Why a link from → to cannot be drawn, or null when it can. */
   const explainConnection = useCallback(
@@ -33,18 +43,31 @@ export function useLinking(nodesById: ReadonlyMap<string, GraphNode>, links: rea
     },
     [nodesById, links],
   );
+
   const submitLink = useCallback(
-    (link: NewLink) => {
-      setChooser(null);
-      const from = nodesById.get(link.fromId)?.key ?? 'node';
-      const to = nodesById.get(link.toId)?.key ?? 'node';
+    (link: NewLink, ends?: { from: LinkEnd; to: LinkEnd }) => {
+      setRequest(null);
+      const fromEnd = ends?.from ?? nodesById.get(link.fromId);
+      const toEnd = ends?.to ?? nodesById.get(link.toId);
+      const from = fromEnd?.key ?? 'node';
+      const to = toEnd?.key ?? 'node';
       createLink.mutate(link, {
-        onSuccess: () => toast(`Linked ${from} → ${to}`, 'success'),
-        onError: (error) => toast(`The link ${from} → ${to} was refused: ${error.message}`, 'error'),
+        onSuccess: (saved) => {
+          if (saved.state === 'proposed')
+            toast(`Proposed ${from} → ${to} — waiting for a PMO to approve it`, 'success');
+          else toast(`Linked ${from} → ${to}`, 'success');
+          onLinked?.({ id: saved.id, fromId: saved.fromId, toId: saved.toId, state: saved.state });
+        },
+        onError: (error) => {
+          const code = error instanceof ApiError ? error.body.code : undefined;
+          const plain = fromEnd && toEnd ? plainLinkError(code, fromEnd, toEnd) : null;
+          toast(`${from} → ${to} was not linked: ${plain ?? error.message}`, 'error');
+        },
       });
     },
-    [createLink, nodesById, toast],
+    [createLink, nodesById, toast, onLinked],
   );
+
   const onConnect = useCallback(
     (c: Connection) => {
       const from = nodesById.get(c.source);
@@ -52,16 +75,22 @@ export function useLinking(nodesById: ReadonlyMap<string, GraphNode>, links: rea
       if (!from || !to) return;
       const verdict = judgeConnection(from, to, links);
       if (!verdict.ok) toast(verdict.reason, 'error');
-      else if (verdict.kinds.length === 1) submitLink({ fromId: from.id, toId: to.id, kind: verdict.kinds[0] });
-      else setChooser({ from, to, kinds: verdict.kinds });
+      // A proposal needs a note, and two fitting kinds a choice: the dialog asks.
+      else if (verdict.kinds.length === 1 && !alwaysProposed)
+        submitLink({ fromId: from.id, toId: to.id, kind: verdict.kinds[0] });
+      else setRequest({ from, to });
     },
-    [nodesById, links, toast, submitLink],
+    [nodesById, links, toast, submitLink, alwaysProposed],
   );
+
+  /** "Link to…" from a node: the dialog searches the other end. */
+  const openPicker = useCallback((from: LinkEnd) => setRequest({ from }), []);
+
   /** A drop the map refused: say why. */
   const refuse = useCallback((reason: string) => toast(reason, 'error'), [toast]);
-  const cancelChoice = useCallback(() => setChooser(null), []);
+  const cancel = useCallback(() => setRequest(null), []);
 
-  return { chooser, explainConnection, onConnect, submitLink, refuse, cancelChoice };
+  return { request, alwaysProposed, explainConnection, onConnect, openPicker, submitLink, refuse, cancel };
 }
 
 export type Linking = ReturnType<typeof useLinking>;

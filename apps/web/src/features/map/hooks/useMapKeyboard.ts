@@ -21,19 +21,28 @@ interface KeyboardDeps {
   positions: Positions;
   /** Centres the map on a point (React Flow's `setCenter`, zoomed in enough to read). */
   centreOn: (at: XY) => void;
+  /** `?` the legend, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, `L` "Link to…" the selection. */
+  shortcuts?: { legend?: () => void; undo?: () => void; redo?: () => void; link?: (id: string) => void };
 }
 
 /**
  * The map's keys (the search box has `/`): arrows move the selection to the nearest node that
- * way, `T` traces, Delete asks to delete the selected link or node, and Escape leaves trace mode,
+ * way, `T` traces, `L` links, `?` the legend, Ctrl+Z / Ctrl+Shift+Z undo and redo, Delete asks to delete the selected link or node, and Escape leaves trace mode,
  * clears the finding, closes the new-node form, deselects the link, then the node — one per press.
  */
 export function useMapKeyboard(deps: KeyboardDeps) {
-  const { blocked, selection, trace, audit, editing, drawn, positions, centreOn } = deps;
+  const { blocked, selection, trace, audit, editing, drawn, positions, centreOn, shortcuts = {} } = deps;
   const { selectedId, selectedEdge, newKind, select, selectEdge, closeNew } = selection;
   useWindowKeydown((e) => {
     if (isTyping(e.target) || blocked) return;
-    if (e.key === 'Delete' || e.key === 'Backspace') {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && shortcuts.undo) shortcuts.undo();
+    else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey)) && shortcuts.redo)
+      shortcuts.redo();
+    else if (mod || e.altKey) return;
+    else if (e.key === '?' && shortcuts.legend) shortcuts.legend();
+    else if (e.key === 'l' && selectedId && shortcuts.link) shortcuts.link(selectedId);
+    else if (e.key === 'Delete' || e.key === 'Backspace') {
       if (!editing.requestDeleteSelection(selectedEdge, selectedId)) return;
     } else if (e.key === 'Escape') {
       if (trace.traceId) trace.leave();

@@ -25,6 +25,8 @@ describe(useReveal.name, () => {
     expect(select).toHaveBeenCalledWith('a', {});
     expect(framed()).toEqual([['a', 'b']]);
     expect(fitView.mock.calls[0][0]).toMatchObject(REVEAL_FIT);
+    // Framed at a zoom where cards show titles, owners and health, never as far-out specks.
+    expect(fitView.mock.calls[0][0]).toMatchObject({ minZoom: 0.5 });
   });
 
   it('opens the chain of a node the view does not draw, as a history entry, and frames it once laid out', () => {

@@ -4,8 +4,12 @@ import type { Positions } from '../layout/geometry';
 import type { MapUrlPatch } from '../useMapUrl';
 import type { Select } from './useSelection';
 
-/** How the map frames what it reveals: room around it, never closer than a readable card. */
-export const REVEAL_FIT = { padding: 0.35, maxZoom: 1.1, duration: 400 };
+/**
+ * How the map frames what it reveals: room around it, never closer than a readable card, and never
+ * further out than full cards (0.5: titles, owners and health readable) — a finding spread over the
+ * map is centred at that zoom rather than shown as specks.
+ */
+export const REVEAL_FIT = { padding: 0.35, minZoom: 0.5, maxZoom: 1.1, duration: 400 };
 
 export interface RevealOptions {
   /** The node to select: the first one unless said (`null`: clear the selection). */

@@ -2,12 +2,11 @@ import {
   LINK_KIND_LABELS,
   NODE_KIND_LABELS,
   allowedLinkKinds,
-  checkLink,
   isChainLinkKind,
-  isStrategyKind,
   type LinkKind,
   type NodeKind,
 } from '@throughline/domain';
+import { whyNoLink } from './linkWords';
 
 export interface EndRef {
   id: string;
@@ -24,24 +23,15 @@ export interface LinkRef {
 export type ConnectionVerdict = { ok: true; kinds: LinkKind[] } | { ok: false; reason: string };
 
 /**
- * Whether a link may be drawn from `from` to `to`, and with which kinds. The kind matrix and its
- * wording come from `libs/domain` (`checkLink`), exactly as the API applies them; on top of that the
+ * Whether a link may be drawn from `from` to `to`, and with which kinds. The kind matrix comes from
+ * `libs/domain`, exactly as the API applies it, said in plain words (`linkWords.ts`); on top of that the
  * map refuses what it can already see would fail: a link that exists, or one closing a loop in the
  * strategy chain. The API stays the judge of what the map cannot see.
  */
 export function judgeConnection(from: EndRef, to: EndRef, links: readonly LinkRef[]): ConnectionVerdict {
   const fits = allowedLinkKinds(from.kind, to.kind);
-  if (from.id === to.id || fits.length === 0) {
-    // The kind a person drawing this most likely meant, so the domain's message names it.
-    const meant: LinkKind = isStrategyKind(from.kind) || isStrategyKind(to.kind) ? 'contributes_to' : 'depends_on';
-    const check = checkLink(meant, from, to);
-    const message = check.ok ? '' : check.message;
-    const reverse = from.id !== to.id && allowedLinkKinds(to.kind, from.kind).length > 0;
-    return {
-      ok: false,
-      reason: reverse ? `${message} Drag from the ${label(to.kind)} to the ${label(from.kind)} instead.` : message,
-    };
-  }
+  if (from.id === to.id) return { ok: false, reason: 'A node cannot link to itself.' };
+  if (fits.length === 0) return { ok: false, reason: whyNoLink(from, to) ?? '' };
 
   const existing = new Set(links.filter((l) => l.from === from.id && l.to === to.id).map((l) => l.kind));
   const fresh = fits.filter((k) => !existing.has(k));
@@ -57,7 +47,7 @@ export function judgeConnection(from: EndRef, to: EndRef, links: readonly LinkRe
   if (possible.length === 0) {
     return {
       ok: false,
-      reason: `${name(to)} already sits below ${name(from)} in the chain; this link would close a loop.`,
+      reason: `${name(to)} already sits below ${name(from)} in the chain; this link would make a loop.`,
     };
   }
   return { ok: true, kinds: possible };

@@ -1,6 +1,6 @@
 import { NODE_KIND_LABELS, isWorkKind, type NodeHealth, type NodeKind } from '@throughline/domain';
 import { Handle, Position } from '@xyflow/react';
-import { memo, type ReactNode } from 'react';
+import { memo, useCallback, useState, type ReactNode } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
 import { useFar } from './FarContext';
 import type { MapNodeData } from './types';
@@ -16,6 +16,38 @@ const WORK_HANDLES = [
   { id: 'dep-out', type: 'source', position: 'right' },
   { id: 'dep-in', type: 'target', position: 'left' },
 ] as const;
+
+/**
+ * A far card's handles: plain markup React Flow can measure while the pointer is elsewhere (2,000
+ * real handles would each subscribe to the store), real ones — grown to a usable size on screen —
+ * while it is on the card, so dragging from its top or bottom edge draws a link at any zoom.
+ */
+function FarHandles({ work, nodeId }: { work: boolean; nodeId: string }) {
+  const [hot, setHot] = useState(false);
+  const onEnter = useCallback(() => setHot(true), []);
+  const onLeave = useCallback(() => setHot(false), []);
+  return (
+    <div className="tl-far-hit" onPointerEnter={onEnter} onPointerLeave={onLeave}>
+      {hot ? (
+        <>
+          <Handle type="source" position={Position.Top} id="up" className="tl-handle tl-handle-edge" />
+          <Handle type="target" position={Position.Bottom} id="down" className="tl-handle tl-handle-edge" />
+          {work && <DependencyHandles />}
+        </>
+      ) : (
+        (work ? WORK_HANDLES : CHAIN_HANDLES).map((h) => (
+          <div
+            key={h.id}
+            className={`react-flow__handle react-flow__handle-${h.position} ${h.type} tl-handle${h.id.startsWith('dep') ? ' tl-handle-dep' : ' tl-handle-edge'}`}
+            data-handleid={h.id}
+            data-handlepos={h.position}
+            data-nodeid={nodeId}
+          />
+        ))
+      )}
+    </div>
+  );
+}
 
 const HEALTH_LABEL: Record<NodeHealth, string> = {
   green: 'green',
@@ -41,30 +73,34 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
   if (findings.errors > 0) classes.push('has-error');
 
   if (far) {
-    // Zoomed out: the key on the kind's colour (no icon: 2,000 small <svg>s cost 0.3 s to paint), the
-    // error ring, and handles React Flow can measure but nobody can grab at this size. A fraction of
-    // the DOM and no store subscriptions.
+    // Zoomed out: the key and the title as a label sized for the screen (nodes.css, "far zoom"), on
+    // the kind's colour, with the error ring (no icon: 2,000 small <svg>s cost 0.3 s to paint). A
+    // fraction of the DOM and no store subscriptions; the handles become real ones while the pointer
+    // is on the card (`FarHandles`), so a link can be drawn at any zoom.
     return (
-      <div className={`${classes.join(' ')} is-far`} data-testid={`node-${node.key}`} data-key={node.key}>
-        <div className="tl-node-head">
-          <span className="tl-node-key">{node.key}</span>
+      <div
+        className={`${classes.join(' ')} is-far`}
+        data-testid={`node-${node.key}`}
+        data-key={node.key}
+        aria-label={`${NODE_KIND_LABELS[node.kind]} ${node.key}: ${node.title}`}
+      >
+        <div className="tl-far-label">
+          <span className="tl-node-key">{node.key}</span> <span className="tl-far-title">{node.title}</span>
         </div>
-        {(isWorkKind(node.kind) ? WORK_HANDLES : CHAIN_HANDLES).map((h) => (
-          <div
-            key={h.id}
-            className={`react-flow__handle react-flow__handle-${h.position} ${h.type} tl-handle${h.id.startsWith('dep') ? ' tl-handle-dep' : ''}`}
-            data-handleid={h.id}
-            data-handlepos={h.position}
-            data-nodeid={node.id}
-          />
-        ))}
+        <FarHandles work={isWorkKind(node.kind)} nodeId={node.id} />
       </div>
     );
   }
 
   return (
     <div className={classes.join(' ')} data-testid={`node-${node.key}`} data-key={node.key}>
-      <Handle type="source" position={Position.Top} id="up" className="tl-handle" title="Drag to what this serves" />
+      <Handle
+        type="source"
+        position={Position.Top}
+        id="up"
+        className="tl-handle tl-handle-edge"
+        title="Drag from this edge to what this serves (drop anywhere on it)"
+      />
       <div className="tl-node-head">
         <span className="tl-node-kind" title={NODE_KIND_LABELS[node.kind]}>
           <KindIcon kind={node.kind} size={14} />
@@ -101,8 +137,8 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
         type="target"
         position={Position.Bottom}
         id="down"
-        className="tl-handle"
-        title="Drag to the work that serves this"
+        className="tl-handle tl-handle-edge"
+        title="Drag from this edge to the work that serves this"
       />
       {isWorkKind(node.kind) && <DependencyHandles />}
     </div>

@@ -1,5 +1,5 @@
 import type { GraphNode, NodeKind, NodeRollup } from '@throughline/domain';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { MapActionsContext } from '../MapActionsContext';
@@ -132,7 +132,7 @@ describe('map node components', () => {
     expect(theme.querySelectorAll('.tl-handle')).toHaveLength(2);
   });
 
-  it('zoomed far out, shows just the key and the error ring, with handles React Flow can measure', () => {
+  it('zoomed far out, shows the key and title as a label and the error ring, with handles React Flow can measure', () => {
     const card = renderNode(
       graphNode('project', { key: 'PRJ-7' }),
       { findings: { total: 2, errors: 1 } },
@@ -140,7 +140,8 @@ describe('map node components', () => {
       true,
     );
     expect(card).toHaveClass('is-far', 'kind-project', 'has-error');
-    expect(card).toHaveTextContent(/^PRJ-7$/);
+    expect(card).toHaveTextContent(/^PRJ-7 Make every home smart-ready$/);
+    expect(card).toHaveAttribute('aria-label', 'Project PRJ-7: Make every home smart-ready');
     const handles = [...card.querySelectorAll('.react-flow__handle')];
     expect(
       handles.map((h) => [h.getAttribute('data-handleid'), h.classList.contains('source') ? 'source' : 'target']),
@@ -150,5 +151,14 @@ describe('map node components', () => {
       ['dep-out', 'source'],
       ['dep-in', 'target'],
     ]);
+  });
+
+  it('zoomed far out, gives a card real handles while the pointer is on it, so a link starts at any zoom', () => {
+    const card = renderNode(graphNode('project', { key: 'PRJ-7' }), {}, jest.fn(), true);
+    expect(card.querySelector('[data-handleid="up"]')).not.toHaveClass('connectable');
+    fireEvent.pointerEnter(card.querySelector('.tl-far-hit')!);
+    expect(card.querySelector('[data-handleid="up"]')).toHaveClass('connectable', 'tl-handle-edge');
+    fireEvent.pointerLeave(card.querySelector('.tl-far-hit')!);
+    expect(card.querySelector('[data-handleid="up"]')).not.toHaveClass('connectable');
   });
 });

@@ -51,6 +51,7 @@ function renderPanel(patch: (r: MockRequest) => unknown) {
           onTrace={jest.fn()}
           onDelete={jest.fn()}
           onShowNode={jest.fn()}
+          onLink={jest.fn()}
         />
       </ToastProvider>
     </QueryClientProvider>,

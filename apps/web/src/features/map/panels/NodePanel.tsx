@@ -11,6 +11,7 @@ import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { NodeForm } from './NodeForm';
 import { changedFields, toFormValues, toNodeFields, validateForm, type FieldName, type FormValues } from './nodeForm';
+import type { LinkEnd } from './LinkDialog';
 import './panels.css';
 
 interface NodePanelProps {
@@ -22,6 +23,8 @@ interface NodePanelProps {
   onTrace: (id: string) => void;
   onDelete: (id: string) => void;
   onShowNode: (id: string) => void;
+  /** "Link to…": the link dialog, searching the other end. */
+  onLink: (from: LinkEnd) => void;
 }
 
 type Tab = 'details' | 'links' | 'check-ins' | 'history';
@@ -55,6 +58,7 @@ function NodeEditor({
   onTrace,
   onDelete,
   onShowNode,
+  onLink,
 }: NodePanelProps & { record: NodeRecord }) {
   const toast = useToast();
   const client = useQueryClient();
@@ -125,6 +129,9 @@ function NodeEditor({
           <span className="panel-key">{record.key}</span> {record.title}
         </h2>
         <div className="panel-actions">
+          <button type="button" className="btn btn-small" onClick={() => onLink(record)} data-testid="link-to">
+            Link to…
+          </button>
           <button type="button" className="btn btn-small" onClick={() => onTrace(record.id)}>
             Trace
           </button>

@@ -1,6 +1,7 @@
 import type { BusinessUnitRecord, GraphNode } from '@throughline/domain';
 import type { MapEditing } from '../hooks/useMapEditing';
 import type { Selection } from '../hooks/useSelection';
+import type { LinkEnd } from './LinkDialog';
 import { NewNodePanel } from './NewNodePanel';
 import { NodePanel } from './NodePanel';
 
@@ -11,10 +12,11 @@ interface SidePanelProps {
   nodesById: ReadonlyMap<string, GraphNode>;
   onTrace: (id: string) => void;
   onShowNode: (id: string) => void;
+  onLink: (from: LinkEnd) => void;
 }
 
 /** The right of the map: the new-node form while one is being created, else the selected node's inspector. */
-export function SidePanel({ selection, editing, units, nodesById, onTrace, onShowNode }: SidePanelProps) {
+export function SidePanel({ selection, editing, units, nodesById, onTrace, onShowNode, onLink }: SidePanelProps) {
   const { newKind, selectedId, select } = selection;
   if (newKind) {
     return (
@@ -37,6 +39,7 @@ export function SidePanel({ selection, editing, units, nodesById, onTrace, onSho
       onTrace={onTrace}
       onDelete={editing.requestDelete}
       onShowNode={onShowNode}
+      onLink={onLink}
     />
   );
 }
