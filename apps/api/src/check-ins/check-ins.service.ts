@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { kindWithArticle, todayIso, type CheckInRecord } from '@throughline/domain';
+import { assertMayCheckIn } from '../access/contributor-rules.js';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { Db } from '../platform/database/db.js';
@@ -29,6 +30,7 @@ export class CheckInsService {
   add(nodeId: string, dto: CreateCheckInDto): Promise<CheckInRecord> {
     return this.db.transaction(async () => {
       const before = await this.keyResult(nodeId, true);
+      assertMayCheckIn(before);
       const existing = await this.checkIns.list(nodeId);
       const at = dto.at ?? todayIso();
       if (existing.some((c) => c.at === at && c.value === dto.value)) {

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../platform/http/params.js';
 import { ApiErrors } from '../platform/openapi/api-errors.js';
-import { CreateLinkDto, LinkDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dto.js';
+import { CreateLinkDto, LinkDto, LinkProposalDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dto.js';
 import { LinksService } from './links.service.js';
 
 @ApiTags('links')
@@ -16,6 +16,18 @@ export class LinksController {
   @ApiErrors(400, 503)
   list(@Query() query: ListLinksQuery) {
     return this.links.list(query);
+  }
+
+  /** Declared before `:id`, so that `proposals` is not read as a link id. */
+  @Get('proposals')
+  @ApiOperation({
+    summary: 'The proposals queue',
+    description: 'Proposed links waiting for a pmo or admin, oldest first, with who proposed them and their ends.',
+  })
+  @ApiOkResponse({ type: [LinkProposalDto] })
+  @ApiErrors(503)
+  proposals() {
+    return this.links.proposals();
   }
 
   @Get(':id')

@@ -8,6 +8,9 @@ export interface LinkEnd {
   id: string;
   key: string;
   kind: NodeKind;
+  title: string;
+  /** For the contributor rules (a contributor links from its own units' work). */
+  businessUnitId: string | null;
 }
 
 export interface NewLink {
@@ -25,10 +28,11 @@ export interface NewLink {
 export class LinksRepository {
   constructor(private readonly db: Db) {}
 
-  /** The id, key and kind of each given node of the organisation (for checking a link's ends). */
+  /** The id, key, kind, title and unit of each given node of the organisation (for checking a link's ends). */
   async ends(ids: string[]): Promise<Map<string, LinkEnd>> {
     const rows = await this.db.query<LinkEnd>(
-      `SELECT id, key, kind FROM nodes WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+      `SELECT id, key, kind, title, business_unit_id AS "businessUnitId"
+         FROM nodes WHERE org_id = $1 AND id = ANY($2::uuid[])`,
       [requestContext.orgId(), ids],
     );
     return new Map(rows.map((row) => [row.id, row]));

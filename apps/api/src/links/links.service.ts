@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { checkLink, isChainLinkKind, LINK_DEFAULTS, type LinkRecord } from '@throughline/domain';
+import { checkLink, isChainLinkKind, LINK_DEFAULTS, type LinkRecord, type NodeKind } from '@throughline/domain';
+import { assertMayChangeLink, assertMayLinkFrom, newLinkState } from '../access/contributor-rules.js';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
 import type { CreateLinkDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dto.js';
-import { LinksRepository } from './links.repository.js';
+import { LinksRepository, type LinkEnd } from './links.repository.js';
 
 /**
  * The link rules of docs/domain.md: only the kind pairs of the matrix, no self-links, no duplicate
@@ -41,6 +42,7 @@ export class LinksService {
             { field, problems: ['refers to no node of this organisation'] },
           ]);
         }
+        assertMayLinkFrom(from);
         const check = checkLink(dto.kind, from, to);
         if (!check.ok) throw new DomainError(check.code, check.message, { from: from.key, to: to.key, kind: dto.kind });
         const same = await this.links.findSame(from.id, to.id, dto.kind);
@@ -72,7 +74,8 @@ export class LinksService {
           kind: dto.kind,
           weight: dto.weight ?? LINK_DEFAULTS.weight,
           rationale: dto.rationale ?? LINK_DEFAULTS.rationale,
-          state: dto.state ?? LINK_DEFAULTS.state,
+          // A contributor's link is a proposal whatever it asks; a pmo/admin link is approved unless it asks to propose.
+          state: newLinkState(dto.state),
         });
         await this.log('create', link, null, link);
         return link;
@@ -85,6 +88,7 @@ export class LinksService {
     return this.db.transaction(
       async () => {
         const before = await this.lockedCurrent(id, dto.version);
+        await this.assertMayChange(before);
         const after = await this.links.update(
           id,
           {
@@ -112,6 +116,7 @@ export class LinksService {
     return this.db.transaction(
       async () => {
         const link = (await this.links.findForUpdate(id)) ?? notFound(id);
+        await this.assertMayChange(link);
         await this.links.delete(id);
         await this.log('delete', link, link, null);
       },
@@ -158,6 +163,19 @@ export class LinksService {
     return link;
   }
 
+  /** The proposals waiting for a pmo or admin, oldest first, with their ends' keys and titles. */
+  async proposals(): Promise<LinkProposal[]> {
+    const links = await this.links.list({ state: 'proposed' });
+    links.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id));
+    const ends = await this.links.ends([...new Set(links.flatMap((l) => [l.fromId, l.toId]))]);
+    return links.map((link) => ({ ...link, from: endView(ends.get(link.fromId)), to: endView(ends.get(link.toId)) }));
+  }
+
+  private async assertMayChange(link: LinkRecord): Promise<void> {
+    const from = (await this.links.ends([link.fromId])).get(link.fromId);
+    if (from) assertMayChangeLink(link.state, from);
+  }
+
   private async keysOf(ids: string[]): Promise<string[]> {
     const ends = await this.links.ends(ids);
     return ids.map((id) => ends.get(id)?.key ?? id);
@@ -168,6 +186,24 @@ export class LinksService {
       { action, entityType: 'link', entityId: link.id, nodeIds: [link.fromId, link.toId], before, after },
     ]);
   }
+}
+
+export interface LinkProposal extends LinkRecord {
+  from: LinkEndView;
+  to: LinkEndView;
+}
+
+export interface LinkEndView {
+  key: string;
+  kind: NodeKind;
+  title: string;
+  businessUnitId: string | null;
+}
+
+function endView(end: LinkEnd | undefined): LinkEndView {
+  // Both ends exist: a link is deleted with either of its nodes, in the same transaction.
+  const { key, kind, title, businessUnitId } = end!;
+  return { key, kind, title, businessUnitId };
 }
 
 function notFound(id: string): never {

@@ -10,6 +10,7 @@ import {
   type KindField,
   type NodeRecord,
 } from '@throughline/domain';
+import { assertMayWriteNode } from '../access/contributor-rules.js';
 import { BusinessUnitsRepository } from '../business-units/business-units.repository.js';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { CheckInsRepository } from '../check-ins/check-ins.repository.js';
@@ -48,6 +49,7 @@ export class NodesService {
   }
 
   create(dto: CreateNodeDto): Promise<NodeRecord> {
+    assertMayWriteNode({ key: dto.key, kind: dto.kind, businessUnitId: dto.businessUnitId ?? null });
     return this.db.transaction(
       async () => {
         refuse([
@@ -98,6 +100,7 @@ export class NodesService {
     return this.db.transaction(
       async () => {
         const before = (await this.nodes.findForUpdate(id)) ?? notFound(id);
+        assertMayWriteNode(before);
         if (before.version !== expected) {
           throw new DomainError(
             'VERSION_CONFLICT',
@@ -118,7 +121,11 @@ export class NodesService {
           ...(before.kind === 'key_result' && changes.direction === null ? [NEEDS_DIRECTION] : []),
         ]);
         if (changes.key !== undefined) await this.assertKeyFree(changes.key);
-        if (changes.businessUnitId !== undefined) await this.assertUnitExists(changes.businessUnitId);
+        if (changes.businessUnitId !== undefined) {
+          // Moving work to another unit changes both units' work.
+          assertMayWriteNode({ ...before, businessUnitId: changes.businessUnitId });
+          await this.assertUnitExists(changes.businessUnitId);
+        }
         const after = await this.nodes.update(id, changes, before.version + 1);
         await this.log('update', id, before, after);
         return after;
@@ -132,6 +139,7 @@ export class NodesService {
     return this.db.transaction(
       async () => {
         const node = (await this.nodes.findForUpdate(id)) ?? notFound(id);
+        assertMayWriteNode(node);
         if (expected !== undefined && expected !== node.version) {
           throw new DomainError(
             'VERSION_CONFLICT',

@@ -3,13 +3,17 @@ import {
   LINK_FIELD_RULES as R,
   LINK_KINDS,
   LINK_STATES,
-  NEW_LINK_STATES,
+  NODE_KINDS,
   type LinkKind,
+  type NodeKind,
   type LinkState,
 } from '@throughline/domain';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
 import { OptionalNotNull } from '../../platform/validation/validators.js';
+
+/** The only state a client may ask for: the server decides `approved` from the caller's role. */
+const PROPOSED_ONLY = ['proposed'] as const;
 
 /** The rules of a link's fields are `LINK_FIELD_RULES` of libs/domain, the ones import checks too. */
 export class CreateLinkDto {
@@ -40,16 +44,16 @@ export class CreateLinkDto {
 
   @ApiPropertyOptional(
     apiPropertyFor(
-      { type: 'enum', values: NEW_LINK_STATES },
+      { type: 'enum', values: PROPOSED_ONLY },
       {
-        default: 'approved',
         description:
-          'Until accounts and roles exist the caller chooses; with them, a contributor’s links are always proposed.',
+          'A pmo or admin may ask for its link to be a proposal rather than approved at once. A contributor’s link is ' +
+          'always proposed. `approved` is refused: approval is a decision (POST /links/{id}/approve), never a field.',
       },
     ),
   )
-  @FollowsRule({ type: 'enum', values: NEW_LINK_STATES })
-  state?: Exclude<LinkState, 'rejected'>;
+  @FollowsRule({ type: 'enum', values: PROPOSED_ONLY })
+  state?: 'proposed';
 }
 
 export class UpdateLinkDto {
@@ -101,4 +105,17 @@ export class LinkDto {
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+
+export class LinkEndViewDto {
+  @ApiProperty({ example: 'PRJ-7' }) key: string;
+  @ApiProperty({ enum: NODE_KINDS }) kind: NodeKind;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) businessUnitId: string | null;
+}
+
+/** A proposal in the queue: the link (who proposed it, `rationale` as its note) and both ends. */
+export class LinkProposalDto extends LinkDto {
+  @ApiProperty({ type: LinkEndViewDto }) from: LinkEndViewDto;
+  @ApiProperty({ type: LinkEndViewDto }) to: LinkEndViewDto;
 }

@@ -1,0 +1,74 @@
+import type { Role } from './roles.js';
+
+/**
+ * Who may call each route: the one declarative table the `AccessGuard` reads (docs/security.md, "Roles and
+ * permissions"; the roles are docs/domain.md's).
+ *
+ * - `'public'`: no session needed (health, signing up and in, accepting an invite).
+ * - `'authenticated'`: any member of the organisation, whatever its role.
+ * - a list of roles: only those; anyone else gets 403 FORBIDDEN, and a request without a session 401 UNAUTHENTICATED.
+ *
+ * The guard decides by role only. What depends on the object — a contributor's own units, the owner of a key
+ * result, a contributor's links being proposals — is decided by the services (`access/contributor-rules.ts`).
+ *
+ * HOW TO ADD A ROUTE: add one line `'METHOD /api/path/:param': …` below, written exactly as Nest registers it
+ * (global prefix, controller path and method path, parameters as `:name`). The API refuses to start when a route
+ * has no line here, or when a line names no route (route-table.ts), so a forgotten entry fails every test at once.
+ * Then add the route's expected statuses to apps/api/test/authorization-matrix.e2e-spec.ts, from docs/domain.md —
+ * not from this table, so that a wrong entry here is caught rather than copied.
+ */
+export type Permission = 'public' | 'authenticated' | readonly Role[];
+
+/** Those who change the graph; contributors only within their own units (checked by the services). */
+const WRITERS = ['admin', 'pmo', 'contributor'] as const satisfies readonly Role[];
+/** A PMO's decisions: approving proposals, waivers, importing. */
+const PMO = ['admin', 'pmo'] as const satisfies readonly Role[];
+/** Members, business units, the organisation's settings. */
+const ADMIN = ['admin'] as const satisfies readonly Role[];
+
+export const PERMISSIONS: Readonly<Record<string, Permission>> = {
+  'GET /api/health': 'public',
+
+  'GET /api/nodes': 'authenticated',
+  'GET /api/nodes/:id': 'authenticated',
+  'GET /api/nodes/:id/history': 'authenticated',
+  'POST /api/nodes': WRITERS,
+  'PATCH /api/nodes/:id': WRITERS,
+  'DELETE /api/nodes/:id': WRITERS,
+
+  'GET /api/nodes/:id/check-ins': 'authenticated',
+  // A contributor only on the key results it owns (CheckInsService).
+  'POST /api/nodes/:id/check-ins': WRITERS,
+
+  'GET /api/links': 'authenticated',
+  'GET /api/links/proposals': PMO,
+  'GET /api/links/:id': 'authenticated',
+  // A contributor's links are always proposed, and only from its own units' work (LinksService).
+  'POST /api/links': WRITERS,
+  'PATCH /api/links/:id': WRITERS,
+  'DELETE /api/links/:id': WRITERS,
+  'POST /api/links/:id/approve': PMO,
+  'POST /api/links/:id/reject': PMO,
+
+  'GET /api/business-units': 'authenticated',
+  'GET /api/business-units/:id': 'authenticated',
+  'POST /api/business-units': ADMIN,
+  'PATCH /api/business-units/:id': ADMIN,
+  'DELETE /api/business-units/:id': ADMIN,
+
+  'GET /api/graph': 'authenticated',
+  'GET /api/graph/trace/:id': 'authenticated',
+  'GET /api/graph/impact/:id': 'authenticated',
+  'GET /api/coverage': 'authenticated',
+  'GET /api/coverage/matrix': 'authenticated',
+
+  'GET /api/audit': 'authenticated',
+  'GET /api/audit/rules': 'authenticated',
+  'PATCH /api/audit/settings': ADMIN,
+  'GET /api/audit/waivers': 'authenticated',
+  'POST /api/audit/waivers': PMO,
+  'DELETE /api/audit/waivers/:id': PMO,
+
+  'GET /api/portfolio/export': 'authenticated',
+  'POST /api/portfolio/import': PMO,
+};
