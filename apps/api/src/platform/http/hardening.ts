@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
  * /assets; the PNG export draws the map through data: and blob: images). Styles may be inline
  * (React Flow and the OpenAPI UI set style attributes and tags); scripts may not.
  */
-export function contentSecurityPolicy(production: boolean) {
+export function contentSecurityPolicy() {
   return {
     useDefaults: false,
     directives: {
@@ -25,8 +25,9 @@ export function contentSecurityPolicy(production: boolean) {
       'object-src': ["'none'"],
       'frame-ancestors': ["'none'"],
       'form-action': ["'self'"],
-      // Only behind HTTPS: on plain http (development, tests) it would send the browser to https.
-      ...(production ? { 'upgrade-insecure-requests': [] } : {}),
+      // No upgrade-insecure-requests: a production API reached on plain http (the browser e2e on
+      // 127.0.0.1, docker compose on localhost) would send the browser to https for its assets.
+      // Behind TLS, HSTS keeps browsers on https.
     },
   };
 }
@@ -44,7 +45,7 @@ export function harden(app: NestExpressApplication, config: AppConfig) {
   app.use(hostCheck(config.security.allowedHosts));
   app.use(
     helmet({
-      contentSecurityPolicy: contentSecurityPolicy(production),
+      contentSecurityPolicy: contentSecurityPolicy(),
       strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       crossOriginEmbedderPolicy: false,
       referrerPolicy: { policy: 'same-origin' },
