@@ -2,6 +2,7 @@ import { Foundation1795647000000 } from './1795647000000-Foundation.js';
 import { PortfolioGraph1795647100000 } from './1795647100000-PortfolioGraph.js';
 import { AuditWaivers1795647200000 } from './1795647200000-AuditWaivers.js';
 import { Accounts1795647300000 } from './1795647300000-Accounts.js';
+import { GraphStatistics1795647400000 } from './1795647400000-GraphStatistics.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   PortfolioGraph1795647100000,
   AuditWaivers1795647200000,
   Accounts1795647300000,
+  GraphStatistics1795647400000,
 ];

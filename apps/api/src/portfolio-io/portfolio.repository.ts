@@ -152,10 +152,10 @@ export class PortfolioRepository {
    * After tens of thousands of new nodes the statistics still describe an empty organisation,
    * and the foreign-key checks of the links that follow (one per link end) are then planned as
    * scans of every node of a kind: 0.6 ms each, 280 s for a large import. Measured in
-   * docs/performance.md.
+   * docs/performance.md. Through a definer function: the request role does not own the tables.
    */
   async refreshStatistics(): Promise<void> {
-    await this.db.query(`ANALYZE nodes, links, key_result_check_ins`);
+    await this.db.query(`SELECT refresh_graph_statistics()`);
   }
 
   /** Inserts new links and updates changed ones (matched by ends and kind). */
