@@ -1,19 +1,23 @@
 import { asOwner, createMember, createOrganisation } from './accounts.js';
 import { startTestApp, type TestApp } from './harness.js';
+import request from 'supertest';
 
 const PASSWORD = 'amber-kettle-lighthouse';
 
 /** Sign-up, log-in, log-out, sessions and password changes (docs/security.md, "Accounts and sessions"). */
+/** Requests with no credentials but those a test sets (the harness's own `http()` may sign in as an admin). */
+const anonymous = (t: TestApp) => request(t.app.getHttpServer());
+
 describe('accounts and sessions', () => {
   let t: TestApp;
+  const http = () => anonymous(t);
   beforeAll(async () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
 
   const signUp = (email: string, extra: Record<string, unknown> = {}) =>
-    t
-      .http()
+    http()
       .post('/api/auth/sign-up')
       .send({ organisationName: 'Acme Grid', name: 'Ada Admin', email, password: PASSWORD, ...extra });
 
@@ -33,13 +37,9 @@ describe('accounts and sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toContain(res.body.token);
 
-    const byCookie = await t.http().get('/api/auth/session').set('Cookie', `tl_session=${res.body.token}`).expect(200);
+    const byCookie = await http().get('/api/auth/session').set('Cookie', `tl_session=${res.body.token}`).expect(200);
     expect(byCookie.body.user.email).toBe('ada@example.com');
-    const byBearer = await t
-      .http()
-      .get('/api/auth/session')
-      .set('Authorization', `Bearer ${res.body.token}`)
-      .expect(200);
+    const byBearer = await http().get('/api/auth/session').set('Authorization', `Bearer ${res.body.token}`).expect(200);
     expect(byBearer.body.organisation.id).toBe(res.body.organisation.id);
   });
 
@@ -82,7 +82,7 @@ describe('accounts and sessions', () => {
 
   it('refuses unknown fields and missing ones', async () => {
     await signUp('extra@example.com', { role: 'admin' }).expect(400);
-    await t.http().post('/api/auth/sign-up').send({ email: 'x@example.com' }).expect(400);
+    await http().post('/api/auth/sign-up').send({ email: 'x@example.com' }).expect(400);
   });
 
   describe('log-in and log-out', () => {
@@ -91,11 +91,10 @@ describe('accounts and sessions', () => {
     });
 
     it('answers the same 401 for a wrong password and an unknown email', async () => {
-      const wrong = await t
-        .http()
+      const wrong = await http()
         .post('/api/auth/log-in')
         .send({ email: 'login@example.com', password: 'not-the-password' });
-      const unknown = await t.http().post('/api/auth/log-in').send({ email: 'nobody@example.com', password: PASSWORD });
+      const unknown = await http().post('/api/auth/log-in').send({ email: 'nobody@example.com', password: PASSWORD });
       expect([wrong.status, unknown.status]).toEqual([401, 401]);
       expect(wrong.body).toEqual(unknown.body);
       expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
@@ -103,18 +102,17 @@ describe('accounts and sessions', () => {
     });
 
     it('logs in whatever the email’s case, and log-out ends the session at once', async () => {
-      const res = await t
-        .http()
+      const res = await http()
         .post('/api/auth/log-in')
         .send({ email: 'LOGIN@example.com', password: PASSWORD })
         .expect(200);
       expect(res.body.user.email).toBe('login@example.com');
       const bearer = { Authorization: `Bearer ${res.body.token}` };
-      await t.http().get('/api/auth/session').set(bearer).expect(200);
+      await http().get('/api/auth/session').set(bearer).expect(200);
 
-      const out = await t.http().post('/api/auth/log-out').set(bearer).expect(204);
+      const out = await http().post('/api/auth/log-out').set(bearer).expect(204);
       expect(String(out.headers['set-cookie'])).toMatch(/tl_session=;/);
-      const after = await t.http().get('/api/auth/session').set(bearer).expect(401);
+      const after = await http().get('/api/auth/session').set(bearer).expect(401);
       expect(after.body.code).toBe('UNAUTHENTICATED');
       const revoked = await asOwner(t, async (db) => {
         const { rows } = await db.query(`SELECT revoked_at FROM sessions WHERE revoked_at IS NOT NULL`);
@@ -124,9 +122,9 @@ describe('accounts and sessions', () => {
     });
 
     it('has no principal without credentials, or with a malformed Authorization header', async () => {
-      await t.http().get('/api/auth/session').expect(401);
-      await t.http().get('/api/auth/session').set('Authorization', 'Basic YWRhOnB3').expect(401);
-      await t.http().post('/api/auth/log-out').expect(401);
+      await http().get('/api/auth/session').expect(401);
+      await http().get('/api/auth/session').set('Authorization', 'Basic YWRhOnB3').expect(401);
+      await http().post('/api/auth/log-out').expect(401);
     });
   });
 
@@ -134,8 +132,7 @@ describe('accounts and sessions', () => {
     it('records the signed-in user as the actor, in their organisation, whatever X-Actor says', async () => {
       const orgId = await createOrganisation(t, 'Actor Org');
       const admin = await createMember(t, { role: 'admin', orgId, name: 'Grace Hopper' });
-      const unit = await t
-        .http()
+      const unit = await http()
         .post('/api/business-units')
         .set(admin.auth)
         .set('X-Actor', 'Chief Executive Officer')
@@ -154,13 +151,13 @@ describe('accounts and sessions', () => {
     it('acts on a removal or a demotion at the very next request', async () => {
       const orgId = await createOrganisation(t, 'Demotion Org');
       const member = await createMember(t, { role: 'pmo', orgId });
-      expect((await t.http().get('/api/auth/session').set(member.auth).expect(200)).body.role).toBe('pmo');
+      expect((await http().get('/api/auth/session').set(member.auth).expect(200)).body.role).toBe('pmo');
       await asOwner(t, (db) =>
         db.query(`UPDATE memberships SET role = 'executive' WHERE user_id = $1`, [member.userId]),
       );
-      expect((await t.http().get('/api/auth/session').set(member.auth).expect(200)).body.role).toBe('executive');
+      expect((await http().get('/api/auth/session').set(member.auth).expect(200)).body.role).toBe('executive');
       await asOwner(t, (db) => db.query(`DELETE FROM memberships WHERE user_id = $1`, [member.userId]));
-      await t.http().get('/api/auth/session').set(member.auth).expect(401);
+      await http().get('/api/auth/session').set(member.auth).expect(401);
     });
   });
 
@@ -175,19 +172,17 @@ describe('accounts and sessions', () => {
         ]),
       );
       const old = { Authorization: `Bearer ${first.body.token}` };
-      const switched = await t
-        .http()
+      const switched = await http()
         .post('/api/auth/switch-organisation')
         .set(old)
         .send({ organisationId: otherOrg })
         .expect(200);
       expect(switched.body).toMatchObject({ organisation: { id: otherOrg, name: 'Second Org' }, role: 'executive' });
       expect(switched.body.organisations).toHaveLength(2);
-      await t.http().get('/api/auth/session').set(old).expect(401);
+      await http().get('/api/auth/session').set(old).expect(401);
 
       const stranger = await createOrganisation(t, 'Not Mine');
-      const refused = await t
-        .http()
+      const refused = await http()
         .post('/api/auth/switch-organisation')
         .set('Authorization', `Bearer ${switched.body.token}`)
         .send({ organisationId: stranger })
@@ -200,37 +195,32 @@ describe('accounts and sessions', () => {
     it('needs the current password, refuses a weak one, and ends the other sessions', async () => {
       const signedUp = await signUp('change@example.com').expect(201);
       const me = { Authorization: `Bearer ${signedUp.body.token}` };
-      const other = await t
-        .http()
+      const other = await http()
         .post('/api/auth/log-in')
         .send({ email: 'change@example.com', password: PASSWORD })
         .expect(200);
 
-      const wrong = await t
-        .http()
+      const wrong = await http()
         .post('/api/auth/password')
         .set(me)
         .send({ currentPassword: 'not-it-at-all', newPassword: 'velvet-harbour-compass' })
         .expect(401);
       expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
-      await t
-        .http()
+      await http()
         .post('/api/auth/password')
         .set(me)
         .send({ currentPassword: PASSWORD, newPassword: 'football99' })
         .expect(422);
 
-      await t
-        .http()
+      await http()
         .post('/api/auth/password')
         .set(me)
         .send({ currentPassword: PASSWORD, newPassword: 'velvet-harbour-compass' })
         .expect(204);
-      await t.http().get('/api/auth/session').set(me).expect(200);
-      await t.http().get('/api/auth/session').set('Authorization', `Bearer ${other.body.token}`).expect(401);
-      await t.http().post('/api/auth/log-in').send({ email: 'change@example.com', password: PASSWORD }).expect(401);
-      await t
-        .http()
+      await http().get('/api/auth/session').set(me).expect(200);
+      await http().get('/api/auth/session').set('Authorization', `Bearer ${other.body.token}`).expect(401);
+      await http().post('/api/auth/log-in').send({ email: 'change@example.com', password: PASSWORD }).expect(401);
+      await http()
         .post('/api/auth/log-in')
         .send({ email: 'change@example.com', password: 'velvet-harbour-compass' })
         .expect(200);

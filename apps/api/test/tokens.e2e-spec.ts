@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { SessionTokens, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/session-tokens.js';
 import { asOwner, createMember, type TestMember } from './accounts.js';
 import { startTestApp, type TestApp } from './harness.js';
+import request from 'supertest';
 
 const SECRET = 'test-session-secret-of-forty-characters!!';
 const key = new TextEncoder().encode(SECRET);
@@ -10,8 +11,12 @@ const PARTNER = 'https://partner.example.com';
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** Forged, expired and revoked tokens; CSRF on cookie-authenticated writes (docs/security.md). */
+/** Requests with no credentials but those a test sets (the harness's own `http()` may sign in as an admin). */
+const anonymous = (t: TestApp) => request(t.app.getHttpServer());
+
 describe('session tokens', () => {
   let t: TestApp;
+  const http = () => anonymous(t);
   let member: TestMember;
   beforeAll(async () => {
     t = await startTestApp({ SESSION_SECRET: SECRET, ALLOWED_ORIGINS: PARTNER });
@@ -19,7 +24,7 @@ describe('session tokens', () => {
   });
   afterAll(() => t.close());
 
-  const session = (token: string) => t.http().get('/api/auth/session').set('Authorization', `Bearer ${token}`);
+  const session = (token: string) => http().get('/api/auth/session').set('Authorization', `Bearer ${token}`);
 
   /** A token exactly as the API signs one, with `changes` on top. */
   const claims = (changes: Record<string, unknown> = {}) => {
@@ -87,7 +92,7 @@ describe('session tokens', () => {
 
   it('refuses the token of a session that was logged out, or has expired in the database', async () => {
     const a = await createMember(t, { role: 'executive' });
-    await t.http().post('/api/auth/log-out').set(a.auth).expect(204);
+    await http().post('/api/auth/log-out').set(a.auth).expect(204);
     await session(a.token).expect(401);
     const b = await createMember(t, { role: 'executive' });
     await asOwner(t, (db) =>
@@ -104,15 +109,14 @@ describe('session tokens', () => {
 
     it('refuses a cookie-authenticated change without X-Requested-With, and changes nothing', async () => {
       const m = await createMember(t, { role: 'executive' });
-      const res = await t.http().post('/api/auth/log-out').set('Cookie', cookieOf(m)).expect(403);
+      const res = await http().post('/api/auth/log-out').set('Cookie', cookieOf(m)).expect(403);
       expect(res.body.code).toBe('CSRF');
       await session(m.token).expect(200);
     });
 
     it('refuses a cross-origin cookie POST sent as text/plain (what a form can send)', async () => {
       const m = await createMember(t, { role: 'pmo' });
-      const res = await t
-        .http()
+      const res = await http()
         .post('/api/business-units')
         .set('Cookie', cookieOf(m))
         .set('Origin', 'https://evil.example')
@@ -126,8 +130,7 @@ describe('session tokens', () => {
       const m = await createMember(t, { role: 'executive' });
       // A write that passes the CSRF check answers INVALID_CREDENTIALS (the password is wrong) and changes nothing.
       const post = (origin?: string) => {
-        const req = t
-          .http()
+        const req = http()
           .post('/api/auth/password')
           .set('Host', 'throughline.test')
           .set('Cookie', cookieOf(m))
@@ -154,8 +157,8 @@ describe('session tokens', () => {
 
     it('lets reads through without the header, and exempts bearer tokens (a site cannot set them)', async () => {
       const m = await createMember(t, { role: 'executive' });
-      await t.http().get('/api/auth/session').set('Cookie', cookieOf(m)).expect(200);
-      await t.http().post('/api/auth/log-out').set(m.auth).set('Origin', 'https://evil.example').expect(204);
+      await http().get('/api/auth/session').set('Cookie', cookieOf(m)).expect(200);
+      await http().post('/api/auth/log-out').set(m.auth).set('Origin', 'https://evil.example').expect(204);
     });
   });
 });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { DomainError } from '../platform/errors/domain-error.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { ApiErrors } from '../platform/openapi/api-errors.js';
 import { AuthService } from './auth.service.js';
@@ -38,8 +39,21 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password (and TOTP code when the account has it)' })
   @ApiOkResponse({ type: SessionDto })
   @ApiErrors(400, [401, 'INVALID_CREDENTIALS, or TOTP_REQUIRED (send `totpCode`).'], 429, 503)
-  async logIn(@Body() dto: LogInDto, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
-    return this.withCookie(res, await this.auth.logIn(dto));
+  async logIn(
+    @Body() dto: LogInDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionDto> {
+    try {
+      return this.withCookie(res, await this.auth.logIn(dto, req.ip ?? 'unknown'));
+    } catch (error) {
+      const retryAfter = (error as DomainError & { details?: { retryAfterSeconds?: number } }).details
+        ?.retryAfterSeconds;
+      if (error instanceof DomainError && error.code === 'TOO_MANY_REQUESTS' && retryAfter) {
+        res.setHeader('Retry-After', String(retryAfter));
+      }
+      throw error;
+    }
   }
 
   @Post('log-out')

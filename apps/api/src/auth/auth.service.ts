@@ -5,6 +5,7 @@ import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext, type Principal } from '../platform/request-context/request-context.js';
 import { AuthRepository } from './auth.repository.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { passwordProblems } from './password-policy.js';
 import { SessionTokens } from './session-tokens.js';
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly organisations: OrganisationsRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: SessionTokens,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** A new organisation with its first admin, signed in. */
@@ -68,11 +70,17 @@ export class AuthService {
     return this.openSession(userId, orgId);
   }
 
-  async logIn(input: LogIn): Promise<SessionView> {
+  /** `address`: the client's, for the failed log-in limit (X-Forwarded-For only behind TRUST_PROXY). */
+  async logIn(input: LogIn, address: string): Promise<SessionView> {
     const email = normaliseEmail(input.email);
+    await this.throttle.check(email, address);
     const account = await this.accounts.accountByEmail(email);
     const matches = await this.hasher.verify(account?.password_hash, input.password);
-    if (!account || !matches) throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+    if (!account || !matches) {
+      await this.throttle.failed(email, address);
+      throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+    }
+    await this.throttle.succeeded(email);
     const [first] = await this.accounts.userOrganisations(account.id);
     if (!first) throw new DomainError('FORBIDDEN', 'This account is no longer a member of any organisation.');
     return this.openSession(account.id, first.org_id);
