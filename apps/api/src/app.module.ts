@@ -23,6 +23,7 @@ import { MembersModule } from './members/members.module.js';
 import { NodesModule } from './nodes/nodes.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
+import { RestoreModule } from './restore/restore.module.js';
 
 export interface AppOptions {
   /** Environment overrides on top of `process.env` (the tests point each app at its own database). */
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         AuditModule,
         CoverageModule,
         ImpactModule,
+        RestoreModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]
           : []),
