@@ -35,6 +35,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/nodes': WRITERS,
   'PATCH /api/nodes/:id': WRITERS,
   'DELETE /api/nodes/:id': WRITERS,
+  // Undo of a delete: a contributor only for its own units' work (RestoreService).
+  'POST /api/nodes/:id/restore': WRITERS,
 
   'GET /api/nodes/:id/check-ins': 'authenticated',
   // A contributor only on the key results it owns (CheckInsService).
