@@ -7,7 +7,8 @@ import { prefetchMap } from './features/map/prefetchMap';
 import { applyKindColours } from './ui/kindColours';
 
 const queryClient = createQueryClient();
-prefetchMap(queryClient);
+// The map's view is asked for at once only where the map is the page (not on log-in, members…).
+if (['/', '/map'].includes(window.location.pathname)) prefetchMap(queryClient);
 applyKindColours();
 
 createRoot(document.getElementById('root')!).render(

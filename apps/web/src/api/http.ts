@@ -14,26 +14,38 @@ export class ApiError extends Error {
   get status() {
     return this.body.statusCode;
   }
+  /** The session is missing or over (not a refused log-in, which answers 401 with its own code). */
+  get isUnauthenticated() {
+    return this.body.statusCode === 401 && (this.body.code as string) === 'UNAUTHENTICATED';
+  }
 }
 
-const ACTOR_KEY = 'throughline.actor';
+let currentUserId = 'anonymous';
 
-/** Until accounts exist, the name the user gave is sent with each change and shown in history. */
+/**
+ * Who is signed in, for what the browser keeps per person (the map's saved layouts). The session
+ * sets it; the API never reads it (the acting user comes from the session cookie).
+ */
 export function currentActor(): string {
-  return localStorage.getItem(ACTOR_KEY) ?? 'PMO lead';
+  return currentUserId;
 }
-export function setCurrentActor(name: string) {
-  localStorage.setItem(ACTOR_KEY, name);
+export function setCurrentActor(userId: string | undefined) {
+  currentUserId = userId ?? 'anonymous';
 }
 
-/** `fetch` for the API: JSON in and out, and every non-2xx thrown as an `ApiError`. */
+/**
+ * `fetch` for the API: JSON in and out, and every non-2xx thrown as an `ApiError`. The session
+ * cookie goes with every request (same origin only), and so does `X-Requested-With`, the proof the
+ * API asks of a cookie-authenticated change that it comes from this app and not another site (CSRF).
+ */
 export async function http<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
   const response = await fetch(`/api${path}`, {
     ...rest,
+    credentials: 'same-origin',
     headers: {
       Accept: 'application/json',
-      'X-Actor': currentActor(),
+      'X-Requested-With': 'throughline',
       ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...headers,
     },

@@ -1,25 +1,59 @@
 // First: the tokens and base, then the shared controls; each feature's sheet comes with its components.
 import './app.css';
 import '../ui/ui.css';
-import { MapPage } from '../features/map/MapScreen';
-import { ActorName } from '../ui/ActorName';
-import { DatabaseStatus } from '../ui/DatabaseStatus';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AcceptInvitePage } from '../features/auth/AcceptInvitePage';
+import { LogInPage } from '../features/auth/LogInPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { ChangeLogPage } from '../features/change-log/ChangeLogPage';
+import { MembersPage } from '../features/members/MembersPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { ToastProvider } from '../ui/Toasts';
+import { AppShell } from './AppShell';
+import { HomePage } from './HomePage';
+import { NotFound, RequireAction, RequireSession, SignedOutOnly } from './guards';
+
+/** Every screen of the app and who may open it (the API refuses the same people anyway). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<SignedOutOnly />}>
+        <Route path="/log-in" element={<LogInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+      </Route>
+      {/* An invitation or a reset link may be opened by someone signed in as someone else. */}
+      <Route path="/invite/:token" element={<AcceptInvitePage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppShell />}>
+          <Route index element={<HomePage />} />
+          <Route path="/map" element={<HomePage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route element={<RequireAction action="manageMembers" />}>
+            <Route path="/members" element={<MembersPage />} />
+          </Route>
+          <Route element={<RequireAction action="manageSettings" />}>
+            <Route path="/settings" element={<SettingsPage />} />
+          </Route>
+          <Route element={<RequireAction action="viewChangeLog" />}>
+            <Route path="/change-log" element={<ChangeLogPage />} />
+          </Route>
+          <Route path="/home" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
 
 export function App() {
   return (
     <ToastProvider>
-      <div className="app">
-        <header className="app-header">
-          <h1 className="brand">Throughline</h1>
-          <span className="tagline">strategy to delivery, one graph</span>
-          <ActorName />
-          <DatabaseStatus />
-        </header>
-        <main className="app-main">
-          <MapPage />
-        </main>
-      </div>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </ToastProvider>
   );
 }

@@ -1,8 +1,16 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { sessionKeys } from '../api/auth.queries';
 import { ApiError } from '../api/http';
 
 export function createQueryClient() {
-  return new QueryClient({
+  // A request answered "not signed in" means the session is over (expired, logged out elsewhere,
+  // membership removed): the session becomes null, and the app shows the log-in page.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.isUnauthenticated) client.setQueryData(sessionKeys.session, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -12,4 +20,5 @@ export function createQueryClient() {
       },
     },
   });
+  return client;
 }

@@ -14,3 +14,7 @@ globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObse
   m22 = 1;
   constructor() {}
 };
+
+// jsdom lacks TextEncoder/TextDecoder, which react-router reads when it loads.
+import { TextDecoder, TextEncoder } from 'node:util';
+Object.assign(globalThis, { TextEncoder, TextDecoder });

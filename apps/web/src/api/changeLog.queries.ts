@@ -1,0 +1,64 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { ApiChangeLogEntry } from './contract';
+import { http } from './http';
+
+export type ChangeLogEntry = ApiChangeLogEntry;
+
+/** The change log's filters, as the URL of `/change-log` carries them. */
+export interface ChangeLogFilter {
+  actor?: string;
+  entityType?: string;
+  action?: string;
+  /** Calendar dates (inclusive), in the browser's time zone. */
+  from?: string;
+  to?: string;
+}
+
+export interface ChangeLogPage {
+  items: ChangeLogEntry[];
+  nextCursor: string | null;
+}
+
+export const CHANGE_LOG_PAGE_SIZE = 50;
+
+export const changeLogKeys = {
+  all: ['change-log'] as const,
+  list: (filter: ChangeLogFilter) => [...changeLogKeys.all, filter] as const,
+};
+
+/** A day's bounds as instants: `from` at the day's start, `to` at the next day's start (exclusive). */
+function dayStart(date: string, plusDays = 0): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
+export function changeLogSearch(filter: ChangeLogFilter, before: string | null): string {
+  const params = new URLSearchParams();
+  if (filter.actor) params.set('actor', filter.actor);
+  if (filter.entityType) params.set('entityType', filter.entityType);
+  if (filter.action) params.set('action', filter.action);
+  if (filter.from) params.set('from', dayStart(filter.from));
+  if (filter.to) params.set('to', dayStart(filter.to, 1));
+  if (before) params.set('before', before);
+  params.set('limit', String(CHANGE_LOG_PAGE_SIZE));
+  return params.toString();
+}
+
+/**
+ * Newest first, a page at a time: each page ends with the cursor of the next (older) one. The API
+ * answers a page `{ items, nextCursor }`; a plain list is read as a page whose cursor is its last id.
+ */
+export const changeLogQuery = (filter: ChangeLogFilter) =>
+  infiniteQueryOptions({
+    queryKey: changeLogKeys.list(filter),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam, signal }): Promise<ChangeLogPage> => {
+      const body = await http<ChangeLogPage | ChangeLogEntry[]>(`/change-log?${changeLogSearch(filter, pageParam)}`, {
+        signal,
+      });
+      if (!Array.isArray(body)) return body;
+      const full = body.length === CHANGE_LOG_PAGE_SIZE;
+      return { items: body, nextCursor: full ? String(body[body.length - 1].id) : null };
+    },
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });

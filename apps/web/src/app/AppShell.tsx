@@ -1,0 +1,71 @@
+import { NavLink, Outlet } from 'react-router';
+import { ROLE_LABELS } from '../features/auth/permissions';
+import { useLogOut, useSignedIn, useSwitchOrganisation } from '../features/auth/session';
+import { useCan } from '../features/auth/useCan';
+import { DatabaseStatus } from '../ui/DatabaseStatus';
+import { describeError } from '../ui/errors';
+import { useToast } from '../ui/toast';
+import './shell.css';
+
+/** The header every signed-in screen shares: where you are, who you are, in which organisation. */
+export function AppShell() {
+  const session = useSignedIn();
+  const { can } = useCan();
+  const logOut = useLogOut();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Throughline</h1>
+        <nav className="app-nav" aria-label="Main">
+          <NavLink to="/" end>
+            Map
+          </NavLink>
+          {can('manageMembers') && <NavLink to="/members">Members</NavLink>}
+          {can('manageSettings') && <NavLink to="/settings">Settings</NavLink>}
+          {can('viewChangeLog') && <NavLink to="/change-log">Change log</NavLink>}
+        </nav>
+        <span className="header-spacer" />
+        <OrganisationSwitcher />
+        <NavLink to="/account" className="header-user" data-testid="header-user" title="Your account">
+          <span className="header-user-name">{session.user.name}</span>
+          <span className="header-role">{ROLE_LABELS[session.role]}</span>
+        </NavLink>
+        <button type="button" className="header-button" onClick={logOut}>
+          Log out
+        </button>
+        <DatabaseStatus />
+      </header>
+      <main className="app-main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The organisation you work in; a member of several switches here (everything on screen reloads). */
+function OrganisationSwitcher() {
+  const session = useSignedIn();
+  const switchTo = useSwitchOrganisation();
+  const toast = useToast();
+  if (session.organisations.length < 2)
+    return (
+      <span className="header-org" data-testid="organisation-name">
+        {session.organisation.name}
+      </span>
+    );
+  return (
+    <select
+      className="header-org-select"
+      aria-label="Organisation"
+      value={session.organisation.id}
+      disabled={switchTo.isPending}
+      onChange={(e) => switchTo.mutate(e.target.value, { onError: (error) => toast(describeError(error), 'error') })}
+    >
+      {session.organisations.map((org) => (
+        <option key={org.id} value={org.id}>
+          {org.name} ({ROLE_LABELS[org.role]})
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { authApi, inviteQuery } from '../../api/auth.queries';
+import { describeError } from '../../ui/errors';
+import { AuthCard, Field, FormError, PASSWORD_HINT, PASSWORD_MIN } from './AuthCard';
+import { ROLE_LABELS } from './permissions';
+import { startSession } from './session';
+
+/** `/invite/:token`: the link an admin copied; the invited person names themself and sets a password. */
+export function AcceptInvitePage() {
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const invite = useQuery(inviteQuery(token));
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const accept = useMutation({
+    mutationFn: (body: { name: string; password: string }) => authApi.acceptInvite(token, body),
+    onSuccess: (session) => {
+      startSession(client, session);
+      void navigate('/', { replace: true });
+    },
+  });
+
+  if (invite.isPending)
+    return (
+      <AuthCard title="Invitation">
+        <p className="muted">Opening the invitation…</p>
+      </AuthCard>
+    );
+  if (invite.isError)
+    return (
+      <AuthCard title="This invitation cannot be used" footer={<Link to="/log-in">Go to log in</Link>}>
+        <p>The link is wrong, has expired or has been used already. Ask the admin who invited you for a new one.</p>
+      </AuthCard>
+    );
+  const { organisationName, email, role } = invite.data;
+  return (
+    <AuthCard title={`Join ${organisationName}`}>
+      <p className="auth-lead">
+        You are invited as <strong>{ROLE_LABELS[role]}</strong> with the email <strong>{email}</strong>.
+      </p>
+      <form
+        className="auth-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          accept.mutate({ name: name.trim(), password });
+        }}
+      >
+        <Field
+          label="Your name"
+          required
+          maxLength={200}
+          autoComplete="name"
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Field
+          label="Choose a password"
+          type="password"
+          required
+          minLength={PASSWORD_MIN}
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <FormError message={accept.error ? describeError(accept.error) : null} />
+        <button type="submit" className="btn btn-primary auth-submit" disabled={accept.isPending}>
+          {accept.isPending ? 'Joining…' : `Join ${organisationName}`}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,72 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp, sessionOf } from '../../app/testing';
+import { mockApi, type MockRequest } from '../../test/mockApi';
+import { changedFields, entityName } from './describeChange';
+
+const entry = (id: number, actor: string) => ({
+  id,
+  at: '2026-11-30T10:15:00Z',
+  actor,
+  action: 'update',
+  entityType: 'node',
+  entityId: '9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d',
+  before: { key: `OBJ-${id}`, title: 'Grow', status: 'active', version: 1 },
+  after: { key: `OBJ-${id}`, title: 'Grow faster', status: 'active', version: 2 },
+});
+
+describe('ChangeLogPage', () => {
+  it('lists changes newest first, filters them by who, what and when (in the URL), and pages back', async () => {
+    const api = mockApi({
+      'GET /health': { status: 'ok', database: 'connected' },
+      'GET /auth/session': sessionOf('admin'),
+      'GET /members': [{ userId: 'u1', name: 'Bo Brown', email: 'bo@acme.test', role: 'pmo', unitIds: [] }],
+      'GET /change-log': (request: MockRequest) =>
+        request.query.get('before')
+          ? { items: [entry(1, 'Bo Brown')], nextCursor: null }
+          : { items: [entry(3, 'Bo Brown'), entry(2, 'Ada admin')], nextCursor: '2' },
+    });
+    const app = renderApp('/change-log?entityType=node');
+    const table = await screen.findByTestId('change-log');
+    expect(within(table).getAllByTestId('change-log-entry')).toHaveLength(2);
+    expect(within(table).getAllByTestId('change-log-entry')[0]).toHaveTextContent('OBJ-3 — Grow faster');
+    expect(within(table).getAllByTestId('change-log-entry')[0]).toHaveTextContent('title: Grow → Grow faster');
+    expect(
+      api.calls
+        .filter((c) => c.path === '/change-log')
+        .pop()!
+        .query.get('entityType'),
+    ).toBe('node');
+
+    await userEvent.type(screen.getByLabelText('Who'), 'Bo Brown{Enter}');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Change' }), 'update');
+    await userEvent.type(screen.getByLabelText('From'), '2026-11-01');
+    await waitFor(() => expect(app.location()).toContain('from=2026-11-01'));
+    const last = api.calls.filter((c) => c.path === '/change-log').pop()!;
+    expect(last.query.get('actor')).toBe('Bo Brown');
+    expect(last.query.get('action')).toBe('update');
+    expect(new Date(last.query.get('from')!).getTime()).toBe(new Date(2026, 10, 1).getTime());
+    expect(app.location()).toMatch(/actor=Bo\+Brown/);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Older changes' }));
+    await waitFor(() => expect(screen.getAllByTestId('change-log-entry')).toHaveLength(3));
+    expect(
+      api.calls
+        .filter((c) => c.path === '/change-log')
+        .pop()!
+        .query.get('before'),
+    ).toBe('2');
+    expect(screen.getByText(/the beginning of the log/)).toBeInTheDocument();
+  });
+});
+
+describe('describeChange', () => {
+  it('names what changed and leaves bookkeeping out', () => {
+    expect(
+      changedFields({ title: 'a', version: 1, updatedAt: 'x' }, { title: 'b', version: 2, updatedAt: 'y' }),
+    ).toEqual(['title: a → b']);
+    expect(changedFields(null, { title: 'b' })).toEqual([]);
+    expect(entityName({ entityId: 'abcdef123456', before: null, after: { name: 'Networks' } })).toBe('Networks');
+    expect(entityName({ entityId: 'abcdef123456', before: { fromId: 'x' }, after: null })).toBe('abcdef12');
+  });
+});

@@ -1,0 +1,50 @@
+import type { ChangeLogEntry } from '../../api/changeLog.queries';
+
+export const ENTITY_LABELS: Record<string, string> = {
+  node: 'Node',
+  link: 'Link',
+  business_unit: 'Business unit',
+  check_in: 'Check-in',
+  waiver: 'Waiver',
+  membership: 'Member',
+  invite: 'Invitation',
+  organisation: 'Organisation',
+  password_reset: 'Password reset',
+};
+
+export const ACTION_LABELS: Record<string, string> = {
+  create: 'created',
+  update: 'changed',
+  delete: 'deleted',
+};
+
+/** Bookkeeping every change moves; listing it would hide what the person actually changed. */
+const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
+
+type Snapshot = Record<string, unknown> | null;
+
+/** The entity's name for people: its key and title or name when it has them, else a short id. */
+export function entityName(entry: Pick<ChangeLogEntry, 'before' | 'after' | 'entityId'>): string {
+  const snap = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
+  const key = typeof snap.key === 'string' ? snap.key : undefined;
+  const title = typeof snap.title === 'string' ? snap.title : typeof snap.name === 'string' ? snap.name : undefined;
+  if (key && title) return `${key} — ${title}`;
+  return key ?? title ?? entry.entityId.slice(0, 8);
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/** An update's changed fields as "field: before → after"; bookkeeping fields left out. */
+export function changedFields(before: Snapshot, after: Snapshot): string[] {
+  if (!before || !after) return [];
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names]
+    .filter((name) => !BOOKKEEPING.has(name) && JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+    .map((name) => `${name}: ${show(before[name])} → ${show(after[name])}`);
+}
