@@ -6,6 +6,7 @@ import { HttpErrorFilter } from './platform/errors/http-error.filter.js';
 import { LoggerModule } from './platform/logging/logger.module.js';
 import { RequestContextMiddleware } from './platform/request-context/request-context.middleware.js';
 import { createValidationPipe } from './platform/validation/validation.js';
+import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChangeLogModule } from './change-log/change-log.module.js';
@@ -46,6 +47,8 @@ export class AppModule implements NestModule {
         DatabaseModule.forRoot(ENTITIES),
         OrganisationsModule,
         AuthModule,
+        // Roles on every route: the guard and its permission table (access/permissions.ts).
+        AccessModule,
         MembersModule,
         ChangeLogModule,
         HealthModule,

@@ -42,10 +42,10 @@ describe('audit waivers', () => {
   it('moves a waived finding to its own list and records the waiver in the change log', async () => {
     const [finding] = (await mismatches(t)).findings;
     expect(finding).toMatchObject({ nodeKeys: ['OBJ-1'], path: ['PRJ-1'] });
-    const res = await t
+    const patPmo = await t.as('pmo', { name: 'Pat PMO' });
+    const res = await patPmo
       .http()
       .post('/api/audit/waivers')
-      .set('X-Actor', 'Pat PMO')
       .send({ findingId: finding.id, reason: '  Recovery plan agreed  ', expiresOn: dateIn(10) })
       .expect(201);
     waiverId = res.body.id;

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../src/app.setup.js';
 import { startTestApp, type TestApp } from './harness.js';
+import { createMember, type TestMember } from './principals.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { SERVER_URL, withAdmin } from './test-database.js';
 
@@ -90,7 +91,8 @@ describe('the database unreachable', () => {
   let t: TestApp;
   let proxy: TcpProxy;
   let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  let admin: TestMember;
+  const http = () => admin.http();
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -103,6 +105,8 @@ describe('the database unreachable', () => {
     app = await createApp({
       env: { DATABASE_URL: viaProxy.toString(), NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false' },
     });
+    // Signed by this second app's own key, for the default organisation's data.
+    admin = await createMember({ app, databaseUrl: t.databaseUrl }, 'admin', { orgId: t.orgId });
   });
   afterAll(async () => {
     await proxy.start().catch(() => {});
@@ -129,7 +133,8 @@ describe('the database unreachable', () => {
     }
     const write = await http().post('/api/nodes').send({ kind: 'bau', key: 'GONE', title: 'Gone' });
     expect(write.status).toBe(503);
-    const health = await http().get('/api/health');
+    // A probe carries no token (with one, the authenticator's own lookup would answer 503 first).
+    const health = await request(app.getHttpServer()).get('/api/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', database: 'unreachable' });
     expect(health.headers['retry-after']).toBeDefined();

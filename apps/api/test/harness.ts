@@ -1,15 +1,37 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.setup.js';
 import { dataSourceOptions } from '../src/platform/database/data-source-options.js';
+import type { Role } from '../src/platform/request-context/request-context.js';
+import { defaultOrganisationId } from './accounts.js';
+import {
+  bearer,
+  createMember,
+  createOrganisation,
+  type MemberOptions,
+  type Requester,
+  type TestMember,
+} from './principals.js';
 import { appDatabaseUrl, databaseUrl, withAdmin } from './test-database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
-  /** supertest bound to the app's HTTP server. */
-  http: () => ReturnType<typeof request>;
+  /**
+   * supertest bound to the app's HTTP server, asking as `admin`: an admin of the default organisation, by bearer
+   * token (every route but a few public ones needs a session).
+   */
+  http: () => Requester;
+  /** supertest without credentials. */
+  anonymous: () => Requester;
+  /** The default organisation: where `http()` works and the tests' data lives. */
+  orgId: string;
+  /** The member `http()` asks as. */
+  admin: TestMember;
+  /** A new member of the default organisation (`options.orgId`: of another) with `role`, and its own `http()`. */
+  as(role: Role, options?: MemberOptions): Promise<TestMember>;
+  /** Another organisation, empty, and its first admin. */
+  newOrganisation(name?: string): Promise<TestMember>;
   /** The owner's connection (the migrating role): raw SQL in tests sees past row-level security. */
   dataSource: DataSource;
   /** The test's database, as the owner. */
@@ -51,9 +73,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     throw error;
   }
   const server = app.getHttpServer();
+  const base = { app, databaseUrl: url };
+  const orgId = await defaultOrganisationId(base as TestApp);
+  const admin = await createMember(base, 'admin', { orgId, name: 'Test Admin' });
   return {
     app,
-    http: () => request(server),
+    http: admin.http,
+    anonymous: () => bearer(server),
+    orgId,
+    admin,
+    as: (role, options = {}) => createMember(base, role, { orgId, ...options }),
+    newOrganisation: (orgName = 'Other Org') => createOrganisation(base, orgName),
     dataSource: owner,
     databaseUrl: url,
     appDatabaseUrl: appUrl,

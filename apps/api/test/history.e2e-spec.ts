@@ -59,7 +59,8 @@ describe('check-ins, delete and history', () => {
     const down = await p.link(project, kr, 'contributes_to', { weight: 50 });
     await t.http().post(`/api/nodes/${kr.id}/check-ins`).send({ value: 5, at: '2026-10-01' }).expect(201);
 
-    await t.http().delete(`/api/nodes/${kr.id}`).set('X-Actor', 'Del Eater').expect(204);
+    const delEater = await t.as('admin', { name: 'Del Eater' });
+    await delEater.http().delete(`/api/nodes/${kr.id}`).expect(204);
 
     await t.http().get(`/api/nodes/${kr.id}`).expect(404);
     expect((await t.http().get(`/api/links?nodeId=${obj.id}`)).body).toEqual([]);
@@ -82,7 +83,8 @@ describe('check-ins, delete and history', () => {
 
   it('records who changed what in a node history, newest first', async () => {
     const node = await portfolio(t).node('project', 'PRJ-HIS', { budget: 1 });
-    await t.http().patch(`/api/nodes/${node.id}`).set('X-Actor', 'Bea').send({ version: 1, budget: 2 }).expect(200);
+    const bea = await t.as('admin', { name: 'Bea' });
+    await bea.http().patch(`/api/nodes/${node.id}`).send({ version: 1, budget: 2 }).expect(200);
     const history = (await t.http().get(`/api/nodes/${node.id}/history`)).body;
     expect(history).toHaveLength(2);
     expect(history[0]).toMatchObject({

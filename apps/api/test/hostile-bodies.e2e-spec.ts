@@ -17,7 +17,11 @@ describe('hostile request bodies', () => {
 
   /** Bytes as they are (supertest would turn a Buffer into JSON), answered as { status, body }. */
   async function post(path: string, body: Buffer, headers: Record<string, string>) {
-    const res = await fetch(`${base}${path}`, { method: 'POST', body, headers });
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      body,
+      headers: { ...headers, Authorization: `Bearer ${t.admin.token}` },
+    });
     return { status: res.status, body: (await res.json()) as { code: string; message: string } };
   }
 

@@ -11,10 +11,10 @@ describe('links', () => {
     const p = portfolio(t);
     const kr = await p.node('key_result', 'KR-H');
     const project = await p.node('project', 'PRJ-H');
-    const res = await t
+    const patPmo = await t.as('pmo', { name: 'Pat PMO' });
+    const res = await patPmo
       .http()
       .post('/api/links')
-      .set('X-Actor', 'Pat PMO')
       .send({ fromId: project.id, toId: kr.id, kind: 'contributes_to', weight: 40, rationale: 'Installs meters' })
       .expect(201);
     expect(res.body).toMatchObject({
@@ -49,7 +49,8 @@ describe('links', () => {
     const a = await p.link(await p.node('asset', 'AST-P'), obj, 'contributes_to', { state: 'proposed' });
     const b = await p.link(await p.node('bau', 'BAU-P'), obj, 'contributes_to', { state: 'proposed' });
     expect(a).toMatchObject({ state: 'proposed', decidedAt: null });
-    const approved = await t.http().post(`/api/links/${a.id}/approve`).set('X-Actor', 'Lead').expect(200);
+    const lead = await t.as('pmo', { name: 'Lead' });
+    const approved = await lead.http().post(`/api/links/${a.id}/approve`).expect(200);
     expect(approved.body).toMatchObject({ state: 'approved', decidedBy: 'Lead' });
     await t.http().post(`/api/links/${b.id}/reject`).expect(200);
     const again = await t.http().post(`/api/links/${b.id}/approve`).expect(422);

@@ -109,10 +109,10 @@ describe('nodes', () => {
 
     it('updates with the version in the body and bumps it', async () => {
       const node = await portfolio(t).node('project', 'PRJ-U', { budget: 10 });
-      const res = await t
+      const ada = await t.as('admin', { name: 'Ada' });
+      const res = await ada
         .http()
         .patch(`/api/nodes/${node.id}`)
-        .set('X-Actor', 'Ada')
         .send({ version: 1, budget: 20, health: 'red' })
         .expect(200);
       expect(res.body).toMatchObject({ budget: 20, health: 'red', version: 2, updatedBy: 'Ada' });
@@ -132,12 +132,8 @@ describe('nodes', () => {
 
     it('refuses a stale version with 409 and the current node, and changes nothing', async () => {
       const node = await portfolio(t).node('project', 'PRJ-S');
-      await t
-        .http()
-        .patch(`/api/nodes/${node.id}`)
-        .set('X-Actor', 'First Editor')
-        .send({ version: 1, title: 'First' })
-        .expect(200);
+      const firstEditor = await t.as('admin', { name: 'First Editor' });
+      await firstEditor.http().patch(`/api/nodes/${node.id}`).send({ version: 1, title: 'First' }).expect(200);
       const res = await t.http().patch(`/api/nodes/${node.id}`).send({ version: 1, title: 'Second' }).expect(409);
       expect(res.body.code).toBe('VERSION_CONFLICT');
       expect(res.body.details.current).toMatchObject({ title: 'First', version: 2, updatedBy: 'First Editor' });

@@ -3,6 +3,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../src/app.setup.js';
 import { startTestApp, type TestApp } from './harness.js';
+import { createMember, type TestMember } from './principals.js';
 import { SERVER_URL } from './test-database.js';
 
 /** A connection of its own to the test app's database, as another replica or an operator would have. */
@@ -90,7 +91,8 @@ describe('graph writers queue without starving reads', () => {
 describe('heavy reads: a few at once, a small queue, then 503 with Retry-After', () => {
   let t: TestApp;
   let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  let admin: TestMember;
+  const http = () => admin.http();
   beforeAll(async () => {
     t = await startTestApp();
     // A second app on the same database, with a lane small enough to fill in a test.
@@ -98,6 +100,8 @@ describe('heavy reads: a few at once, a small queue, then 503 with Retry-After',
       env: { DATABASE_URL: t.databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false' },
       heavyLimits: { read: { concurrency: 1, queue: 2, maxWaitMs: 5_000 } },
     });
+    // Signed by this second app's own key, for the default organisation's data.
+    admin = await createMember({ app, databaseUrl: t.databaseUrl }, 'admin', { orgId: t.orgId });
   });
   afterAll(async () => {
     await app.close();

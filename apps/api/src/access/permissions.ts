@@ -35,8 +35,6 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/nodes': WRITERS,
   'PATCH /api/nodes/:id': WRITERS,
   'DELETE /api/nodes/:id': WRITERS,
-  // Undo of a delete: a contributor only for its own units' work (RestoreService).
-  'POST /api/nodes/:id/restore': WRITERS,
 
   'GET /api/nodes/:id/check-ins': 'authenticated',
   // A contributor only on the key results it owns (CheckInsService).
@@ -73,4 +71,24 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'GET /api/portfolio/export': 'authenticated',
   'POST /api/portfolio/import': PMO,
+
+  // Accounts (auth/): signing up and in, and the one-time links, need no session; the rest is one's own account.
+  'POST /api/auth/sign-up': 'public',
+  'POST /api/auth/log-in': 'public',
+  'POST /api/auth/log-out': 'authenticated',
+  'GET /api/auth/session': 'authenticated',
+  'POST /api/auth/switch-organisation': 'authenticated',
+  'POST /api/auth/password': 'authenticated',
+  'GET /api/invites/:token': 'public',
+  'POST /api/invites/:token/accept': 'public',
+  'POST /api/password-resets/:token': 'public',
+
+  // Members (members/): everyone sees who is in the organisation (owners are members); an admin manages them.
+  'GET /api/members': 'authenticated',
+  'GET /api/members/invites': ADMIN,
+  'POST /api/members/invites': ADMIN,
+  'DELETE /api/members/invites/:id': ADMIN,
+  'PATCH /api/members/:userId': ADMIN,
+  'DELETE /api/members/:userId': ADMIN,
+  'POST /api/members/:userId/password-reset': ADMIN,
 };
