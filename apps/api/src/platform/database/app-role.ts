@@ -31,8 +31,7 @@ const NO_DELETE = new Set(['organisations']);
  * it cannot bypass row-level security, and answers its URL. Refusals are one-line ConfigErrors.
  */
 export async function prepareDatabase(ownerUrl: string, settings: AppRoleSettings): Promise<string> {
-  const owner = new DataSource(dataSourceOptions(ownerUrl, 1));
-  await owner.initialize();
+  const owner = await connectOwner(ownerUrl);
   try {
     await owner.runMigrations({ transaction: 'each' });
     const role = settings.databaseAppUrl ? roleOf(settings.databaseAppUrl) : settings.databaseAppRole;
@@ -43,6 +42,19 @@ export async function prepareDatabase(ownerUrl: string, settings: AppRoleSetting
     return appUrl;
   } finally {
     await owner.destroy();
+  }
+}
+
+/** The owner's connection, tried three times a second apart (a server that is still starting). */
+async function connectOwner(ownerUrl: string): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    const owner = new DataSource(dataSourceOptions(ownerUrl, 1));
+    try {
+      return await owner.initialize();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
   }
 }
 
