@@ -22,6 +22,7 @@ import { ImpactModule } from './impact/impact.module.js';
 import { LinksModule } from './links/links.module.js';
 import { MembersModule } from './members/members.module.js';
 import { NodesModule } from './nodes/nodes.module.js';
+import { OrganisationAdminModule } from './organisations/organisation-admin.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
 import { RestoreModule } from './restore/restore.module.js';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         // Roles on every route: the guard and its permission table (access/permissions.ts).
         AccessModule,
         MembersModule,
+        OrganisationAdminModule,
         ChangeLogModule,
         HealthModule,
         BusinessUnitsModule,

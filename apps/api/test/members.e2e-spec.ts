@@ -156,7 +156,9 @@ describe('members', () => {
         role: 'executive',
         unitIds: [],
       });
-      await http().get('/api/members').set(pat.auth).expect(403);
+      await http().get('/api/members').set(pat.auth).expect(200);
+      await http().patch(`/api/members/${pat.userId}`).set(pat.auth).send({ role: 'admin' }).expect(403);
+      await http().get('/api/members/invites').set(pat.auth).expect(403);
 
       await http().delete(`/api/members/${pat.userId}`).set(admin).expect(204);
       await http().get('/api/auth/session').set(pat.auth).expect(401);

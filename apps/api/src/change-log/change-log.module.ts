@@ -1,10 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { ChangeLogController } from './change-log.controller.js';
 import { ChangeLogRepository } from './change-log.repository.js';
+import { ChangeLogService } from './change-log.service.js';
 
 /**
  * The change log: every create, update and delete of a node, link, business unit, check-in
- * or waiver, written by the service that makes the change, in the same transaction.
+ * or waiver, written by the service that makes the change, in the same transaction; and its
+ * listing for admins (`GET /api/change-log`).
  */
 @Global()
-@Module({ providers: [ChangeLogRepository], exports: [ChangeLogRepository] })
+@Module({
+  controllers: [ChangeLogController],
+  providers: [ChangeLogRepository, ChangeLogService],
+  exports: [ChangeLogRepository],
+})
 export class ChangeLogModule {}

@@ -24,6 +24,21 @@ interface ChangeLogRow {
   after: unknown;
 }
 
+/** Which entries an admin asks for; every field narrows. */
+export interface ChangeLogFilter {
+  /** Part of the actor's name, any case. */
+  actor?: string;
+  entityType?: ChangeLogEntry['entityType'];
+  action?: ChangeLogEntry['action'];
+  /** From this instant on (inclusive). */
+  from?: Date;
+  /** Before this instant (exclusive). */
+  to?: Date;
+  /** Entries older than this id (the cursor of the previous page). */
+  before?: number;
+  limit: number;
+}
+
 @Injectable()
 export class ChangeLogRepository {
   constructor(private readonly db: Db) {}
@@ -64,6 +79,34 @@ export class ChangeLogRepository {
         ORDER BY id DESC
         LIMIT $3`,
       [requestContext.orgId(), nodeId, limit],
+    );
+    return rows.map(toEntry);
+  }
+
+  /** The organisation's log, newest first, filtered; `limit` rows at most. */
+  async list(filter: ChangeLogFilter): Promise<ChangeLogEntry[]> {
+    const rows = await this.db.query<ChangeLogRow>(
+      `SELECT id, at, actor, action, entity_type, entity_id, before, after
+         FROM change_log
+        WHERE org_id = $1
+          AND ($2::text IS NULL OR actor ILIKE '%' || $2 || '%' ESCAPE '\\')
+          AND ($3::text IS NULL OR entity_type = $3)
+          AND ($4::text IS NULL OR action = $4)
+          AND ($5::timestamptz IS NULL OR at >= $5)
+          AND ($6::timestamptz IS NULL OR at < $6)
+          AND ($7::bigint IS NULL OR id < $7)
+        ORDER BY id DESC
+        LIMIT $8`,
+      [
+        requestContext.orgId(),
+        filter.actor === undefined ? null : filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`),
+        filter.entityType ?? null,
+        filter.action ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+        filter.before ?? null,
+        filter.limit,
+      ],
     );
     return rows.map(toEntry);
   }

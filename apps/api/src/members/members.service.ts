@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { requireRole } from '../auth/current-principal.js';
+import { requirePrincipal, requireRole } from '../auth/current-principal.js';
 import { INVITE_LIFETIME_MS, linkFor, newOneTimeToken, RESET_LIFETIME_MS } from '../auth/one-time-tokens.js';
 import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -39,8 +39,9 @@ export class MembersService {
     private readonly members: MembersRepository,
   ) {}
 
+  /** Every member sees who is in the organisation (business units have owners among them); only admins change it. */
   async list(): Promise<Member[]> {
-    requireRole('admin');
+    requirePrincipal();
     return (await this.members.list()).map(toMember);
   }
 

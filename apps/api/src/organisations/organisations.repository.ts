@@ -70,6 +70,15 @@ export class OrganisationsRepository {
     return row && toSummary(row);
   }
 
+  /** The organisation's business units, id → key (exports name units by key). */
+  async unitKeys(orgId: string): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; key: string }>(
+      `SELECT id, key FROM business_units WHERE org_id = $1`,
+      [orgId],
+    );
+    return new Map(rows.map((row) => [row.id, row.key]));
+  }
+
   /** Every row of the organisation, in every tenant table (the database function knows them all). */
   async delete(orgId: string): Promise<void> {
     await this.db.query(`SELECT delete_organisation($1)`, [orgId]);

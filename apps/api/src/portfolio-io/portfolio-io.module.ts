@@ -9,6 +9,6 @@ import { PortfolioService } from './portfolio.service.js';
 @Module({
   controllers: [PortfolioController],
   providers: [PortfolioService, PortfolioRepository, PortfolioExportService, PortfolioExportRepository, DemoSeeder],
-  exports: [PortfolioService, DemoSeeder],
+  exports: [PortfolioService, PortfolioExportService, DemoSeeder],
 })
 export class PortfolioIoModule {}

@@ -13,7 +13,9 @@ function openApiConfig() {
       'Strategy-to-delivery as one typed graph: themes, objectives, key results, programmes, projects, ' +
         'BAU activities and value assets, the links between them, and the audit of its gaps.\n\n' +
         'Errors always answer `{ statusCode, code, message, details }` (`ErrorBody`); a 503 carries `Retry-After`. ' +
-        'Until accounts exist every request acts in the default organisation, as the `X-Actor` header names.',
+        'Sign in with `POST /api/auth/log-in` (or sign up); then send the session token as `Authorization: Bearer <token>` ' +
+        '(the web app uses the `tl_session` cookie, with `X-Requested-With: throughline` on changes). ' +
+        'Every request acts in the session’s organisation, as its user.',
     )
     .setVersion('1')
     .addServer('/', 'This server (the API is served under /api).')
@@ -26,6 +28,10 @@ function openApiConfig() {
     .addTag('coverage', 'Objective coverage, work alignment, investment mix and roll-ups; the objective × unit matrix.')
     .addTag('interchange', 'The whole portfolio as one document (format throughline/v1): export and import.')
     .addTag('health', 'Readiness for load balancers and probes.')
+    .addTag('accounts', 'Sign-up, log-in and sessions, passwords and TOTP, invite and reset links.')
+    .addTag('members', 'The organisation’s members, their roles and units; invites and reset links (admins).')
+    .addTag('organisation', 'The organisation’s settings, its export and its deletion.')
+    .addTag('change log', 'Who changed what, when: the organisation’s audit trail (admins).')
     .build();
 }
 
