@@ -35,6 +35,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/nodes': WRITERS,
   'PATCH /api/nodes/:id': WRITERS,
   'DELETE /api/nodes/:id': WRITERS,
+  'POST /api/nodes/:id/restore': WRITERS,
 
   'GET /api/nodes/:id/check-ins': 'authenticated',
   // A contributor only on the key results it owns (CheckInsService).
@@ -91,4 +92,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'PATCH /api/members/:userId': ADMIN,
   'DELETE /api/members/:userId': ADMIN,
   'POST /api/members/:userId/password-reset': ADMIN,
+
+  // The organisation (organisations/): everyone reads its name, currency and locale; its settings, the full export
+  // (with members) and deleting it are an admin's.
+  'GET /api/organisation': 'authenticated',
+  'PATCH /api/organisation': ADMIN,
+  'GET /api/organisation/export': ADMIN,
+  'DELETE /api/organisation': ADMIN,
+
+  // The organisation's audit trail (change-log/): an admin's.
+  'GET /api/change-log': ADMIN,
 };
