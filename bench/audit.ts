@@ -27,6 +27,7 @@ import { readTopology } from '../apps/api/src/topology/topology.repository.js';
 import '../apps/api/src/platform/database/pg-types.js';
 import { computeCoverage, DEFAULT_AUDIT_SETTINGS, GraphIndex, runAudit } from '../libs/domain/src/index.js';
 import { startApi } from './lib/api-server.js';
+import { withAuth } from './lib/credentials.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +63,7 @@ function rssKiB(pid: number): number {
 
 async function timeGet(path: string): Promise<{ ms: number; bytes: number; body: unknown }> {
   const started = performance.now();
-  const res = await fetch(`${BASE}${path}`);
+  const res = await fetch(`${BASE}${path}`, withAuth());
   const text = await res.text();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
   const body = JSON.parse(text);
@@ -110,11 +111,14 @@ async function main() {
     const count = Number((await client.query(`SELECT count(*) AS n FROM nodes WHERE org_id = $1`, [orgId])).rows[0].n);
     if (count === 0 && values.load) {
       const started = performance.now();
-      const res = await fetch(`${BASE}/portfolio/import`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: readFileSync(values.load),
-      });
+      const res = await fetch(
+        `${BASE}/portfolio/import`,
+        withAuth({
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: readFileSync(values.load),
+        }),
+      );
       if (!res.ok) throw new Error(`import: ${res.status} ${(await res.text()).slice(0, 300)}`);
       console.log(`imported ${values.load} through the API in ${ms(performance.now() - started)} ms`);
       await client.query('VACUUM ANALYZE');

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { databaseExists, databaseUrl, freshDatabase, startApi, summarise } from './lib/api-server.js';
+import { withAuth } from './lib/credentials.js';
 
 const { values } = parseArgs({
   options: {
@@ -80,11 +81,14 @@ async function main() {
   try {
     if (!reuse) {
       const started = performance.now();
-      const res = await fetch(`${api.url}/api/portfolio/import`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: readFileSync(documentPath),
-      });
+      const res = await fetch(
+        `${api.url}/api/portfolio/import`,
+        withAuth({
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: readFileSync(documentPath),
+        }),
+      );
       if (!res.ok) throw new Error(`import failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
       console.log(
         `imported ${nodes.toLocaleString('en-GB')} nodes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -116,7 +120,7 @@ async function main() {
  * organisation over 2,000 nodes, is its strategy with delivery collapsed into counts).
  */
 async function pickViews(base: string): Promise<View[]> {
-  const get = async <T>(path: string) => (await (await fetch(`${base}/api${path}`)).json()) as T;
+  const get = async <T>(path: string) => (await (await fetch(`${base}/api${path}`, withAuth())).json()) as T;
   const units = await get<{ id: string; key: string }[]>('/business-units');
   const themes = (
     await get<{ nodes: { id: string; key: string; kind: string }[] }>('/graph?scope=strategy')

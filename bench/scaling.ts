@@ -41,6 +41,7 @@ import '../apps/api/src/platform/database/pg-types.js';
 import { ApiMemory, probeNodeOptions, type MemoryPeaks } from './lib/api-memory.js';
 import { CpuMeter, type CpuUse } from './lib/process-cpu.js';
 import { freshDatabase, SERVER_URL, startApi, summarise, type RunningApi } from './lib/api-server.js';
+import { withAuth } from './lib/credentials.js';
 import { closeHttpClient, get } from './lib/http-client.js';
 
 const { values } = parseArgs({
@@ -131,7 +132,7 @@ class Api {
       closeSync(log); // the child holds its own copy
     }
     this.cap = cap;
-    const health = await fetch(`${this.url}/api/health`).catch(() => undefined);
+    const health = await fetch(`${this.url}/api/health`, withAuth()).catch(() => undefined);
     if (!health?.ok) throw new Error(`the API did not become healthy (cap ${cap} MiB)`);
   }
 
@@ -604,7 +605,7 @@ async function mapAfterWrite(api: Api, client: pg.Client, orgId: string, cpu: Cp
   await touch(client, orgId);
   const started = performance.now();
   const timed = async (path: string) => {
-    const res = await fetch(`${api.url}${path}`);
+    const res = await fetch(`${api.url}${path}`, withAuth());
     const text = await res.text();
     const ms = performance.now() - started;
     if (res.status !== 200)

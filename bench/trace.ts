@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { traceParameters, traceSql } from '../apps/api/src/views/views.repository.js';
 import { databaseExists, databaseUrl, freshDatabase, ms, startApi, summarise } from './lib/api-server.js';
+import { withAuth } from './lib/credentials.js';
 import { closeHttpClient, get } from './lib/http-client.js';
 
 const { values } = parseArgs({
@@ -48,11 +49,14 @@ async function main() {
     if (!reuse) {
       const body = readFileSync(documentPath);
       const started = performance.now();
-      const res = await fetch(`${api.url}/api/portfolio/import`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body,
-      });
+      const res = await fetch(
+        `${api.url}/api/portfolio/import`,
+        withAuth({
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        }),
+      );
       const summary = await res.text();
       if (!res.ok) throw new Error(`import failed: ${res.status} ${summary.slice(0, 500)}`);
       console.log(

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { signIn } from './credentials.js';
 
 /**
  * The benchmarks measure the API as users meet it: the built server (`npm run build` first)
@@ -46,7 +47,8 @@ export interface RunningApi {
 }
 
 /**
- * Starts the built API on `port` against `databaseUrl` and waits until /api/health answers.
+ * Starts the built API on `port` against `databaseUrl`, waits until /api/health answers and signs
+ * the bench account in (bench/lib/credentials.ts: later requests carry its token).
  * `nodeOptions` go to its Node process (e.g. a heap cap), as `npm start` passes its own;
  * `stderr` is where its errors go (default: ours) — given a file descriptor (a log file), its log lines too.
  */
@@ -83,6 +85,7 @@ export async function startApi(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  if (child.exitCode === null) await signIn(url);
   return {
     url,
     process: child,

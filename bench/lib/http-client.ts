@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { authHeaders } from './credentials.js';
 
 /**
  * A minimal keep-alive HTTP GET for the benchmarks: one socket, no parsing beyond the body.
@@ -8,7 +9,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 export function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
+    const req = request(url, { agent, headers: authHeaders() }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { authHeaders } from '../lib/credentials.js';
 import { outcome, send, type Answer } from './lib/http.js';
 import { duration, mib } from './lib/stats.js';
 import type { Item, Suite } from './lib/suite.js';
@@ -65,7 +66,8 @@ function hostilePost(baseUrl: string, path: string, hostile: Hostile, timeoutMs 
   const chunked = !Object.keys(hostile.headers).some((h) => h.toLowerCase() === 'content-length');
   const head =
     `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n` +
-    Object.entries(hostile.headers)
+    // As a signed-in member, so each body reaches its route's own limits rather than the 401.
+    Object.entries({ ...authHeaders(), ...hostile.headers })
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('') +
     (chunked ? 'Transfer-Encoding: chunked\r\n' : '') +

@@ -1,6 +1,7 @@
 import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
+import { authHeaders } from '../../lib/credentials.js';
 
 /**
  * One HTTP exchange that never throws: a refused connection, a reset or a timeout is an answer
@@ -24,6 +25,8 @@ export interface Exchange {
   /** A body sent as it is, or a stream (e.g. 100 MB that the server should refuse before reading it). */
   body?: Buffer | string | Readable;
   agent?: Agent | false;
+  /** Sent without the bench account's bearer (every other exchange carries it). */
+  anonymous?: boolean;
   /** An answer not complete after this long is a `timeout` (the API promises never to hang past 10 s). */
   timeoutMs?: number;
 }
@@ -44,7 +47,11 @@ export function send(url: string, exchange: Exchange = {}): Promise<Answer> {
     };
     const req = request(
       target,
-      { method: exchange.method ?? 'GET', headers: exchange.headers, agent: exchange.agent },
+      {
+        method: exchange.method ?? 'GET',
+        headers: { ...(exchange.anonymous ? {} : authHeaders()), ...exchange.headers },
+        agent: exchange.agent,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
