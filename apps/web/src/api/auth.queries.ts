@@ -28,6 +28,8 @@ export interface InviteInfo {
   organisationName: string;
   email: string;
   role: Role;
+  /** The invited email has an account already (another organisation's): its password is all it takes. */
+  accountExists?: boolean;
 }
 
 export interface TotpSetup {
@@ -91,7 +93,7 @@ export const authApi = {
   totpSetup: () => http<TotpSetup>('/auth/totp/setup', { method: 'POST' }),
   totpEnable: (code: string) => http<void>('/auth/totp/enable', { method: 'POST', json: { code } }),
   totpDisable: (code: string) => http<void>('/auth/totp/disable', { method: 'POST', json: { code } }),
-  acceptInvite: (token: string, body: { name: string; password: string }) =>
+  acceptInvite: (token: string, body: { name?: string; password: string }) =>
     http<Session>(`/invites/${encodeURIComponent(token)}/accept`, { method: 'POST', json: body }),
   resetPassword: (token: string, password: string) =>
     http<void>(`/password-resets/${encodeURIComponent(token)}`, { method: 'POST', json: { password } }),

@@ -9,7 +9,7 @@ export interface Member {
   role: Role;
   unitIds: string[];
   totpEnabled?: boolean;
-  createdAt?: string;
+  joinedAt?: string;
 }
 
 export interface Invite {

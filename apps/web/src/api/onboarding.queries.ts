@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiNodePage } from './contract';
 import { graphKeys } from './graph.queries';
-import { ApiError, http } from './http';
+import { http } from './http';
 
 /** Counts of what an import created or updated, per section (`POST /api/portfolio/import`). */
 export interface ImportResult {
@@ -19,24 +19,6 @@ export const hasNodesQuery = () =>
   queryOptions({
     queryKey: [...graphKeys.all, 'has-nodes'] as const,
     queryFn: ({ signal }) => http<ApiNodePage>('/nodes?limit=1', { signal }).then((page) => page.items.length > 0),
-  });
-
-/**
- * The demo organisation's document as a template (dates moved to today), if this API offers it
- * (`GET /api/portfolio/demo-template`); null when it does not.
- */
-export const demoTemplateQuery = () =>
-  queryOptions({
-    queryKey: ['onboarding', 'demo-template'] as const,
-    queryFn: async ({ signal }) => {
-      try {
-        return await http<Record<string, unknown>>('/portfolio/demo-template', { signal });
-      } catch (error) {
-        if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
-        throw error;
-      }
-    },
-    staleTime: Infinity,
   });
 
 /** Imports an interchange document; everything the map shows is then read again. */

@@ -34,6 +34,26 @@ describe('AcceptInvitePage', () => {
     });
   });
 
+  it('asks someone who has an account only for its password', async () => {
+    const api = mockApi({
+      'GET /auth/session': apiError(401, 'UNAUTHENTICATED', 'no'),
+      'GET /invites/tok-2': {
+        organisationName: 'Beta',
+        email: 'cara@acme.test',
+        role: 'executive',
+        accountExists: true,
+      },
+      'POST /invites/tok-2/accept': apiError(401, 'INVALID_CREDENTIALS', 'Wrong password.'),
+    });
+    renderApp('/invite/tok-2');
+    expect(await screen.findByText(/You have a Throughline account already/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Your name')).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Your password'), 'my-old-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Join Beta' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong password.');
+    expect(api.calls.find((c) => c.path === '/invites/tok-2/accept')?.body).toEqual({ password: 'my-old-password' });
+  });
+
   it('says plainly when the link is used up or wrong', async () => {
     mockApi({
       'GET /auth/session': apiError(401, 'UNAUTHENTICATED', 'no'),

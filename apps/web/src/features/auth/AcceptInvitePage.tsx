@@ -16,7 +16,7 @@ export function AcceptInvitePage() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const accept = useMutation({
-    mutationFn: (body: { name: string; password: string }) => authApi.acceptInvite(token, body),
+    mutationFn: (body: { name?: string; password: string }) => authApi.acceptInvite(token, body),
     onSuccess: (session) => {
       startSession(client, session);
       void navigate('/', { replace: true });
@@ -35,38 +35,53 @@ export function AcceptInvitePage() {
         <p>The link is wrong, has expired or has been used already. Ask the admin who invited you for a new one.</p>
       </AuthCard>
     );
-  const { organisationName, email, role } = invite.data;
+  const { organisationName, email, role, accountExists } = invite.data;
   return (
     <AuthCard title={`Join ${organisationName}`}>
       <p className="auth-lead">
         You are invited as <strong>{ROLE_LABELS[role]}</strong> with the email <strong>{email}</strong>.
+        {accountExists && ' You have a Throughline account already: your password is all it takes.'}
       </p>
       <form
         className="auth-form"
         onSubmit={(e) => {
           e.preventDefault();
-          accept.mutate({ name: name.trim(), password });
+          accept.mutate(accountExists ? { password } : { name: name.trim(), password });
         }}
       >
-        <Field
-          label="Your name"
-          required
-          maxLength={200}
-          autoComplete="name"
-          autoFocus
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Field
-          label="Choose a password"
-          type="password"
-          required
-          minLength={PASSWORD_MIN}
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        {accountExists ? (
+          <Field
+            label="Your password"
+            type="password"
+            required
+            autoComplete="current-password"
+            autoFocus
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        ) : (
+          <>
+            <Field
+              label="Your name"
+              required
+              maxLength={200}
+              autoComplete="name"
+              autoFocus
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <Field
+              label="Choose a password"
+              type="password"
+              required
+              minLength={PASSWORD_MIN}
+              autoComplete="new-password"
+              hint={PASSWORD_HINT}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </>
+        )}
         <FormError message={accept.error ? describeError(accept.error) : null} />
         <button type="submit" className="btn btn-primary auth-submit" disabled={accept.isPending}>
           {accept.isPending ? 'Joining…' : `Join ${organisationName}`}

@@ -113,7 +113,6 @@ describe('LogInPage', () => {
       ...MAP,
       'GET /nodes': { items: [], total: 0 },
       'GET /auth/session': SIGNED_OUT,
-      'GET /portfolio/demo-template': apiError(404, 'ROUTE_NOT_FOUND', 'none'),
       'POST /auth/sign-up': sessionOf('admin', {
         organisation: { id: 'org-new', name: 'Newco', slug: 'newco', currency: 'GBP', locale: 'en-GB' },
       }),
@@ -133,6 +132,6 @@ describe('LogInPage', () => {
     });
     expect(screen.getByRole('button', { name: 'Open the empty map' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Choose a file…' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Use the demo as a template' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Use the demo as a template' })).toBeInTheDocument();
   });
 });

@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { demoTemplateQuery, useImportDocument, type ImportResult } from '../../api/onboarding.queries';
+import { useImportDocument, type ImportResult } from '../../api/onboarding.queries';
 import { describeError } from '../../ui/errors';
 import { FormError } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { useSignedIn } from '../auth/session';
 import { useCan } from '../auth/useCan';
+import { loadDemoTemplate } from './demoTemplate';
 import './onboarding.css';
 
 const summary = (result: ImportResult) =>
@@ -31,7 +31,6 @@ export function Onboarding({ onDraw }: { onDraw: () => void }) {
   const { can } = useCan();
   const mayImport = can('runImport');
   const mayDraw = can('editStrategy');
-  const template = useQuery({ ...demoTemplateQuery(), enabled: mayImport });
   const importing = useImportDocument();
   const toast = useToast();
   const file = useRef<HTMLInputElement>(null);
@@ -68,7 +67,7 @@ export function Onboarding({ onDraw }: { onDraw: () => void }) {
               it. Start in one of these ways:
             </p>
             <div className="onboarding-options">
-              {mayImport && template.data && (
+              {mayImport && (
                 <section className="onboarding-option">
                   <h2>Start from the demo</h2>
                   <p>
@@ -79,7 +78,11 @@ export function Onboarding({ onDraw }: { onDraw: () => void }) {
                     type="button"
                     className="btn btn-primary"
                     disabled={importing.isPending}
-                    onClick={() => runImport(template.data)}
+                    onClick={() =>
+                      void loadDemoTemplate().then(runImport, () =>
+                        setFileError('The demo template could not be loaded.'),
+                      )
+                    }
                   >
                     Use the demo as a template
                   </button>
