@@ -86,14 +86,15 @@ describe('GET /api/change-log', () => {
   });
 
   it('refuses bad filters, and anyone but an admin', async () => {
-    for (const query of [
+    const bad: Record<string, string | number>[] = [
       { entityType: 'user' },
       { action: 'read' },
       { limit: 0 },
       { limit: 201 },
       { from: 'yesterday' },
       { before: 'x' },
-    ]) {
+    ];
+    for (const query of bad) {
       expect([query, (await list(query)).status]).toEqual([query, 400]);
     }
     await http().get('/api/change-log').set(pmo.auth).expect(403);

@@ -1,16 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { CurrentOrganisation } from '../platform/request-context/current-organisation.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 
+/** Organisations (the tenants) and the demo one; global, as most features stand on them. */
 @Global()
 @Module({
-  providers: [
-    OrganisationsRepository,
-    OrganisationsService,
-    // What the request-context middleware (platform/) asks for.
-    { provide: CurrentOrganisation, useExisting: OrganisationsService },
-  ],
-  exports: [OrganisationsService, OrganisationsRepository, CurrentOrganisation],
+  providers: [OrganisationsRepository, OrganisationsService],
+  exports: [OrganisationsService, OrganisationsRepository],
 })
 export class OrganisationsModule {}

@@ -1,15 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../platform/errors/domain-error.js';
-import type { CurrentOrganisation } from '../platform/request-context/current-organisation.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 
 /**
- * Until accounts exist, every request works in the default organisation (created by the
- * first migration). Its id is read once at start; the request-context middleware is the one
- * place that asks for it, so accounts will change one line of code, not every repository.
+ * The demo organisation (slug 'default', created by the first migration): the demo seeder loads
+ * it and gives it its demo users; it cannot be deleted. Its id is read once at start. Requests
+ * work in their session's organisation, never in this one by default.
  */
 @Injectable()
-export class OrganisationsService implements OnModuleInit, CurrentOrganisation {
+export class OrganisationsService implements OnModuleInit {
   private defaultId?: string;
 
   constructor(private readonly organisations: OrganisationsRepository) {}

@@ -3,7 +3,6 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import { LOGGER, type AppLogger } from '../logging/logger.module.js';
-import { CurrentOrganisation } from './current-organisation.js';
 import { RequestAuthenticator } from './request-authenticator.js';
 import { requestContext, type RequestContext } from './request-context.js';
 
@@ -15,8 +14,8 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * cookie or bearer token, authenticated on every request), the organisation and the actor from
  * it, and one access-log line per request. No client header names the organisation or the actor.
  *
- * A request without valid credentials has no principal; the access guard refuses it wherever
- * a route is not public. Until that guard is in place it still works in the default organisation.
+ * A request without valid credentials has no principal and no organisation (row-level security
+ * then shows it nothing); the access guard refuses it wherever a route is not public.
  */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
@@ -24,7 +23,6 @@ export class RequestContextMiddleware implements NestMiddleware {
 
   constructor(
     @Inject(LOGGER) logger: AppLogger,
-    private readonly organisations: CurrentOrganisation,
     private readonly authenticator: RequestAuthenticator,
   ) {
     this.httpLogger = pinoHttp({
@@ -59,7 +57,7 @@ export class RequestContextMiddleware implements NestMiddleware {
       // Filled in place: the context object is this request's, and nothing has read it yet.
       context.principal = principal;
       context.userId = principal?.userId;
-      context.orgId = principal?.orgId ?? this.organisations.defaultOrganisationId();
+      context.orgId = principal?.orgId;
       context.actor = principal?.name ?? 'anonymous';
       next();
     });
