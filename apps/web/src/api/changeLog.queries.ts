@@ -14,9 +14,10 @@ export interface ChangeLogFilter {
   to?: string;
 }
 
+/** A page as `GET /api/change-log` answers it: `nextBefore` is the cursor of the next (older) page. */
 export interface ChangeLogPage {
-  items: ChangeLogEntry[];
-  nextCursor: string | null;
+  entries: ChangeLogEntry[];
+  nextBefore: number | null;
 }
 
 export const CHANGE_LOG_PAGE_SIZE = 50;
@@ -32,33 +33,24 @@ function dayStart(date: string, plusDays = 0): string {
   return new Date(y, m - 1, d + plusDays).toISOString();
 }
 
-export function changeLogSearch(filter: ChangeLogFilter, before: string | null): string {
+export function changeLogSearch(filter: ChangeLogFilter, before: number | null): string {
   const params = new URLSearchParams();
   if (filter.actor) params.set('actor', filter.actor);
   if (filter.entityType) params.set('entityType', filter.entityType);
   if (filter.action) params.set('action', filter.action);
   if (filter.from) params.set('from', dayStart(filter.from));
   if (filter.to) params.set('to', dayStart(filter.to, 1));
-  if (before) params.set('before', before);
+  if (before) params.set('before', String(before));
   params.set('limit', String(CHANGE_LOG_PAGE_SIZE));
   return params.toString();
 }
 
-/**
- * Newest first, a page at a time: each page ends with the cursor of the next (older) one. The API
- * answers a page `{ items, nextCursor }`; a plain list is read as a page whose cursor is its last id.
- */
+/** Newest first, a page at a time: each page ends with the cursor of the next (older) one. */
 export const changeLogQuery = (filter: ChangeLogFilter) =>
   infiniteQueryOptions({
     queryKey: changeLogKeys.list(filter),
-    initialPageParam: null as string | null,
-    queryFn: async ({ pageParam, signal }): Promise<ChangeLogPage> => {
-      const body = await http<ChangeLogPage | ChangeLogEntry[]>(`/change-log?${changeLogSearch(filter, pageParam)}`, {
-        signal,
-      });
-      if (!Array.isArray(body)) return body;
-      const full = body.length === CHANGE_LOG_PAGE_SIZE;
-      return { items: body, nextCursor: full ? String(body[body.length - 1].id) : null };
-    },
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam, signal }) =>
+      http<ChangeLogPage>(`/change-log?${changeLogSearch(filter, pageParam)}`, { signal }),
+    getNextPageParam: (page) => page.nextBefore ?? undefined,
   });

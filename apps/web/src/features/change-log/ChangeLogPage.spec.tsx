@@ -23,8 +23,8 @@ describe('ChangeLogPage', () => {
       'GET /members': [{ userId: 'u1', name: 'Bo Brown', email: 'bo@acme.test', role: 'pmo', unitIds: [] }],
       'GET /change-log': (request: MockRequest) =>
         request.query.get('before')
-          ? { items: [entry(1, 'Bo Brown')], nextCursor: null }
-          : { items: [entry(3, 'Bo Brown'), entry(2, 'Ada admin')], nextCursor: '2' },
+          ? { entries: [entry(1, 'Bo Brown')], nextBefore: null }
+          : { entries: [entry(3, 'Bo Brown'), entry(2, 'Ada admin')], nextBefore: 2 },
     });
     const app = renderApp('/change-log?entityType=node');
     const table = await screen.findByTestId('change-log');

@@ -34,7 +34,7 @@ export function ChangeLogPage() {
   const log = useInfiniteQuery(changeLogQuery(filter));
   const members = useQuery(membersQuery());
   const format = useFormat();
-  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
   const filtered = Object.keys(filter).length > 0;
 
   return (

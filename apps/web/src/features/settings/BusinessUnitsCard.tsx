@@ -29,11 +29,12 @@ const draftOf = (unit: BusinessUnit): Draft => ({
   ownerId: unit.ownerId ?? '',
 });
 
-const fieldsOf = (draft: Draft): BusinessUnitFields => ({
+/** The body to send; `ownerId` only to an API whose units carry one (it refuses fields it does not know). */
+const fieldsOf = (draft: Draft, withOwner: boolean): BusinessUnitFields => ({
   key: draft.key.trim(),
   name: draft.name.trim(),
   parentId: draft.parentId || null,
-  ownerId: draft.ownerId || null,
+  ...(withOwner ? { ownerId: draft.ownerId || null } : {}),
 });
 
 /** The units work belongs to, each with an owner (a member accountable for it) and a parent unit. */
@@ -47,6 +48,8 @@ export function BusinessUnitsCard() {
   const [editing, setEditing] = useState<{ id: string; draft: Draft } | null>(null);
   const [deleting, setDeleting] = useState<BusinessUnit | null>(null);
   const list = units.data ?? [];
+  // Units have an owner once the API lists one (`ownerId`, null for none); until then the column is left out.
+  const withOwner = list.some((u) => 'ownerId' in u);
   const nameOf = (id: string | null | undefined) => list.find((u) => u.id === id)?.key;
   const ownerOf = (id: string | null | undefined) => members.data?.find((m) => m.userId === id)?.name;
 
@@ -86,13 +89,15 @@ export function BusinessUnitsCard() {
             ))}
         </select>
       </td>
-      <td>
-        <OwnerSelect
-          members={members.data ?? []}
-          value={draft.ownerId}
-          onChange={(ownerId) => set({ ...draft, ownerId })}
-        />
-      </td>
+      {withOwner && (
+        <td>
+          <OwnerSelect
+            members={members.data ?? []}
+            value={draft.ownerId}
+            onChange={(ownerId) => set({ ...draft, ownerId })}
+          />
+        </td>
+      )}
     </>
   );
 
@@ -107,11 +112,15 @@ export function BusinessUnitsCard() {
           e.preventDefault();
           if (editing)
             save.mutate(
-              { id: editing.id, ...fieldsOf(editing.draft), version: list.find((u) => u.id === editing.id)?.version },
+              {
+                id: editing.id,
+                ...fieldsOf(editing.draft, withOwner),
+                version: list.find((u) => u.id === editing.id)?.version,
+              },
               { onSuccess: () => setEditing(null) },
             );
           else
-            save.mutate(fieldsOf(adding), {
+            save.mutate(fieldsOf(adding, withOwner), {
               onSuccess: (unit) => {
                 toast(`${unit.key} added`, 'success');
                 setAdding(EMPTY);
@@ -125,7 +134,7 @@ export function BusinessUnitsCard() {
               <th>Key</th>
               <th>Name</th>
               <th>Parent</th>
-              <th>Owner</th>
+              {withOwner && <th>Owner</th>}
               <th aria-label="Actions" />
             </tr>
           </thead>
@@ -152,7 +161,7 @@ export function BusinessUnitsCard() {
                   </td>
                   <td>{unit.name}</td>
                   <td>{nameOf(unit.parentId) ?? <span className="muted">—</span>}</td>
-                  <td>{ownerOf(unit.ownerId) ?? <span className="muted">no owner</span>}</td>
+                  {withOwner && <td>{ownerOf(unit.ownerId) ?? <span className="muted">no owner</span>}</td>}
                   <td>
                     <div className="row-actions">
                       <button

@@ -76,6 +76,28 @@ describe('SettingsPage', () => {
     );
   });
 
+  it('leaves the owner out while the API’s units have none', async () => {
+    const calls = api({
+      'GET /business-units': [{ id: 'unit-gen', key: 'GEN', name: 'Renewables', parentId: null, version: 3 }],
+      'POST /business-units': (request: MockRequest) => ({ id: 'unit-net', version: 1, ...(request.body as object) }),
+    });
+    renderApp('/settings');
+    const table = within(await screen.findByRole('region', { name: 'Business units' })).getByTestId('units-table');
+    await within(table).findByText('GEN');
+    expect(within(table).queryByRole('columnheader', { name: 'Owner' })).not.toBeInTheDocument();
+    const rows = within(table).getAllByRole('row');
+    await userEvent.type(within(rows[rows.length - 1]).getByLabelText('Key'), 'NET');
+    await userEvent.type(within(rows[rows.length - 1]).getByLabelText('Name'), 'Networks');
+    await userEvent.click(within(rows[rows.length - 1]).getByRole('button', { name: 'Add unit' }));
+    await waitFor(() =>
+      expect(calls.calls.find((c) => c.method === 'POST')?.body).toEqual({
+        key: 'NET',
+        name: 'Networks',
+        parentId: null,
+      }),
+    );
+  });
+
   it('says why a unit in use cannot be deleted', async () => {
     api({ 'DELETE /business-units/unit-gen': apiError(409, 'IN_USE', 'GEN still has 12 nodes.') });
     renderApp('/settings');
