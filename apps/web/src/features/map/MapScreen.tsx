@@ -1,10 +1,12 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { NodeRecord } from '@throughline/domain';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { NodeFields } from '../../api/nodes.queries';
 import { FindingBar } from './FindingBar';
 import { useAuditOverlay } from './hooks/useAuditOverlay';
 import { useDrawnGraph } from './hooks/useDrawnGraph';
 import { useExportImage } from './hooks/useExportImage';
-import { useLinking } from './hooks/useLinking';
+import { useLinking, type LinkOutcome } from './hooks/useLinking';
 import { useMapData } from './hooks/useMapData';
 import { useMapEditing } from './hooks/useMapEditing';
 import { useMapElements } from './hooks/useMapElements';
@@ -14,6 +16,7 @@ import { useMapPermissions } from './hooks/useMapPermissions';
 import { useReveal } from './hooks/useReveal';
 import { useSelection } from './hooks/useSelection';
 import { useTrace } from './hooks/useTrace';
+import { useUndo } from './hooks/useUndo';
 import { useViewControls } from './hooks/useViewControls';
 import type { XY } from './layout/geometry';
 import { MapActionsContext, type MapActions } from './MapActionsContext';
@@ -58,10 +61,44 @@ function MapScreen() {
   const { reveal, zoomTo } = useReveal({ positions, laidOut, select, fitView });
   const audit = useAuditOverlay(url, setUrl, graph, reveal);
   const trace = useTrace({ url, setUrl, positions, laidOut, zoomTo, onStart: audit.clear });
+  const undo = useUndo(layout.moveNode, drawing.dropDraft);
+  const { record, undoLabel, redoLabel, pending: undoPending } = undo;
+  const undoControls = useMemo(
+    () => ({ undo: undo.undo, redo: undo.redo, undoLabel, redoLabel, pending: undoPending }),
+    [undo.undo, undo.redo, undoLabel, redoLabel, undoPending],
+  );
+  const onLinked = useCallback(
+    (l: LinkOutcome) => record({ type: 'create-link', id: l.id, label: l.label, link: l.link }),
+    [record],
+  );
   const permissions = useMapPermissions();
-  const linking = useLinking(nodesById, graph.links, { alwaysProposed: permissions.linksAreProposed });
+  const linking = useLinking(nodesById, graph.links, { alwaysProposed: permissions.linksAreProposed, onLinked });
   const stage = useRef<HTMLDivElement>(null);
-  const editing = useMapEditing({ drawing, layout, selection, traceId: trace.traceId, stage, screenToFlowPosition });
+  const editing = useMapEditing({
+    drawing,
+    layout,
+    selection,
+    traceId: trace.traceId,
+    stage,
+    screenToFlowPosition,
+    record,
+  });
+  const onSaved = useCallback(
+    (saved: NodeRecord, before: NodeFields, after: NodeFields) =>
+      record({ type: 'edit-node', id: saved.id, key: saved.key, before, after, version: saved.version }),
+    [record],
+  );
+  // A drag that moved a card: recorded, so Ctrl+Z puts it back.
+  const { moveNode } = layout;
+  const onMoveNode = useCallback(
+    (id: string, at: XY) => {
+      const before = positions[id];
+      moveNode(id, at);
+      if (before && (before.x !== at.x || before.y !== at.y))
+        record({ type: 'move-node', id, key: nodesById.get(id)?.key ?? 'node', before, after: at });
+    },
+    [moveNode, positions, record, nodesById],
+  );
   const [menu, setMenu] = useState<{ id: string; at: XY } | null>(null);
   const openMenu = useCallback((id: string, at: XY) => setMenu({ id, at }), []);
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -80,7 +117,7 @@ function MapScreen() {
     },
     [nodesById, linking],
   );
-  const shortcuts = { legend: legend.toggle, link: linkFrom };
+  const shortcuts = { legend: legend.toggle, link: linkFrom, undo: undo.undo, redo: undo.redo };
   useMapKeyboard({ blocked, selection, trace, audit, editing, drawn: drawn.nodes, positions, centreOn, shortcuts });
   const highlight = trace.traceId ? trace.highlight : audit.highlight;
   const { nodes, edges } = useMapElements(drawn, data, positions, selection, highlight);
@@ -112,6 +149,7 @@ function MapScreen() {
           onAudit={audit.toggle}
           onRelayout={layout.relayout}
           onExport={exportImage}
+          undo={undoControls}
         />
         <div className="map-body">
           <MapSidebar selection={selection} audit={audit} report={data.audit} />
@@ -125,7 +163,7 @@ function MapScreen() {
               onSelectEdge={selection.selectEdge}
               onNodeMenu={openMenu}
               onTraceNode={trace.trace}
-              onMoveNode={layout.moveNode}
+              onMoveNode={onMoveNode}
               explainConnection={linking.explainConnection}
               onConnect={linking.onConnect}
               onRefusedConnection={linking.refuse}
@@ -152,6 +190,7 @@ function MapScreen() {
             onTrace={trace.trace}
             onShowNode={showNode}
             onLink={linking.openPicker}
+            onSaved={onSaved}
           />
         </div>
         <MapDialogs linking={linking} editing={editing} nodesById={nodesById} nodes={graph.nodes} links={graph.links} />

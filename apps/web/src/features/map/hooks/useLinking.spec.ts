@@ -43,7 +43,13 @@ describe(useLinking.name, () => {
       method: 'POST',
       body: { fromId: 'PRJ-1', toId: 'KR-1', kind: 'contributes_to' },
     });
-    expect(onLinked).toHaveBeenCalledWith(expect.objectContaining({ id: 'new', state: 'approved' }));
+    expect(onLinked).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'new',
+        label: 'PRJ-1 → KR-1',
+        link: expect.objectContaining({ state: 'approved' }),
+      }),
+    );
     expect(hook.result.current.request).toBeNull();
   });
 

@@ -8,12 +8,11 @@ import { judgeConnection } from '../model/connection';
 import { plainLinkError } from '../model/linkWords';
 import type { LinkEnd, LinkRequest } from '../panels/LinkDialog';
 
-/** What a created link did, for the toast and for undo. */
+/** A link just created, for undo: its id, a label and what redo would send again. */
 export interface LinkOutcome {
   id: string;
-  fromId: string;
-  toId: string;
-  state: string;
+  label: string;
+  link: NewLink;
 }
 
 /**
@@ -56,7 +55,8 @@ export function useLinking(
           if (saved.state === 'proposed')
             toast(`Proposed ${from} → ${to} — waiting for a PMO to approve it`, 'success');
           else toast(`Linked ${from} → ${to}`, 'success');
-          onLinked?.({ id: saved.id, fromId: saved.fromId, toId: saved.toId, state: saved.state });
+          const state = saved.state === 'proposed' ? 'proposed' : 'approved';
+          onLinked?.({ id: saved.id, label: `${from} → ${to}`, link: { ...link, state } });
         },
         onError: (error) => {
           const code = error instanceof ApiError ? error.body.code : undefined;

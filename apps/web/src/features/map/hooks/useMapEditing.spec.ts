@@ -18,6 +18,7 @@ function setup(routes: Record<string, unknown> = {}, traceId: string | null = nu
     moveNode: jest.fn(),
     select: jest.fn(),
     selectEdge: jest.fn(),
+    record: jest.fn(),
     screenToFlowPosition: jest.fn(({ x, y }: { x: number; y: number }) => ({ x: x * 10, y: y * 10 })),
   };
   const positions: Positions = { 'OBJ-1': { x: 0, y: 0 } };
@@ -32,6 +33,7 @@ function setup(routes: Record<string, unknown> = {}, traceId: string | null = nu
         traceId,
         stage,
         screenToFlowPosition: f.screenToFlowPosition,
+        record: f.record,
       }),
     { wrapper },
   );
@@ -47,6 +49,7 @@ describe(useMapEditing.name, () => {
     expect(f.moveNode).toHaveBeenCalledWith('PRJ-2', { x: 2000 - NODE_WIDTH / 2, y: 1000 - NODE_HEIGHT / 2 });
     expect(f.addDraft).toHaveBeenCalledWith(expect.objectContaining({ id: 'PRJ-2', key: 'PRJ-2', kind: 'project' }));
     expect(f.select).toHaveBeenCalledWith('PRJ-2');
+    expect(f.record).toHaveBeenCalledWith({ type: 'create-node', id: 'PRJ-2', key: 'PRJ-2' });
   });
 
   it('asks before deleting: the selected link first, else the selected node, else nothing', () => {
@@ -69,7 +72,8 @@ describe(useMapEditing.name, () => {
     act(() => hook.result.current.confirmDelete());
     await waitFor(() => expect(hook.result.current.deleting).toBeNull());
     expect(api.calls.map((c) => `${c.method} ${c.path}`)).toContain('DELETE /nodes/OBJ-1');
-    expect(toast).toHaveBeenCalledWith('OBJ-1 deleted', 'success');
+    expect(toast).toHaveBeenCalledWith('OBJ-1 deleted — Ctrl+Z brings it back with its links', 'success');
+    expect(f.record).toHaveBeenCalledWith({ type: 'delete-node', id: 'OBJ-1', key: 'OBJ-1' });
     expect(f.dropDraft).toHaveBeenCalledWith('OBJ-1');
     expect(f.select).toHaveBeenCalledWith(null, { traceId: null });
   });
@@ -92,5 +96,12 @@ describe(useMapEditing.name, () => {
     act(() => hook.result.current.confirmDelete());
     await waitFor(() => expect(f.selectEdge).toHaveBeenCalledWith(null));
     expect(api.calls[0].method).toBe('DELETE');
+    expect(f.record).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'delete-link',
+        id: links[0].id,
+        link: expect.objectContaining({ kind: 'contributes_to' }),
+      }),
+    );
   });
 });

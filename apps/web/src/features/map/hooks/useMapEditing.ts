@@ -9,6 +9,7 @@ import type { Deleting } from '../panels/DeleteDialog';
 import type { DrawnGraphState } from './useDrawnGraph';
 import type { MapLayout } from './useMapLayout';
 import type { Selection } from './useSelection';
+import type { Change } from './useUndo';
 
 interface EditingDeps {
   drawing: Pick<DrawnGraphState, 'nodesById' | 'graph' | 'addDraft' | 'dropDraft'>;
@@ -19,6 +20,8 @@ interface EditingDeps {
   /** The element the map is drawn in, and React Flow's conversion from screen to map coordinates. */
   stage: RefObject<HTMLElement | null>;
   screenToFlowPosition: (at: XY) => XY;
+  /** Records a change for undo. */
+  record: (change: Change) => void;
 }
 
 /**
@@ -27,7 +30,7 @@ interface EditingDeps {
  * toast. (Fields are edited in the inspector, links drawn through `useLinking`.)
  */
 export function useMapEditing(deps: EditingDeps) {
-  const { traceId, stage, screenToFlowPosition } = deps;
+  const { traceId, stage, screenToFlowPosition, record } = deps;
   const { nodesById, addDraft, dropDraft } = deps.drawing;
   const links = deps.drawing.graph.links;
   const { positions, moveNode } = deps.layout;
@@ -38,17 +41,18 @@ export function useMapEditing(deps: EditingDeps) {
   const [deleting, setDeleting] = useState<Deleting | null>(null);
 
   const onCreated = useCallback(
-    (record: NodeRecord) => {
+    (created: NodeRecord) => {
       // Place it where the user is looking, as if they had put it there.
       const box = stage.current?.getBoundingClientRect();
       const centre = box
         ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
         : { x: 0, y: 0 };
-      moveNode(record.id, freeSpot({ x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }, positions));
-      addDraft(toGraphNode(record));
-      select(record.id);
+      moveNode(created.id, freeSpot({ x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }, positions));
+      addDraft(toGraphNode(created));
+      select(created.id);
+      record({ type: 'create-node', id: created.id, key: created.key });
     },
-    [stage, screenToFlowPosition, moveNode, positions, addDraft, select],
+    [stage, screenToFlowPosition, moveNode, positions, addDraft, select, record],
   );
 
   /** Asks before deleting a node of the map. */
@@ -79,15 +83,26 @@ export function useMapEditing(deps: EditingDeps) {
       deleteNode.mutate(node.id, {
         ...done,
         onSuccess: () => {
-          toast(`${node.key} deleted`, 'success');
+          toast(`${node.key} deleted — Ctrl+Z brings it back with its links`, 'success');
+          record({ type: 'delete-node', id: node.id, key: node.key });
           dropDraft(node.id);
           select(null, { traceId: traceId === node.id ? null : traceId });
         },
       });
     } else {
+      const { link } = deleting;
       deleteLink.mutate(
-        { id: deleting.link.id, fromId: deleting.link.from, toId: deleting.link.to },
-        { ...done, onSuccess: () => selectEdge(null) },
+        { id: link.id, fromId: link.from, toId: link.to },
+        {
+          ...done,
+          onSuccess: () => {
+            selectEdge(null);
+            const label = `${nodesById.get(link.from)?.key ?? 'node'} → ${nodesById.get(link.to)?.key ?? 'node'}`;
+            const state = link.state === 'proposed' ? 'proposed' : 'approved';
+            const shape = { fromId: link.from, toId: link.to, kind: link.kind, weight: link.weight, state } as const;
+            record({ type: 'delete-link', id: link.id, label, link: shape });
+          },
+        },
       );
     }
   };

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { NODE_KIND_LABELS, type BusinessUnitRecord, type GraphNode, type NodeRecord } from '@throughline/domain';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../api/http';
-import { nodeKeys, nodeQuery, useUpdateNode } from '../../../api/nodes.queries';
+import { nodeKeys, nodeQuery, useUpdateNode, type NodeFields } from '../../../api/nodes.queries';
 import { KindIcon } from '../../../ui/KindIcon';
 import { useToast } from '../../../ui/toast';
 import { CheckInsSection } from './CheckInsSection';
@@ -25,6 +25,8 @@ interface NodePanelProps {
   onShowNode: (id: string) => void;
   /** "Link to…": the link dialog, searching the other end. */
   onLink: (from: LinkEnd) => void;
+  /** An edit was saved: the fields before and after, and the version it made (for undo). */
+  onSaved?: (saved: NodeRecord, before: NodeFields, after: NodeFields) => void;
 }
 
 type Tab = 'details' | 'links' | 'check-ins' | 'history';
@@ -59,6 +61,7 @@ function NodeEditor({
   onDelete,
   onShowNode,
   onLink,
+  onSaved,
 }: NodePanelProps & { record: NodeRecord }) {
   const toast = useToast();
   const client = useQueryClient();
@@ -83,10 +86,13 @@ function NodeEditor({
   const onChange = useCallback((name: FieldName, value: string) => setValues((v) => ({ ...v, [name]: value })), []);
 
   const save = (version: number) => {
+    const fields = toNodeFields(record.kind, values, changed);
+    const previous = base;
     update.mutate(
-      { id: record.id, version, fields: toNodeFields(record.kind, values, changed) },
+      { id: record.id, version, fields },
       {
         onSuccess: (saved) => {
+          onSaved?.(saved, pickFields(previous, fields), fields);
           setConflict(null);
           setBase(saved);
           setSeen(saved);
@@ -215,6 +221,12 @@ function NodeEditor({
       )}
     </>
   );
+}
+
+/** The values `record` had for the fields an edit sends: what undoing the edit sends back. */
+function pickFields(record: NodeRecord, fields: NodeFields): NodeFields {
+  const source = record as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(fields).map((k) => [k, source[k] ?? null]));
 }
 
 /** The server's current record, which a VERSION_CONFLICT answer carries in `details.current`. */

@@ -1,4 +1,5 @@
-import type { BusinessUnitRecord, GraphNode } from '@throughline/domain';
+import type { BusinessUnitRecord, GraphNode, NodeRecord } from '@throughline/domain';
+import type { NodeFields } from '../../../api/nodes.queries';
 import type { MapEditing } from '../hooks/useMapEditing';
 import type { Selection } from '../hooks/useSelection';
 import type { LinkEnd } from './LinkDialog';
@@ -13,10 +14,12 @@ interface SidePanelProps {
   onTrace: (id: string) => void;
   onShowNode: (id: string) => void;
   onLink: (from: LinkEnd) => void;
+  onSaved: (saved: NodeRecord, before: NodeFields, after: NodeFields) => void;
 }
 
 /** The right of the map: the new-node form while one is being created, else the selected node's inspector. */
-export function SidePanel({ selection, editing, units, nodesById, onTrace, onShowNode, onLink }: SidePanelProps) {
+export function SidePanel(props: SidePanelProps) {
+  const { selection, editing, units, nodesById, onTrace, onShowNode, onLink, onSaved } = props;
   const { newKind, selectedId, select } = selection;
   if (newKind) {
     return (
@@ -40,6 +43,7 @@ export function SidePanel({ selection, editing, units, nodesById, onTrace, onSho
       onDelete={editing.requestDelete}
       onShowNode={onShowNode}
       onLink={onLink}
+      onSaved={onSaved}
     />
   );
 }

@@ -1,6 +1,7 @@
 import type { AuditSummary, BusinessUnitRecord, GraphNode } from '@throughline/domain';
 import { memo } from 'react';
 import type { ImageFormat } from '../exportImage';
+import type { Undo } from '../hooks/useUndo';
 import type { MapFilters } from '../model/filters';
 import type { MapScope, MapUrlState } from '../useMapUrl';
 import { FilterBar } from './FilterBar';
@@ -25,11 +26,12 @@ interface MapToolbarProps {
   onAudit: () => void;
   onRelayout: () => void;
   onExport: (format: ImageFormat) => void;
+  undo: Pick<Undo, 'undo' | 'redo' | 'undoLabel' | 'redoLabel' | 'pending'>;
 }
 
 /** The bar above the map: what is drawn (view, filters), search, and what to do with it. */
 export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
-  const { url, scope, root, units, themes, drawn, audit, exporting } = props;
+  const { url, scope, root, units, themes, drawn, audit, exporting, undo } = props;
   const errors = audit?.error ?? 0;
   const warnings = audit?.warning ?? 0;
   return (
@@ -45,6 +47,28 @@ export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
       <FilterBar filters={url.filters} units={units} themes={themes} onChange={props.onFilter} />
       <SearchBox nodes={drawn} onPick={props.onSearch} />
       <div className="toolbar-actions">
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={undo.undo}
+          disabled={!undo.undoLabel || undo.pending}
+          aria-label={undo.undoLabel ? `Undo ${undo.undoLabel}` : 'Undo'}
+          title={undo.undoLabel ? `Undo: ${undo.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          data-testid="undo"
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={undo.redo}
+          disabled={!undo.redoLabel || undo.pending}
+          aria-label={undo.redoLabel ? `Redo ${undo.redoLabel}` : 'Redo'}
+          title={undo.redoLabel ? `Redo: ${undo.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          data-testid="redo"
+        >
+          ↷
+        </button>
         <button
           type="button"
           className={`btn${url.traceId ? ' is-active' : ''}`}
