@@ -25,7 +25,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|fast-check|pure-rand|jose)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|fast-check|pure-rand|jose|otplib|@otplib|@noble|@scure)/)',
   ],
   moduleNameMapper: {
     '^@throughline/domain$': '<rootDir>/../../libs/domain/src/index.ts',

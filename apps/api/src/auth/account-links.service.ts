@@ -8,6 +8,7 @@ import { AuthRepository } from './auth.repository.js';
 import { AuthService, checkPassword } from './auth.service.js';
 import { hashOneTimeToken, ONE_TIME_TOKEN } from './one-time-tokens.js';
 import { PasswordHasher } from './password-hasher.js';
+import { totpCodeMatches } from './totp.js';
 import type { SessionView } from './session-view.js';
 
 const GONE = 'This link is not valid: it may have expired, or been used already. Ask an admin for a new one.';
@@ -44,13 +45,19 @@ export class AccountLinksService {
    * Joins the invite's organisation and signs in. A new account sets its name and password; an
    * existing account proves itself with its password (and joins with its own name).
    */
-  async acceptInvite(token: string, input: { name?: string; password: string }): Promise<SessionView> {
+  async acceptInvite(
+    token: string,
+    input: { name?: string; password: string; totpCode?: string },
+  ): Promise<SessionView> {
     const invite = await this.openInvite(token);
     const account = await this.accounts.accountByEmail(invite.email);
     let userId: string;
     if (account?.password_hash) {
       if (!(await this.hasher.verify(account.password_hash, input.password))) {
         throw new DomainError('INVALID_CREDENTIALS', 'The password is wrong for this existing account.');
+      }
+      if (account.totp_enabled && !totpCodeMatches(account.totp_secret ?? '', input.totpCode)) {
+        throw new DomainError('TOTP_REQUIRED', 'Enter the current code of your authenticator app.');
       }
       userId = account.id;
       await this.join(invite, userId, account.name, async () => {});

@@ -15,6 +15,8 @@ import { PgThrottlerStorage } from './pg-throttler-storage.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
 import { SessionTokens } from './session-tokens.js';
 import { ThrottleModule } from './throttle.module.js';
+import { TotpController } from './totp.controller.js';
+import { TotpService } from './totp.service.js';
 
 /** The health check is probed by load balancers every few seconds: not rate-limited. */
 const isHealthCheck = (path: string) => path.startsWith('/api/health');
@@ -37,7 +39,7 @@ const isHealthCheck = (path: string) => path.startsWith('/api/health');
       }),
     }),
   ],
-  controllers: [AuthController, AccountLinksController],
+  controllers: [AuthController, AccountLinksController, TotpController],
   providers: [
     AccountLinksRepository,
     AccountLinksService,
@@ -46,9 +48,10 @@ const isHealthCheck = (path: string) => path.startsWith('/api/health');
     PasswordHasher,
     SessionTokens,
     SessionAuthenticator,
+    TotpService,
     { provide: RequestAuthenticator, useExisting: SessionAuthenticator },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthService, AuthRepository, PasswordHasher, SessionTokens, RequestAuthenticator],
+  exports: [AuthService, AuthRepository, PasswordHasher, SessionTokens, RequestAuthenticator, TotpService],
 })
 export class AuthModule {}

@@ -11,6 +11,7 @@ import { passwordProblems } from './password-policy.js';
 import { SessionTokens } from './session-tokens.js';
 import { SESSION_MAX_AGE_MS, type SessionView } from './session-view.js';
 import { slugFor } from './slug.js';
+import { totpCodeMatches } from './totp.js';
 
 export interface SignUp {
   organisationName: string;
@@ -79,6 +80,11 @@ export class AuthService {
     if (!account || !matches) {
       await this.throttle.failed(email, address);
       throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+    }
+    if (account.totp_enabled && !totpCodeMatches(account.totp_secret ?? '', input.totpCode)) {
+      // A wrong code counts as a failed log-in; a missing one (the app asks again) does not.
+      if (input.totpCode !== undefined) await this.throttle.failed(email, address);
+      throw new DomainError('TOTP_REQUIRED', 'Enter the current code of your authenticator app.');
     }
     await this.throttle.succeeded(email);
     const [first] = await this.accounts.userOrganisations(account.id);
@@ -155,6 +161,7 @@ export class AuthService {
             slug: organisation.slug,
             currency: organisation.currency,
             locale: organisation.locale,
+            requireTotp: organisation.requireTotp,
           },
           role: membership.role,
           unitIds: membership.unit_ids,

@@ -8,6 +8,17 @@ import { AuthRepository } from './auth.repository.js';
 import { csrfRefusal, CSRF_HEADER } from './csrf.js';
 import { clearSessionCookie, credentialsOf, setSessionCookie } from './session-cookie.js';
 import { SessionTokens, TOKEN_LIFETIME_S } from './session-tokens.js';
+import { TotpService } from './totp.service.js';
+
+/** What a member who must set up TOTP may still do: see the session, set TOTP up, sign out or go elsewhere. */
+const WHILE_TOTP_MISSING = new Set([
+  'GET /api/auth/session',
+  'POST /api/auth/totp/setup',
+  'POST /api/auth/totp/enable',
+  'POST /api/auth/log-out',
+  'POST /api/auth/switch-organisation',
+  'GET /api/organisation',
+]);
 
 /**
  * Turns a request's credentials into its principal, on every request: the token's signature
@@ -22,6 +33,7 @@ export class SessionAuthenticator extends RequestAuthenticator {
     private readonly tokens: SessionTokens,
     private readonly accounts: AuthRepository,
     private readonly config: AppConfig,
+    private readonly totp: TotpService,
   ) {
     super();
   }
@@ -45,10 +57,19 @@ export class SessionAuthenticator extends RequestAuthenticator {
       if (refusal) throw new DomainError('CSRF', refusal);
       if (found.renew) setSessionCookie(res, await this.tokens.sign(found.principal), this.config.nodeEnv);
     }
+    if (!found.totpEnabled && (await this.totp.isRequired(found.principal.orgId))) {
+      // originalUrl: middleware sees `req.path` relative to where it is mounted.
+      const path = req.originalUrl.split('?')[0].replace(/\/+$/, '');
+      if (!WHILE_TOTP_MISSING.has(`${req.method} ${path}`)) {
+        throw new DomainError('TOTP_SETUP_REQUIRED', 'Your organisation requires TOTP: set it up first.');
+      }
+    }
     return found.principal;
   }
 
-  private async principalOf(token: string): Promise<{ principal: Principal; renew: boolean } | undefined> {
+  private async principalOf(
+    token: string,
+  ): Promise<{ principal: Principal; renew: boolean; totpEnabled: boolean } | undefined> {
     const claims = await this.tokens.verify(token);
     if (!claims) return undefined;
     const row = await this.accounts.session(claims.sessionId);
@@ -73,6 +94,7 @@ export class SessionAuthenticator extends RequestAuthenticator {
         sessionId: row.session_id,
       },
       renew: claims.expiresAt - Date.now() / 1000 < TOKEN_LIFETIME_S / 2,
+      totpEnabled: row.totp_enabled,
     };
   }
 }

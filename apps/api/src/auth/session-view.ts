@@ -5,7 +5,8 @@ export interface SessionView {
   /** The session token: the same JWT the cookie holds, for API clients as `Authorization: Bearer`. */
   token: string;
   user: { id: string; name: string; email: string; totpEnabled: boolean };
-  organisation: { id: string; name: string; slug: string; currency: string; locale: string };
+  /** `requireTotp` with `user.totpEnabled` false: the member must set TOTP up before anything else. */
+  organisation: { id: string; name: string; slug: string; currency: string; locale: string; requireTotp: boolean };
   role: Role;
   unitIds: string[];
   organisations: Array<{ id: string; name: string; role: Role }>;

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AuthRepository } from '../auth/auth.repository.js';
 import { requirePrincipal, requireRole } from '../auth/current-principal.js';
+import { TotpService } from '../auth/totp.service.js';
 import { MembersRepository } from '../members/members.repository.js';
 import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -30,6 +32,8 @@ export class OrganisationAdminService {
     private readonly organisations: OrganisationsRepository,
     private readonly defaults: OrganisationsService,
     private readonly members: MembersRepository,
+    private readonly accounts: AuthRepository,
+    private readonly totp: TotpService,
   ) {}
 
   async get(): Promise<OrganisationSummary> {
@@ -50,8 +54,13 @@ export class OrganisationAdminService {
     if (change.currency !== undefined) settings.currency = change.currency;
     if (change.locale !== undefined) settings.locale = change.locale;
     if (change.requireTotp !== undefined) settings.requireTotp = change.requireTotp;
+    // Requiring TOTP of everyone starts with oneself: an admin without it would be shut out of this page.
+    if (change.requireTotp === true && !(await this.accounts.user(admin.userId))?.totp_enabled) {
+      throw new DomainError('INVALID_STATE', 'Turn TOTP on for your own account before requiring it of everyone.');
+    }
     const updated = await this.organisations.update(admin.orgId, { name: change.name?.trim(), settings });
     if (!updated) throw new DomainError('NOT_FOUND', 'The organisation no longer exists.');
+    this.totp.forget(admin.orgId);
     return updated;
   }
 

@@ -91,6 +91,8 @@ export class SessionOrganisationDto {
   @ApiProperty() slug: string;
   @ApiProperty({ example: 'GBP' }) currency: string;
   @ApiProperty({ example: 'en-GB' }) locale: string;
+  @ApiProperty({ description: 'Members must use TOTP; without it, a session may only set it up.' })
+  requireTotp: boolean;
 }
 
 export class MembershipSummaryDto {
