@@ -7,23 +7,24 @@ import type { DataSource } from 'typeorm';
 const NOT_COMPARED = new Set(['sessions']);
 
 /**
- * A digest of everything the organisations hold: one md5 per tenant table (every table with an `org_id` column,
- * read from the catalog, so a new table is covered without editing this) plus the organisations' own rows
- * (settings, audit thresholds). Read as the owner, past row-level security. Two equal digests: nothing changed.
+ * A digest of everything the given organisations hold, per organisation and table: every table with an `org_id`
+ * column (read from the catalog, so a new table is covered without editing this) plus the organisations' own rows
+ * (settings, audit thresholds). Each is the row count and an order-independent sum of 64-bit hashes of whole rows,
+ * read as the owner, past row-level security, in one statement. Equal digests: nothing was added, removed or changed.
  */
 export async function orgDigest(owner: DataSource, orgIds: string[]): Promise<Record<string, string>> {
   const tables = await tenantTables(owner);
-  const parts = [
-    `SELECT 'organisations' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d
-       FROM organisations x WHERE id = ANY($1::uuid[])`,
-    ...tables.map(
-      (table) =>
-        `SELECT '${table}', md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), ''))
-           FROM "${table}" x WHERE org_id = ANY($1::uuid[])`,
-    ),
-  ];
-  const rows = await owner.query<{ t: string; d: string }[]>(parts.join('\nUNION ALL\n'), [orgIds]);
-  return Object.fromEntries(rows.map((r) => [r.t, r.d]));
+  const digest = (source: string, orgColumn: string) =>
+    `SELECT '${source}' AS t, x.${orgColumn}::text AS org, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS d
+       FROM "${source}" x WHERE x.${orgColumn} = ANY($1::uuid[]) GROUP BY x.${orgColumn}`;
+  const parts = [digest('organisations', 'id'), ...tables.map((table) => digest(table, 'org_id'))];
+  const rows = await owner.query<{ t: string; org: string; d: string }[]>(parts.join('\nUNION ALL\n'), [orgIds]);
+  return Object.fromEntries(rows.map((r) => [`${r.org} ${r.t}`, r.d]).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The part of a digest that is about one organisation. */
+export function digestOf(digest: Record<string, string>, orgId: string): string {
+  return JSON.stringify(Object.entries(digest).filter(([key]) => key.startsWith(`${orgId} `)));
 }
 
 let cached: string[] | undefined;
