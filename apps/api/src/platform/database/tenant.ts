@@ -48,6 +48,9 @@ export function setTenantLiteral(tenant: Tenant): string {
   return `SELECT set_config('app.org_id', '${tenant.orgId}', true), set_config('app.user_id', '${tenant.userId}', true)`;
 }
 
+/** TypeORM's errors for a query runner it released because its connection failed. */
+const RELEASED_RUNNER = /^QueryRunner(Provider)?AlreadyReleasedError$/;
+
 /**
  * Makes every TypeORM query runner of `dataSource` tenant-scoped: a transaction it starts sets
  * the tenant first, and a statement issued outside a transaction (`manager.findOne` and the like
@@ -72,13 +75,18 @@ export function installTenantQueryRunner(dataSource: DataSource): void {
       // startTransaction marks the runner active before it sends START TRANSACTION, so this
       // passes its own statements through.
       if (this.isTransactionActive) return super.query(query, parameters, useStructuredResult);
-      await this.startTransaction();
       try {
+        await this.startTransaction();
         const result: unknown = await super.query(query, parameters, useStructuredResult);
         await this.commitTransaction();
         return result;
       } catch (error) {
         if (this.isTransactionActive && !this.isReleased) await this.rollbackTransaction().catch(() => undefined);
+        // The connection died between the statements of the wrapper (TypeORM released the
+        // runner): the database's unavailability, answered 503 like a lost single statement.
+        if (error instanceof Error && RELEASED_RUNNER.test(error.name)) {
+          throw new DomainError('UNAVAILABLE', 'The connection to the database was lost; try again.');
+        }
         throw error;
       }
     }
