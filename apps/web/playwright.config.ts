@@ -22,6 +22,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1600, height: 1000 },
     screenshot: 'only-on-failure',
+    // The API asks every cookie-authenticated change for this header (its CSRF proof), as the app sends it.
+    extraHTTPHeaders: { 'X-Requested-With': 'throughline' },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 /**
  * What every browser test shares. Each test opens its own page on the demo organisation
  * (docs/demo-portfolio.md: Northwind Energy, 98 nodes and 186 links, whose only objective
- * without delivery is OBJ-10) and sets up what it needs itself; what it adds it records with
+ * without delivery is OBJ-10), signed in as its demo PMO lead unless it asks for another
+ * `account` (`test.use({ account: 'contributor' })`, or `null` for nobody), and sets up what it
+ * needs itself; what it adds it records with
  * `scratch`, which deletes it afterwards (pass or fail), so every test finds the demo as it
  * was, whatever ran before it and in whatever order.
  */
@@ -89,8 +91,49 @@ export async function nodeByKey(request: APIRequestContext, key: string): Promis
   return node;
 }
 
-export const test = base.extend<{ scratch: Scratch }>({
+export type Role = 'admin' | 'pmo' | 'executive' | 'contributor';
+
+export interface Account {
+  email: string;
+  password: string;
+  role: Role;
+  name: string;
+}
+
+/** The demo organisation's account of `role` (`GET /api/auth/demo-accounts`, on while DEMO_SEED is). */
+export async function demoAccount(request: APIRequestContext, role: Role): Promise<Account> {
+  const res = await request.get(`${baseUrl()}/api/auth/demo-accounts`);
+  expect(res.status(), 'the demo accounts (DEMO_SEED on)').toBe(200);
+  const account = ((await res.json()) as Account[]).find((a) => a.role === role);
+  if (!account) throw new Error(`no demo account with the role ${role}`);
+  return account;
+}
+
+/**
+ * Logs in through the API. With a browser context's `request`, the session cookie lands in that
+ * context, so its pages are signed in too.
+ */
+export async function logIn(request: APIRequestContext, email: string, password: string) {
+  const res = await request.post(`${baseUrl()}/api/auth/log-in`, { data: { email, password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as { user: { id: string; name: string }; role: Role; organisation: { id: string } };
+}
+
+export const test = base.extend<{ account: Role | null; scratch: Scratch }>({
+  /** Who the test's pages and `request` are signed in as (a demo account), or nobody (`null`). */
+  account: ['pmo', { option: true }],
   // (Playwright's `use`, named so React's hook rules do not take it for a hook.)
+  context: async ({ context, account }, provide) => {
+    if (account) {
+      const { email, password } = await demoAccount(context.request, account);
+      await logIn(context.request, email, password);
+    }
+    await provide(context);
+  },
+  // The API calls of a test share its pages' cookies: signed in as the same member.
+  request: async ({ context }, provide) => {
+    await provide(context.request);
+  },
   scratch: async ({ request }, provide) => {
     const scratch = new Scratch(request);
     await provide(scratch);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,8 +104,8 @@ function stop(api: ChildProcess): Promise<void> {
 }
 
 /**
- * The built API (which also serves the built web app at /) with the demo organisation, on a
- * free port. Tests read the address from E2E_BASE_URL; the returned function undoes it all.
+ * The built API (which also serves the built web app at /) with the demo organisation and its
+ * one account per role (tests log in as them, e2e/fixtures.ts), on a free port. Tests read the address from E2E_BASE_URL; the returned function undoes it all.
  */
 export default async function globalSetup() {
   if (!existsSync(API_MAIN)) throw new Error(`The API is not built (${API_MAIN}): run \`npm run build\` first.`);
@@ -123,6 +124,8 @@ export default async function globalSetup() {
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO_SEED: 'true',
+      // Production requires a signing key for sessions; a fresh one per run.
+      SESSION_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { businessUnitsQuery } from '../../api/businessUnits.queries';
 
 /**
@@ -17,11 +18,20 @@ export function UnitPicker({
   label: string;
 }) {
   const units = useQuery(businessUnitsQuery());
+  const box = useRef<HTMLDetailsElement>(null);
+  // A click anywhere else closes the list, as a select's would.
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (box.current?.open && !box.current.contains(e.target as Node)) box.current.open = false;
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, []);
   const all = units.data ?? [];
   const chosen = all.filter((u) => value.includes(u.id));
   const summary = chosen.length === 0 ? 'No units' : chosen.map((u) => u.key).join(', ');
   return (
-    <details className={`unit-picker${chosen.length === 0 ? ' is-empty' : ''}`} aria-disabled={disabled}>
+    <details ref={box} className={`unit-picker${chosen.length === 0 ? ' is-empty' : ''}`} aria-disabled={disabled}>
       <summary aria-label={`${label}: ${summary}`}>{summary}</summary>
       <div className="unit-picker-list" role="group" aria-label={label}>
         {all.length === 0 && <p className="muted">No business units yet: an admin adds them in Settings.</p>}
