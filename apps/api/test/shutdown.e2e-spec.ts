@@ -11,6 +11,10 @@ import { startTestApp, type TestApp } from './harness.js';
  * image run it): every request already received is answered, then the process exits 0.
  */
 const MAIN = resolve(__dirname, '../dist/apps/api/src/main.js');
+/** The built server and the test app sign sessions with the same key, so the test admin's token works on both. */
+const SESSION_SECRET = 'test-session-secret-used-by-this-test-only';
+/** Every request needs a session: the test app's admin's bearer token. */
+let token = '';
 
 /** A POST whose body arrives slowly: the request is in flight until `finish` is called. */
 function slowPost(port: number, path: string, body: object, agent?: Agent) {
@@ -25,7 +29,11 @@ function slowPost(port: number, path: string, body: object, agent?: Agent) {
         path,
         method: 'POST',
         agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': bytes.length },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': bytes.length,
+          Authorization: `Bearer ${token}`,
+        },
       },
       (res) => {
         let text = '';
@@ -59,7 +67,10 @@ describe('SIGTERM with requests in flight (the built server)', () => {
   const port = 3900 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}/api`;
 
-  beforeAll(async () => (t = await startTestApp()));
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_SECRET });
+    token = t.admin.token;
+  });
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     await t.close();
@@ -82,7 +93,7 @@ describe('SIGTERM with requests in flight (the built server)', () => {
         DEMO_SEED: 'false',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
-        SESSION_SECRET: 'test-session-secret-used-by-this-test-only',
+        SESSION_SECRET,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
