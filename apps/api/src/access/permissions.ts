@@ -76,6 +76,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Accounts (auth/): signing up and in, and the one-time links, need no session; the rest is one's own account.
   'POST /api/auth/sign-up': 'public',
   'POST /api/auth/log-in': 'public',
+  'GET /api/auth/demo-accounts': 'public',
   'POST /api/auth/log-out': 'authenticated',
   'GET /api/auth/session': 'authenticated',
   'POST /api/auth/switch-organisation': 'authenticated',

@@ -7,6 +7,8 @@ import { ApiErrors } from '../platform/openapi/api-errors.js';
 import { AuthService } from './auth.service.js';
 import { requirePrincipal } from './current-principal.js';
 import { ChangePasswordDto, LogInDto, SessionDto, SignUpDto, SwitchOrganisationDto } from './dto/auth.dto.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { DemoAccountDto } from './dto/auth.dto.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { SessionView } from './session-view.js';
 
@@ -98,6 +100,18 @@ export class AuthController {
   @ApiErrors(400, [401, 'INVALID_CREDENTIALS: the current password is wrong.'], 403, [422, 'WEAK_PASSWORD.'], 503)
   async changePassword(@Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(requirePrincipal(), dto.currentPassword, dto.newPassword);
+  }
+
+  @Get('demo-accounts')
+  @ApiOperation({
+    summary: 'The demo users’ credentials, one per role (public, only while DEMO_SEED is on)',
+    description: 'For the log-in page of a demo install; 404 when DEMO_SEED is off.',
+  })
+  @ApiOkResponse({ type: [DemoAccountDto] })
+  @ApiErrors([404, 'ROUTE_NOT_FOUND: DEMO_SEED is off.'])
+  demoAccounts(): DemoAccountDto[] {
+    if (!this.config.demoSeed) throw new DomainError('ROUTE_NOT_FOUND', 'There are no demo accounts here.');
+    return DEMO_ACCOUNTS.map(({ email, password, role, name }) => ({ email, password, role, name }));
   }
 
   private withCookie(res: Response, view: SessionView): SessionView {

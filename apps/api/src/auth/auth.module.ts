@@ -9,6 +9,7 @@ import { AccountLinksService } from './account-links.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
+import { DemoAccounts } from './demo-accounts.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionAuthenticator } from './request-authenticator.js';
 import { PgThrottlerStorage } from './pg-throttler-storage.js';
@@ -49,9 +50,18 @@ const isHealthCheck = (path: string) => path.startsWith('/api/health');
     SessionTokens,
     SessionAuthenticator,
     TotpService,
+    DemoAccounts,
     { provide: RequestAuthenticator, useExisting: SessionAuthenticator },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthService, AuthRepository, PasswordHasher, SessionTokens, RequestAuthenticator, TotpService],
+  exports: [
+    AuthService,
+    AuthRepository,
+    PasswordHasher,
+    SessionTokens,
+    RequestAuthenticator,
+    TotpService,
+    DemoAccounts,
+  ],
 })
 export class AuthModule {}

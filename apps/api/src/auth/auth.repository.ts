@@ -91,6 +91,11 @@ export class AuthRepository {
     ]);
   }
 
+  /** No password: the account cannot sign in (the demo users when DEMO_SEED is off). */
+  async clearPassword(userId: string): Promise<void> {
+    await this.db.query(`UPDATE users SET password_hash = NULL, updated_at = now() WHERE id = $1`, [userId]);
+  }
+
   async setTotp(userId: string, totp: { secret: string | null; enabled: boolean }): Promise<void> {
     await this.db.query(`UPDATE users SET totp_secret = $2, totp_enabled = $3, updated_at = now() WHERE id = $1`, [
       userId,

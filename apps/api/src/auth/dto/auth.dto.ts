@@ -154,3 +154,12 @@ export class ResetPasswordDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
+
+export class DemoAccountDto {
+  @ApiProperty({ example: 'admin@northwind.example' }) email: string;
+  @ApiProperty({ example: 'northwind-admin', description: 'Public: a demo install shows it on the log-in page.' })
+  password: string;
+
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ example: 'Alex Admin' }) name: string;
+}
