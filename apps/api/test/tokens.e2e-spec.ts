@@ -104,6 +104,19 @@ describe('session tokens', () => {
     await session(b.token).expect(401);
   });
 
+  it('renews a cookie whose token has less than half its life left, and leaves a fresh one alone', async () => {
+    const m = await createMember(t, { role: 'executive' });
+    const fresh = await http().get('/api/nodes').set('Cookie', `tl_session=${m.token}`).expect(200);
+    expect(fresh.headers['set-cookie']).toBeUndefined();
+    const aging = await t.app.get(SessionTokens).sign(m, Date.now() - 10 * 60 * 1000);
+    const renewed = await http().get('/api/nodes').set('Cookie', `tl_session=${aging}`).expect(200);
+    const cookie = String(renewed.headers['set-cookie']);
+    expect(cookie).toMatch(/^tl_session=[\w-]+\.[\w-]+\.[\w-]+; Max-Age=900;/);
+    const token = /^tl_session=([^;]+)/.exec(cookie)![1];
+    expect(token).not.toBe(aging);
+    await session(token).expect(200);
+  });
+
   describe('CSRF', () => {
     const cookieOf = (m: TestMember) => `tl_session=${m.token}`;
 
