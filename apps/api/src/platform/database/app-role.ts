@@ -130,7 +130,11 @@ export async function grantRequestRole(owner: DataSource, role: string): Promise
       WHERE n.nspname = 'public' AND p.prosecdef AND p.proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
   );
   const [{ grantee }] = await owner.query<{ grantee: string }[]>(`SELECT quote_ident($1) AS grantee`, [role]);
-  const statements = [`GRANT USAGE ON SCHEMA public TO ${grantee}`];
+  // Replicas starting together take turns (concurrent GRANTs on one table can fail).
+  const statements = [
+    `SELECT pg_advisory_xact_lock(hashtextextended('throughline:grants', 0))`,
+    `GRANT USAGE ON SCHEMA public TO ${grantee}`,
+  ];
   for (const { name, ident } of tables) {
     statements.push(`REVOKE ALL ON ${ident} FROM ${grantee}`);
     if (NO_GRANT.has(name)) continue;
