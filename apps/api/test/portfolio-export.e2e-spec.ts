@@ -46,10 +46,10 @@ function largeDocument() {
   };
 }
 
-/** The raw bytes of an answer, with the moments its first and last bytes arrived. */
-function fetchRaw(url: string, onFirstBytes?: (text: string) => void) {
+/** The raw bytes of an answer as `token`'s member, with the moments its first and last bytes arrived. */
+function fetchRaw(url: string, token: string, onFirstBytes?: (text: string) => void) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = httpRequest(url, (res) => {
+    const req = httpRequest(url, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -76,7 +76,7 @@ describe('GET /api/portfolio/export, streamed', () => {
   afterAll(() => t.close());
 
   it('writes the canonical document across many batches, chunked, and it imports back to the same bytes', async () => {
-    const first = await fetchRaw(`${base}/api/portfolio/export`);
+    const first = await fetchRaw(`${base}/api/portfolio/export`, t.admin.token);
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(first.headers['transfer-encoding']).toBe('chunked');
@@ -113,7 +113,7 @@ describe('GET /api/portfolio/export, streamed', () => {
       await operator.query('LOCK TABLE key_result_check_ins IN ACCESS EXCLUSIVE MODE');
       let sawLinks = false;
       let releasedAt = 0;
-      const answer = fetchRaw(`${base}/api/portfolio/export`, (text) => {
+      const answer = fetchRaw(`${base}/api/portfolio/export`, t.admin.token, (text) => {
         if (!sawLinks && text.includes('"links":[')) {
           sawLinks = true;
           releasedAt = Date.now();
@@ -146,7 +146,7 @@ describe('GET /api/portfolio/export, streamed', () => {
     }
     // 15 abandoned exports, a pool of 10 and a lane of 3: nothing may be left holding either.
     const started = Date.now();
-    const res = await fetchRaw(`${base}/api/portfolio/export`);
+    const res = await fetchRaw(`${base}/api/portfolio/export`, t.admin.token);
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(10_000);
     await t.http().get('/api/health').expect(200);
