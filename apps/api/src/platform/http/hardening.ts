@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 /**
  * The Content-Security-Policy the built web app works under (apps/web/dist: one module script
  * and one stylesheet from /assets, no inline script; the map's layout runs in a worker file from
- * /assets; the PNG export draws the map through data: and blob: images). Styles may be inline
+ * /assets; the PNG/SVG export draws the map through data: and blob: images). Styles may be inline
  * (React Flow and the OpenAPI UI set style attributes and tags); scripts may not.
  */
 export function contentSecurityPolicy() {
@@ -20,7 +20,8 @@ export function contentSecurityPolicy() {
       'style-src': ["'self'", "'unsafe-inline'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'font-src': ["'self'", 'data:'],
-      'connect-src': ["'self'"],
+      // data:/blob: for the map's image export (html-to-image reads the page's images and fonts back with fetch).
+      'connect-src': ["'self'", 'data:', 'blob:'],
       'worker-src': ["'self'", 'blob:'],
       'object-src': ["'none'"],
       'frame-ancestors': ["'none'"],
