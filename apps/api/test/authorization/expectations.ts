@@ -134,9 +134,14 @@ export const EXPECTED: Record<string, Expect> = {
   'POST /api/invites/:token/accept': () => 400,
   'POST /api/password-resets/:token': () => 400,
   'GET /api/invites/:token': () => 404,
+  // The demo's accounts, listed only when DEMO_SEED is on (off in these tests): 404 for anyone, never 401.
+  'GET /api/auth/demo-accounts': () => 404,
   'POST /api/auth/log-out': () => 204,
   'GET /api/auth/session': readAll,
   'POST /api/auth/password': () => 400,
+  'POST /api/auth/totp/setup': () => 200,
+  'POST /api/auth/totp/enable': () => 400,
+  'POST /api/auth/totp/disable': () => 400,
   // Into an organisation one belongs to; another is not found.
   'POST /api/auth/switch-organisation': read(),
 

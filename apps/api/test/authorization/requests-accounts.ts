@@ -10,8 +10,12 @@ export const ACCOUNT_REQUESTS: Record<string, RouteRequests> = {
   'POST /api/auth/sign-up': { scopes: ONCE, build: () => ({ path: '/api/auth/sign-up', body: {} }) },
   'POST /api/auth/log-in': { scopes: ONCE, build: () => ({ path: '/api/auth/log-in', body: {} }) },
   'POST /api/auth/log-out': { scopes: ONCE, freshRequester: true, build: () => ({ path: '/api/auth/log-out' }) },
+  'GET /api/auth/demo-accounts': { scopes: ONCE, build: () => ({ path: '/api/auth/demo-accounts' }) },
   'GET /api/auth/session': { scopes: ONCE, build: () => ({ path: '/api/auth/session' }) },
   'POST /api/auth/password': { scopes: ONCE, build: () => ({ path: '/api/auth/password', body: {} }) },
+  'POST /api/auth/totp/setup': { scopes: ONCE, freshRequester: true, build: () => ({ path: '/api/auth/totp/setup' }) },
+  'POST /api/auth/totp/enable': { scopes: ONCE, build: () => ({ path: '/api/auth/totp/enable', body: {} }) },
+  'POST /api/auth/totp/disable': { scopes: ONCE, build: () => ({ path: '/api/auth/totp/disable', body: {} }) },
   'POST /api/auth/switch-organisation': {
     scopes: ORGS,
     freshRequester: true,
