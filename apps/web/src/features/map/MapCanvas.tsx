@@ -52,6 +52,8 @@ export interface MapCanvasProps {
   onMoveNode: (id: string, at: XY) => void;
   /** Why a link from → to cannot be drawn, or null when it can. */
   explainConnection: (from: string, to: string) => string | null;
+  /** What dropping a link from → to would do, in words. */
+  describeConnection: (from: string, to: string) => string;
   onConnect: (connection: Connection) => void;
   onRefusedConnection: (reason: string) => void;
 }
@@ -216,7 +218,7 @@ export function MapCanvas(props: MapCanvasProps) {
           <Background gap={24} color="#dfe4ea" />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
-          <ConnectionHint explain={explainConnection} />
+          <ConnectionHint explain={explainConnection} describe={props.describeConnection} />
           {far && <FarEdges nodes={nodes} edges={edges} />}
         </ReactFlow>
       </FarContext.Provider>
@@ -255,7 +257,13 @@ function nodeIdAt(x: number, y: number): string | null {
  * While a link is dragged over a node — its handle or anywhere on its body — what dropping it there
  * would do, or why it would be refused, follows the pointer.
  */
-function ConnectionHint({ explain }: { explain: (from: string, to: string) => string | null }) {
+function ConnectionHint({
+  explain,
+  describe,
+}: {
+  explain: (from: string, to: string) => string | null;
+  describe: (from: string, to: string) => string;
+}) {
   const connection = useConnection();
   const domNode = useStore(selectDomNode);
   if (!connection.inProgress || !domNode) return null;
@@ -273,7 +281,7 @@ function ConnectionHint({ explain }: { explain: (from: string, to: string) => st
       style={{ left: at.x + 16, top: at.y + 16 }}
       data-testid={reason ? 'connection-hint' : 'connection-ok'}
     >
-      {reason ?? 'Drop to link'}
+      {reason ?? describe(from, to)}
     </div>
   );
 }

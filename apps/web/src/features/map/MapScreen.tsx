@@ -18,6 +18,7 @@ import { useSelection } from './hooks/useSelection';
 import { useTrace } from './hooks/useTrace';
 import { useUndo } from './hooks/useUndo';
 import { useViewControls } from './hooks/useViewControls';
+import { useWhatIf } from './hooks/useWhatIf';
 import type { XY } from './layout/geometry';
 import { MapActionsContext, type MapActions } from './MapActionsContext';
 import { MapCanvas } from './MapCanvas';
@@ -30,6 +31,7 @@ import { StatusLine } from './StatusLine';
 import { MapToolbar } from './toolbar/MapToolbar';
 import type { SearchHit } from './toolbar/SearchBox';
 import { TraceBar } from './TraceBar';
+import { WhatIfBar } from './WhatIfBar';
 import { useMapUrl, viewKey } from './useMapUrl';
 import './map.css';
 
@@ -117,9 +119,25 @@ function MapScreen() {
     },
     [nodesById, linking],
   );
-  const shortcuts = { legend: legend.toggle, link: linkFrom, undo: undo.undo, redo: undo.redo };
+  const shortcuts = {
+    legend: legend.toggle,
+    link: linkFrom,
+    undo: undo.undo,
+    redo: undo.redo,
+    // Escape closes the what-if first.
+    escape: () => (whatIf.itemId ? (whatIf.clear(), true) : false),
+  };
   useMapKeyboard({ blocked, selection, trace, audit, editing, drawn: drawn.nodes, positions, centreOn, shortcuts });
-  const highlight = trace.traceId ? trace.highlight : audit.highlight;
+  const whatIf = useWhatIf(graph.links);
+  const askWhatIf = useCallback(
+    (id: string) => {
+      audit.clear();
+      if (trace.traceId) trace.leave();
+      whatIf.ask(id);
+    },
+    [audit, trace, whatIf],
+  );
+  const highlight = trace.traceId ? trace.highlight : (whatIf.highlight ?? audit.highlight);
   const { nodes, edges } = useMapElements(drawn, data, positions, selection, highlight);
 
   const showNode = useCallback((id: string) => reveal([id]), [reveal]);
@@ -165,6 +183,7 @@ function MapScreen() {
               onTraceNode={trace.trace}
               onMoveNode={onMoveNode}
               explainConnection={linking.explainConnection}
+              describeConnection={linking.describeConnection}
               onConnect={linking.onConnect}
               onRefusedConnection={linking.refuse}
             />
@@ -179,7 +198,12 @@ function MapScreen() {
             {trace.traceId && (
               <TraceBar summary={trace.summary} loading={trace.loading} onShow={showNode} onClose={trace.leave} />
             )}
-            {!trace.traceId && audit.finding && <FindingBar finding={audit.finding} onClear={audit.clear} />}
+            {!trace.traceId && whatIf.itemId && (
+              <WhatIfBar impact={whatIf.impact} onShow={showNode} onClose={whatIf.clear} />
+            )}
+            {!trace.traceId && !whatIf.itemId && audit.finding && (
+              <FindingBar finding={audit.finding} onClear={audit.clear} />
+            )}
             <MapLegend open={legend.open} onToggle={legend.toggle} />
           </div>
           <SidePanel
@@ -191,6 +215,7 @@ function MapScreen() {
             onShowNode={showNode}
             onLink={linking.openPicker}
             onSaved={onSaved}
+            onWhatIf={askWhatIf}
           />
         </div>
         <MapDialogs linking={linking} editing={editing} nodesById={nodesById} nodes={graph.nodes} links={graph.links} />
@@ -203,6 +228,7 @@ function MapScreen() {
             onOpen={select}
             onLink={linking.openPicker}
             onTrace={trace.trace}
+            onWhatIf={askWhatIf}
             onDelete={editing.requestDelete}
           />
         )}

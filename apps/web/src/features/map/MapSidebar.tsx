@@ -1,4 +1,6 @@
-import type { AuditReport } from '@throughline/domain';
+import { NODE_KINDS, isWorkKind, type AuditReport } from '@throughline/domain';
+import { useMemo } from 'react';
+import { useMapPermissions } from './hooks/useMapPermissions';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { FindingsPanel } from '../audit/FindingsPanel';
 import type { AuditOverlay } from './hooks/useAuditOverlay';
@@ -14,9 +16,15 @@ interface MapSidebarProps {
 
 /** The left of the map: the palette, and the audit's findings while the overlay is open. */
 export function MapSidebar({ selection, audit, report }: MapSidebarProps) {
+  const permissions = useMapPermissions();
+  // A contributor adds work of its own units (the form offers those units); strategy is a PMO's.
+  const kinds = useMemo(
+    () => NODE_KINDS.filter((kind) => (isWorkKind(kind) ? permissions.addWork : permissions.editNode({ kind }))),
+    [permissions],
+  );
   return (
     <div className="map-left">
-      <Palette onPick={selection.startNew} active={selection.newKind} />
+      <Palette onPick={selection.startNew} active={selection.newKind} kinds={kinds} />
       {audit.open && (
         <FindingsPanel
           report={report.data}

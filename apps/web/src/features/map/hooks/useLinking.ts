@@ -5,7 +5,7 @@ import { ApiError } from '../../../api/http';
 import { useCreateLink, type NewLink } from '../../../api/links.queries';
 import { useToast } from '../../../ui/toast';
 import { judgeConnection } from '../model/connection';
-import { plainLinkError } from '../model/linkWords';
+import { LINK_VERB, plainLinkError } from '../model/linkWords';
 import type { LinkEnd, LinkRequest } from '../panels/LinkDialog';
 
 /** A link just created, for undo: its id, a label and what redo would send again. */
@@ -41,6 +41,23 @@ export function useLinking(
       return verdict.ok ? null : verdict.reason;
     },
     [nodesById, links],
+  );
+
+  /** What dropping a link from → to would do, in words, for the hint that follows the pointer. */
+  const describeConnection = useCallback(
+    (from: string, to: string) => {
+      const a = nodesById.get(from);
+      const b = nodesById.get(to);
+      if (!a || !b) return '';
+      const verdict = judgeConnection(a, b, links);
+      if (!verdict.ok) return verdict.reason;
+      const what =
+        verdict.kinds.length === 1
+          ? `${a.key} ${LINK_VERB[verdict.kinds[0]]} ${b.key}`
+          : `${a.key} → ${b.key}: you choose what it means`;
+      return `Drop: ${what}${alwaysProposed ? ' (as a proposal)' : ''}`;
+    },
+    [nodesById, links, alwaysProposed],
   );
 
   const submitLink = useCallback(
@@ -90,7 +107,17 @@ export function useLinking(
   const refuse = useCallback((reason: string) => toast(reason, 'error'), [toast]);
   const cancel = useCallback(() => setRequest(null), []);
 
-  return { request, alwaysProposed, explainConnection, onConnect, openPicker, submitLink, refuse, cancel };
+  return {
+    request,
+    alwaysProposed,
+    explainConnection,
+    describeConnection,
+    onConnect,
+    openPicker,
+    submitLink,
+    refuse,
+    cancel,
+  };
 }
 
 export type Linking = ReturnType<typeof useLinking>;

@@ -22,7 +22,14 @@ interface KeyboardDeps {
   /** Centres the map on a point (React Flow's `setCenter`, zoomed in enough to read). */
   centreOn: (at: XY) => void;
   /** `?` the legend, Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, `L` "Link to…" the selection. */
-  shortcuts?: { legend?: () => void; undo?: () => void; redo?: () => void; link?: (id: string) => void };
+  shortcuts?: {
+    legend?: () => void;
+    undo?: () => void;
+    redo?: () => void;
+    link?: (id: string) => void;
+    /** Escape's first say (an overlay to close): true when it used the key. */
+    escape?: () => boolean;
+  };
 }
 
 /**
@@ -45,7 +52,9 @@ export function useMapKeyboard(deps: KeyboardDeps) {
     else if (e.key === 'Delete' || e.key === 'Backspace') {
       if (!editing.requestDeleteSelection(selectedEdge, selectedId)) return;
     } else if (e.key === 'Escape') {
-      if (trace.traceId) trace.leave();
+      if (shortcuts.escape?.()) {
+        // closed an overlay
+      } else if (trace.traceId) trace.leave();
       else if (audit.finding) audit.clear();
       else if (newKind) closeNew();
       else if (selectedEdge) selectEdge(null);

@@ -72,7 +72,7 @@ export function NodeMenu({
       <button type="button" role="menuitem" onClick={act(() => onOpen(node.id))}>
         Open
       </button>
-      {permissions.createLink(node.businessUnitId ?? null) && (
+      {permissions.linkFrom(node) && (
         <button type="button" role="menuitem" onClick={act(() => onLink(node))}>
           Link to…
         </button>

@@ -1,10 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { NODE_KIND_LABELS, type BusinessUnitRecord, type GraphNode, type NodeRecord } from '@throughline/domain';
+import {
+  NODE_KIND_LABELS,
+  isWorkKind,
+  type BusinessUnitRecord,
+  type GraphNode,
+  type NodeRecord,
+} from '@throughline/domain';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../api/http';
 import { nodeKeys, nodeQuery, useUpdateNode, type NodeFields } from '../../../api/nodes.queries';
 import { KindIcon } from '../../../ui/KindIcon';
 import { useToast } from '../../../ui/toast';
+import { useMapPermissions } from '../hooks/useMapPermissions';
 import { CheckInsSection } from './CheckInsSection';
 import { ConflictDialog } from './ConflictDialog';
 import { HistorySection } from './HistorySection';
@@ -27,6 +34,8 @@ interface NodePanelProps {
   onLink: (from: LinkEnd) => void;
   /** An edit was saved: the fields before and after, and the version it made (for undo). */
   onSaved?: (saved: NodeRecord, before: NodeFields, after: NodeFields) => void;
+  /** "What if it stops?" for a work item. */
+  onWhatIf?: (id: string) => void;
 }
 
 type Tab = 'details' | 'links' | 'check-ins' | 'history';
@@ -62,10 +71,12 @@ function NodeEditor({
   onShowNode,
   onLink,
   onSaved,
+  onWhatIf,
 }: NodePanelProps & { record: NodeRecord }) {
   const toast = useToast();
   const client = useQueryClient();
   const update = useUpdateNode();
+  const permissions = useMapPermissions();
   const [tab, setTab] = useState<Tab>('details');
   // The version this edit started from, and the form. A refetched record is taken over only while
   // nothing is edited; otherwise the edit keeps its base and a save finds out about the newer one.
@@ -135,15 +146,29 @@ function NodeEditor({
           <span className="panel-key">{record.key}</span> {record.title}
         </h2>
         <div className="panel-actions">
-          <button type="button" className="btn btn-small" onClick={() => onLink(record)} data-testid="link-to">
-            Link to…
-          </button>
+          {permissions.linkFrom(record) && (
+            <button type="button" className="btn btn-small" onClick={() => onLink(record)} data-testid="link-to">
+              Link to…
+            </button>
+          )}
           <button type="button" className="btn btn-small" onClick={() => onTrace(record.id)}>
             Trace
           </button>
-          <button type="button" className="btn btn-small btn-danger-outline" onClick={() => onDelete(record.id)}>
-            Delete
-          </button>
+          {onWhatIf && isWorkKind(record.kind) && (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => onWhatIf(record.id)}
+              data-testid="what-if-button"
+            >
+              What if it stops?
+            </button>
+          )}
+          {permissions.editNode(record) && (
+            <button type="button" className="btn btn-small btn-danger-outline" onClick={() => onDelete(record.id)}>
+              Delete
+            </button>
+          )}
           <button type="button" className="btn btn-small" onClick={onClose} aria-label="Close panel">
             ×
           </button>

@@ -15,11 +15,12 @@ interface SidePanelProps {
   onShowNode: (id: string) => void;
   onLink: (from: LinkEnd) => void;
   onSaved: (saved: NodeRecord, before: NodeFields, after: NodeFields) => void;
+  onWhatIf: (id: string) => void;
 }
 
 /** The right of the map: the new-node form while one is being created, else the selected node's inspector. */
 export function SidePanel(props: SidePanelProps) {
-  const { selection, editing, units, nodesById, onTrace, onShowNode, onLink, onSaved } = props;
+  const { selection, editing, units, nodesById, onTrace, onShowNode, onLink, onSaved, onWhatIf } = props;
   const { newKind, selectedId, select } = selection;
   if (newKind) {
     return (
@@ -44,6 +45,7 @@ export function SidePanel(props: SidePanelProps) {
       onShowNode={onShowNode}
       onLink={onLink}
       onSaved={onSaved}
+      onWhatIf={onWhatIf}
     />
   );
 }

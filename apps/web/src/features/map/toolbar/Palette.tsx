@@ -7,14 +7,18 @@ import './toolbar.css';
 export const Palette = memo(function Palette({
   onPick,
   active,
+  kinds = NODE_KINDS,
 }: {
   onPick: (kind: NodeKind) => void;
   active: NodeKind | null;
+  /** The kinds the role may create (a contributor: work only; an executive: none). */
+  kinds?: readonly NodeKind[];
 }) {
+  if (kinds.length === 0) return null;
   return (
     <nav className="palette" aria-label="Add a node">
       <h2 className="palette-title">Add</h2>
-      {NODE_KINDS.map((kind) => (
+      {kinds.map((kind) => (
         <button
           key={kind}
           type="button"
