@@ -97,6 +97,8 @@ describe('App', () => {
     const api = mockApi({
       ...EMPTY_MAP,
       'GET /auth/session': () => current,
+      // Acme has a map; Beta is empty.
+      'GET /nodes': () => ({ items: current.organisation.id === 'org-acme' ? [{ id: 'n1' }] : [], total: 0 }),
       'POST /auth/switch-organisation': () => {
         current = sessionOf('executive', {
           organisations: two,
@@ -106,12 +108,13 @@ describe('App', () => {
       },
     });
     renderApp('/');
-    const select = await screen.findByRole('combobox', { name: 'Organisation' });
-    const graphsBefore = api.calls.filter((c) => c.path === '/graph').length;
-    await userEvent.selectOptions(select, 'org-beta');
+    expect(await screen.findByTestId('map-canvas')).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Organisation' }), 'org-beta');
     await waitFor(() => expect(screen.getByTestId('header-user')).toHaveTextContent('Executive'));
     expect(api.calls.find((c) => c.path === '/auth/switch-organisation')?.body).toEqual({ organisationId: 'org-beta' });
-    await waitFor(() => expect(api.calls.filter((c) => c.path === '/graph').length).toBeGreaterThan(graphsBefore));
+    // Beta's own state: its empty map opens on the welcome, and an executive has no admin screens.
+    expect(await screen.findByRole('heading', { name: 'Welcome to Beta' })).toBeInTheDocument();
+    expect(screen.queryByTestId('map-canvas')).not.toBeInTheDocument();
     expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByText('Members')).not.toBeInTheDocument();
   });
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { hasNodesQuery } from '../api/onboarding.queries';
 import { MapPage } from '../features/map/MapScreen';
+import { useSignedIn } from '../features/auth/session';
 import { Onboarding } from '../features/onboarding/Onboarding';
 
 /**
@@ -9,6 +10,11 @@ import { Onboarding } from '../features/onboarding/Onboarding';
  * is shown it stays (deleting the last node does not throw you out of the map).
  */
 export function HomePage() {
+  // A switch of organisation starts afresh: the other one may be empty.
+  return <Home key={useSignedIn().organisation.id} />;
+}
+
+function Home() {
   const hasNodes = useQuery(hasNodesQuery());
   const [mapChosen, setMapChosen] = useState(false);
   const [seenNodes, setSeenNodes] = useState(false);

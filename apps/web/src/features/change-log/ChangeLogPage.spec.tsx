@@ -68,5 +68,11 @@ describe('describeChange', () => {
     expect(changedFields(null, { title: 'b' })).toEqual([]);
     expect(entityName({ entityId: 'abcdef123456', before: null, after: { name: 'Networks' } })).toBe('Networks');
     expect(entityName({ entityId: 'abcdef123456', before: { fromId: 'x' }, after: null })).toBe('abcdef12');
+    expect(
+      entityName({ entityId: 'l', before: null, after: { fromId: 'a', kind: 'contributes_to', state: 'proposed' } }),
+    ).toBe('contributes to (proposed)');
+    expect(entityName({ entityId: 'c', before: null, after: { nodeId: 'n', value: 42.5, at: '2026-11-12' } })).toBe(
+      '42.5 on 2026-11-12',
+    );
   });
 });

@@ -23,13 +23,26 @@ const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', '
 
 type Snapshot = Record<string, unknown> | null;
 
-/** The entity's name for people: its key and title or name when it has them, else a short id. */
+/**
+ * The entity's name for people: a node or unit by its key and title or name, a link by its kind
+ * and state, a check-in by its value and day; else a short id.
+ */
 export function entityName(entry: Pick<ChangeLogEntry, 'before' | 'after' | 'entityId'>): string {
   const snap = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
-  const key = typeof snap.key === 'string' ? snap.key : undefined;
-  const title = typeof snap.title === 'string' ? snap.title : typeof snap.name === 'string' ? snap.name : undefined;
+  const text = (name: string) => {
+    const value = snap[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const key = text('key');
+  const title = text('title') ?? text('name');
   if (key && title) return `${key} — ${title}`;
-  return key ?? title ?? entry.entityId.slice(0, 8);
+  const either = key ?? title;
+  if (either) return either;
+  const kind = text('kind');
+  if (kind && 'fromId' in snap) return `${kind.replace(/_/g, ' ')}${text('state') ? ` (${text('state')})` : ''}`;
+  const at = text('at');
+  if ('value' in snap && at) return `${show(snap.value)} on ${at.slice(0, 10)}`;
+  return entry.entityId.slice(0, 8);
 }
 
 function show(value: unknown): string {

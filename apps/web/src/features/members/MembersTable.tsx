@@ -92,24 +92,28 @@ export function MembersTable() {
                       onChange={(unitIds) => change(member, { unitIds })}
                     />
                   ) : (
-                    <span className="muted">all (by role)</span>
+                    <span className="muted">
+                      {member.role === 'executive' ? 'none: reads everything' : 'every unit'}
+                    </span>
                   )}
                 </td>
                 <td>
                   <div className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={issueReset.isPending}
-                      onClick={() =>
-                        issueReset.mutate(member.userId, {
-                          onSuccess: (link) => setReset({ member, link }),
-                          onError: (error) => toast(describeError(error), 'error'),
-                        })
-                      }
-                    >
-                      Reset link
-                    </button>
+                    {!self && (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        disabled={issueReset.isPending}
+                        onClick={() =>
+                          issueReset.mutate(member.userId, {
+                            onSuccess: (link) => setReset({ member, link }),
+                            onError: (error) => toast(describeError(error), 'error'),
+                          })
+                        }
+                      >
+                        Reset link
+                      </button>
+                    )}
                     {!self && (
                       <button
                         type="button"
