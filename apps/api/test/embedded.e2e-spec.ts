@@ -73,8 +73,26 @@ describe('the embedded database (no DATABASE_URL)', () => {
     return server.exited;
   }
 
+  /** Every route but a few public ones needs a session: the demo admin's (its account is listed with DEMO_SEED on). */
+  let auth: Record<string, string> = {};
+  async function signIn(): Promise<void> {
+    const accounts = (await (await fetch(`${base}/auth/demo-accounts`)).json()) as {
+      email: string;
+      password: string;
+      role: string;
+    }[];
+    const admin = accounts.find((a) => a.role === 'admin')!;
+    const res = await fetch(`${base}/auth/log-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: admin.password }),
+    });
+    if (res.status !== 200) throw new Error(`log-in: ${res.status} ${await res.text()}`);
+    auth = { Authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+  }
+
   const nodes = async (query: string) =>
-    (await (await fetch(`${base}/nodes?${query}`)).json()) as { items: { title: string }[] };
+    (await (await fetch(`${base}/nodes?${query}`, { headers: auth })).json()) as { items: { title: string }[] };
   const count = async (kind: string) => (await nodes(`kind=${kind}&limit=200`)).items.length;
 
   let first: Server;
@@ -85,6 +103,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
     first = start();
     await healthy(first);
     expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ status: 'ok', database: 'connected' });
+    await signIn(); // the session outlives restarts: it is a row of this database, signed with the same secret
     expect(await count('objective')).toBe(10); // the demo organisation was loaded
 
     firstPostmaster = postmasterPid(dataDir)!;
@@ -112,9 +131,9 @@ describe('the embedded database (no DATABASE_URL)', () => {
     const paths = ['/graph', '/audit', '/coverage'];
     for (let round = 0; round < 2; round++) {
       const statuses = await Promise.all(
-        Array.from({ length: 24 }, (_, i) => fetch(`${base}${paths[i % 3]}`).then((res) => res.status)),
+        Array.from({ length: 24 }, (_, i) => fetch(`${base}${paths[i % 3]}`, { headers: auth }).then((res) => res.status)),
       );
-      expect(statuses.filter((status) => status >= 500)).toEqual([]);
+      expect(statuses.filter((status) => status >= 500 || status === 401)).toEqual([]);
     }
   }, 60_000);
 
@@ -131,7 +150,7 @@ describe('the embedded database (no DATABASE_URL)', () => {
   it('closes cleanly on SIGTERM: exit 0, its PostgreSQL stopped, the folder free', async () => {
     const created = await fetch(`${base}/nodes`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...auth },
       body: JSON.stringify({ kind: 'bau', key: 'BAU-KEPT', title: 'Survives a restart' }),
     });
     expect(created.status).toBe(201);
