@@ -3,6 +3,7 @@ import { PortfolioGraph1795647100000 } from './1795647100000-PortfolioGraph.js';
 import { AuditWaivers1795647200000 } from './1795647200000-AuditWaivers.js';
 import { Accounts1795647300000 } from './1795647300000-Accounts.js';
 import { GraphStatistics1795647400000 } from './1795647400000-GraphStatistics.js';
+import { Governance1795647500000 } from './1795647500000-Governance.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   AuditWaivers1795647200000,
   Accounts1795647300000,
   GraphStatistics1795647400000,
+  Governance1795647500000,
 ];

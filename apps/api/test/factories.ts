@@ -38,7 +38,14 @@ export function portfolio(t: TestApp) {
       const res = await t
         .http()
         .post('/api/links')
-        .send({ fromId: from.id, toId: to.id, kind, ...extra });
+        // A proposal needs an interpretation note (its rationale); the tests that do not care get this one.
+        .send({
+          fromId: from.id,
+          toId: to.id,
+          kind,
+          ...(extra.state === 'proposed' ? { rationale: 'Test note.' } : {}),
+          ...extra,
+        });
       expectStatus(res, 201);
       return res.body;
     },

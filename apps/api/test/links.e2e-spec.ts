@@ -52,8 +52,8 @@ describe('links', () => {
     const lead = await t.as('pmo', { name: 'Lead' });
     const approved = await lead.http().post(`/api/links/${a.id}/approve`).expect(200);
     expect(approved.body).toMatchObject({ state: 'approved', decidedBy: 'Lead' });
-    await t.http().post(`/api/links/${b.id}/reject`).expect(200);
-    const again = await t.http().post(`/api/links/${b.id}/approve`).expect(422);
+    await lead.http().post(`/api/links/${b.id}/reject`).send({ comment: 'Not this one.' }).expect(200);
+    const again = await lead.http().post(`/api/links/${b.id}/approve`).expect(422);
     expect(again.body).toMatchObject({
       code: 'INVALID_STATE',
       message: 'Only a proposed link can be approved; this one is already rejected.',

@@ -60,6 +60,11 @@ const SEEDS: Record<string, (o: SeededOrganisation, tag: string) => [string, unk
      VALUES ($1, 'orphan-work:0123456789abcdef', 'orphan-work', ARRAY[$2::uuid], '{PRJ-1}', 'seed', '2099-01-01')`,
     [o.orgId, o.projectId],
   ],
+  notifications: (o) => [
+    `INSERT INTO notifications (org_id, user_id, kind, message, from_node_id, to_node_id)
+     VALUES ($1, $2, 'proposal_approved', 'seed', $3, $4)`,
+    [o.orgId, o.userId, o.projectId, o.keyResultId],
+  ],
   sessions: (o) => [
     `INSERT INTO sessions (org_id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
     [o.orgId, o.userId],

@@ -137,9 +137,13 @@ export interface LinkRecord {
   rationale: string;
   state: import('./links.js').LinkState;
   proposedBy: string;
+  /** The member who proposed it; null for a link made before accounts, imported or seeded. */
+  proposedById: string | null;
   proposedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The decider's comment (required when rejecting). */
+  decisionComment: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

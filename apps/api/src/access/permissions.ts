@@ -50,6 +50,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'DELETE /api/links/:id': WRITERS,
   'POST /api/links/:id/approve': PMO,
   'POST /api/links/:id/reject': PMO,
+  'POST /api/links/decisions': PMO,
+  // The owner of the unit depended on (any writer role), or a pmo/admin (LinkDecisionsService).
+  'POST /api/links/:id/acknowledge': WRITERS,
+
+  // One's own notifications only (NotificationsRepository filters by the principal).
+  'GET /api/notifications': 'authenticated',
+  'POST /api/notifications/read': 'authenticated',
 
   'GET /api/business-units': 'authenticated',
   'GET /api/business-units/:id': 'authenticated',

@@ -18,9 +18,11 @@ export class LinkEntity {
   @Column({ type: 'text', default: '' }) rationale: string;
   @Column({ type: 'text' }) state: LinkState;
   @Column({ name: 'proposed_by', type: 'text' }) proposedBy: string;
+  @Column({ name: 'proposed_by_id', type: 'uuid', nullable: true }) proposedById: string | null;
   @Column({ name: 'proposed_at', type: 'timestamptz', default: () => 'now()' }) proposedAt: Date;
   @Column({ name: 'decided_by', type: 'text', nullable: true }) decidedBy: string | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ name: 'decision_comment', type: 'text', nullable: true }) decisionComment: string | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;

@@ -11,6 +11,9 @@ export interface LinkEnd {
   title: string;
   /** For the contributor rules (a contributor links from its own units' work). */
   businessUnitId: string | null;
+  businessUnitKey: string | null;
+  /** The member who owns the unit (business_units.owner_id): it acknowledges dependencies on the unit's work. */
+  businessUnitOwnerId: string | null;
 }
 
 export interface NewLink {
@@ -31,8 +34,11 @@ export class LinksRepository {
   /** The id, key, kind, title and unit of each given node of the organisation (for checking a link's ends). */
   async ends(ids: string[]): Promise<Map<string, LinkEnd>> {
     const rows = await this.db.query<LinkEnd>(
-      `SELECT id, key, kind, title, business_unit_id AS "businessUnitId"
-         FROM nodes WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+      `SELECT n.id, n.key, n.kind, n.title, n.business_unit_id AS "businessUnitId",
+              u.key AS "businessUnitKey", u.owner_id AS "businessUnitOwnerId"
+         FROM nodes n
+         LEFT JOIN business_units u ON u.org_id = n.org_id AND u.id = n.business_unit_id
+        WHERE n.org_id = $1 AND n.id = ANY($2::uuid[])`,
       [requestContext.orgId(), ids],
     );
     return new Map(rows.map((row) => [row.id, row]));
@@ -77,6 +83,7 @@ export class LinksRepository {
       ...link,
       orgId: requestContext.orgId(),
       proposedBy: actor,
+      proposedById: requestContext.principal()?.userId ?? null,
       decidedBy: approved ? actor : null,
       decidedAt: approved ? () => 'now()' : null,
     } as Partial<LinkEntity>);
@@ -86,7 +93,7 @@ export class LinksRepository {
 
   async update(
     id: string,
-    values: Partial<Pick<LinkEntity, 'weight' | 'rationale' | 'state'>>,
+    values: Partial<Pick<LinkEntity, 'weight' | 'rationale' | 'state' | 'decisionComment'>>,
     version: number,
     decided = false,
   ) {
@@ -191,9 +198,11 @@ export function toLinkRecord(link: LinkEntity): LinkRecord {
     rationale: link.rationale,
     state: link.state,
     proposedBy: link.proposedBy,
+    proposedById: link.proposedById,
     proposedAt: link.proposedAt.toISOString(),
     decidedBy: link.decidedBy,
     decidedAt: link.decidedAt ? link.decidedAt.toISOString() : null,
+    decisionComment: link.decisionComment,
     version: link.version,
     createdAt: link.createdAt.toISOString(),
     updatedAt: link.updatedAt.toISOString(),

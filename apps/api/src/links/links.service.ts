@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { checkLink, isChainLinkKind, LINK_DEFAULTS, type LinkRecord, type NodeKind } from '@throughline/domain';
+import {
+  checkLink,
+  isChainLinkKind,
+  LINK_DEFAULTS,
+  proposalNoteProblem,
+  type LinkRecord,
+  type NodeKind,
+} from '@throughline/domain';
 import { assertMayChangeLink, assertMayLinkFrom, newLinkState } from '../access/contributor-rules.js';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
 import type { CreateLinkDto, ListLinksQuery, UpdateLinkDto } from './dto/link.dto.js';
+import { isCrossUnitDependency } from './link-decisions.service.js';
 import { LinksRepository, type LinkEnd } from './links.repository.js';
 
 /**
@@ -20,6 +29,7 @@ export class LinksService {
     private readonly db: Db,
     private readonly links: LinksRepository,
     private readonly changeLog: ChangeLogRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(query: ListLinksQuery): Promise<LinkRecord[]> {
@@ -66,6 +76,14 @@ export class LinksService {
             );
           }
         }
+        // A contributor's link is a proposal whatever it asks; a pmo/admin link is approved unless it asks to propose.
+        const state = newLinkState(dto.state);
+        const noteProblem = state === 'proposed' ? proposalNoteProblem(dto.rationale) : undefined;
+        if (noteProblem) {
+          throw new DomainError('INVALID_FIELD', `rationale: ${noteProblem}.`, [
+            { field: 'rationale', problems: [noteProblem] },
+          ]);
+        }
         const link = await this.links.insert({
           fromId: from.id,
           fromKind: from.kind,
@@ -74,10 +92,10 @@ export class LinksService {
           kind: dto.kind,
           weight: dto.weight ?? LINK_DEFAULTS.weight,
           rationale: dto.rationale ?? LINK_DEFAULTS.rationale,
-          // A contributor's link is a proposal whatever it asks; a pmo/admin link is approved unless it asks to propose.
-          state: newLinkState(dto.state),
+          state,
         });
         await this.log('create', link, null, link);
+        if (state === 'proposed' && isCrossUnitDependency(link, from, to)) await this.askToAcknowledge(link, from, to);
         return link;
       },
       { lockGraphOf: requestContext.orgId() },
@@ -104,14 +122,6 @@ export class LinksService {
     );
   }
 
-  approve(id: string): Promise<LinkRecord> {
-    return this.decide(id, 'approved');
-  }
-
-  reject(id: string): Promise<LinkRecord> {
-    return this.decide(id, 'rejected');
-  }
-
   delete(id: string): Promise<void> {
     return this.db.transaction(
       async () => {
@@ -119,31 +129,6 @@ export class LinksService {
         await this.assertMayChange(link);
         await this.links.delete(id);
         await this.log('delete', link, link, null);
-      },
-      { lockGraphOf: requestContext.orgId() },
-    );
-  }
-
-  /**
-   * Approving cannot close a cycle: proposals already take part in the cycle check when they are
-   * made. A decision is final; a rejected link is deleted and proposed again if minds change.
-   */
-  private decide(id: string, state: 'approved' | 'rejected'): Promise<LinkRecord> {
-    return this.db.transaction(
-      async () => {
-        const before = (await this.links.findForUpdate(id)) ?? notFound(id);
-        if (before.state !== 'proposed') {
-          throw new DomainError(
-            'INVALID_STATE',
-            `Only a proposed link can be ${state}; this one is already ${before.state}.`,
-            {
-              state: before.state,
-            },
-          );
-        }
-        const after = await this.links.update(id, { state }, before.version + 1, true);
-        await this.log('update', after, before, after);
-        return after;
       },
       { lockGraphOf: requestContext.orgId() },
     );
@@ -163,12 +148,36 @@ export class LinksService {
     return link;
   }
 
-  /** The proposals waiting for a pmo or admin, oldest first, with their ends' keys and titles. */
+  /** The proposals waiting for a decision, oldest first, with their ends (key, title, unit) and the note. */
   async proposals(): Promise<LinkProposal[]> {
     const links = await this.links.list({ state: 'proposed' });
     links.sort((a, b) => a.proposedAt.localeCompare(b.proposedAt) || a.id.localeCompare(b.id));
     const ends = await this.links.ends([...new Set(links.flatMap((l) => [l.fromId, l.toId]))]);
-    return links.map((link) => ({ ...link, from: endView(ends.get(link.fromId)), to: endView(ends.get(link.toId)) }));
+    return links.map((link) => {
+      // Both ends exist: a link is deleted with either of its nodes, in the same transaction.
+      const from = ends.get(link.fromId)!;
+      const to = ends.get(link.toId)!;
+      return { ...link, from: endView(from), to: endView(to), crossUnit: isCrossUnitDependency(link, from, to) };
+    });
+  }
+
+  /**
+   * A contributor's work now waits on another unit's: that unit's owner (or, with no owner, every pmo) is asked
+   * to acknowledge it (docs/domain.md, "Cross-unit dependencies").
+   */
+  private async askToAcknowledge(link: LinkRecord, from: LinkEnd, to: LinkEnd): Promise<void> {
+    const recipients = await this.notifications.acknowledgers(to.businessUnitId!);
+    await this.notifications.notify(
+      recipients.map((userId) => ({
+        userId,
+        kind: 'dependency_to_acknowledge' as const,
+        message: `${requestContext.actor()} declared that ${from.key} (${from.businessUnitKey}) depends on ${to.key} (${to.businessUnitKey}); please acknowledge it.`,
+        comment: link.rationale || null,
+        linkId: link.id,
+        fromNodeId: link.fromId,
+        toNodeId: link.toId,
+      })),
+    );
   }
 
   private async assertMayChange(link: LinkRecord): Promise<void> {
@@ -191,6 +200,7 @@ export class LinksService {
 export interface LinkProposal extends LinkRecord {
   from: LinkEndView;
   to: LinkEndView;
+  crossUnit: boolean;
 }
 
 export interface LinkEndView {
@@ -198,12 +208,11 @@ export interface LinkEndView {
   kind: NodeKind;
   title: string;
   businessUnitId: string | null;
+  businessUnitKey: string | null;
 }
 
-function endView(end: LinkEnd | undefined): LinkEndView {
-  // Both ends exist: a link is deleted with either of its nodes, in the same transaction.
-  const { key, kind, title, businessUnitId } = end!;
-  return { key, kind, title, businessUnitId };
+function endView({ key, kind, title, businessUnitId, businessUnitKey }: LinkEnd): LinkEndView {
+  return { key, kind, title, businessUnitId, businessUnitKey };
 }
 
 function notFound(id: string): never {

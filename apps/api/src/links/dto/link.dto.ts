@@ -3,12 +3,13 @@ import {
   LINK_FIELD_RULES as R,
   LINK_KINDS,
   LINK_STATES,
+  LINK_DECISION_RULES,
   NODE_KINDS,
   type LinkKind,
   type NodeKind,
   type LinkState,
 } from '@throughline/domain';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsObject, IsUUID, Max, Min } from 'class-validator';
 import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rule.js';
 import { OptionalNotNull } from '../../platform/validation/validators.js';
 
@@ -99,9 +100,18 @@ export class LinkDto {
   @ApiProperty() rationale: string;
   @ApiProperty({ enum: LINK_STATES }) state: LinkState;
   @ApiProperty() proposedBy: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The member who proposed it (null for links imported or made before accounts).',
+  })
+  proposedById: string | null;
   @ApiProperty() proposedAt: string;
   @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The decider’s comment; a rejection always has one.' })
+  decisionComment: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -112,10 +122,97 @@ export class LinkEndViewDto {
   @ApiProperty({ enum: NODE_KINDS }) kind: NodeKind;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) businessUnitId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'NET' }) businessUnitKey: string | null;
 }
 
-/** A proposal in the queue: the link (who proposed it, `rationale` as its note) and both ends. */
+/** A proposal in the queue: the link (who proposed it, `rationale` as its interpretation note) and both ends. */
 export class LinkProposalDto extends LinkDto {
   @ApiProperty({ type: LinkEndViewDto }) from: LinkEndViewDto;
   @ApiProperty({ type: LinkEndViewDto }) to: LinkEndViewDto;
+  @ApiProperty({
+    description:
+      'A depends_on between two different business units: the target unit’s owner may acknowledge it ' +
+      '(POST /links/{id}/acknowledge) as well as a pmo or admin.',
+  })
+  crossUnit: boolean;
+}
+
+const COMMENT = LINK_DECISION_RULES.approveComment;
+const REQUIRED_COMMENT = LINK_DECISION_RULES.rejectComment;
+
+/** Approve (or acknowledge) a proposal: an optional comment, and the version it was read at. */
+export class ApproveLinkDto {
+  @ApiPropertyOptional(apiPropertyFor(COMMENT, { example: 'Agreed at the portfolio board.' }))
+  @FollowsRule(COMMENT)
+  comment?: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version you decided on; a stale one gets 409.' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  version?: number;
+}
+
+/** Reject a proposal: the comment is required, so the proposer learns why. */
+export class RejectLinkDto {
+  @ApiProperty(apiPropertyFor(REQUIRED_COMMENT, { example: 'This work serves KR-2.1, not KR-3.1.' }))
+  @FollowsRule(REQUIRED_COMMENT)
+  comment: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version you decided on; a stale one gets 409.' })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  version?: number;
+}
+
+export const LINK_DECISIONS = ['approve', 'reject'] as const;
+
+/** Several proposals decided at once; each is re-checked and decided in a transaction of its own. */
+export class BulkLinkDecisionDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 100 })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ids: string[];
+
+  @ApiProperty({ enum: LINK_DECISIONS })
+  @IsIn(LINK_DECISIONS)
+  decision: (typeof LINK_DECISIONS)[number];
+
+  @ApiPropertyOptional(
+    apiPropertyFor(COMMENT, { description: 'Recorded on every link decided; required (non-blank) to reject.' }),
+  )
+  @FollowsRule(COMMENT)
+  comment?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 1 },
+    description: 'For each id, the version you decided on (optional); a link changed since is not decided.',
+    example: { '3f9c1a52-8e2b-4c1d-9a0e-2b7f4d6c8e10': 1 },
+  })
+  @OptionalNotNull()
+  @IsObject()
+  versions?: Record<string, number>;
+}
+
+export class LinkDecisionResultDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Whether this link was decided.' }) ok: boolean;
+  @ApiPropertyOptional({ type: LinkDto, description: 'The link as decided (when ok).' }) link?: LinkDto;
+  @ApiPropertyOptional({ example: 'INVALID_STATE', description: 'Why not (when not ok): the error code.' })
+  code?: string;
+  @ApiPropertyOptional({ description: 'Why not, in words.' }) message?: string;
+}
+
+export class BulkLinkDecisionResultDto {
+  @ApiProperty({ enum: LINK_DECISIONS }) decision: string;
+  @ApiProperty({ type: [LinkDecisionResultDto], description: 'One per id, in the order given.' })
+  results: LinkDecisionResultDto[];
+  @ApiProperty() decided: number;
+  @ApiProperty() failed: number;
 }
