@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { NodeRecord } from '@throughline/domain';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import type { AuditFinding, NodeRecord } from '@throughline/domain';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeFields } from '../../api/nodes.queries';
 import { FindingBar } from './FindingBar';
 import { useAuditOverlay } from './hooks/useAuditOverlay';
@@ -18,6 +18,7 @@ import { useSelection } from './hooks/useSelection';
 import { useTrace } from './hooks/useTrace';
 import { useUndo } from './hooks/useUndo';
 import { useViewControls } from './hooks/useViewControls';
+import { useWaiving } from './hooks/useWaivers';
 import { useWhatIf } from './hooks/useWhatIf';
 import type { XY } from './layout/geometry';
 import { MapActionsContext, type MapActions } from './MapActionsContext';
@@ -26,6 +27,7 @@ import { MapLegend, useLegend } from './MapLegend';
 import { MapSidebar } from './MapSidebar';
 import { MapDialogs } from './panels/MapDialogs';
 import { NodeMenu } from './panels/NodeMenu';
+import { WaiveDialog } from './panels/WaiveDialog';
 import { SidePanel } from './panels/SidePanel';
 import { StatusLine } from './StatusLine';
 import { MapToolbar } from './toolbar/MapToolbar';
@@ -129,6 +131,18 @@ function MapScreen() {
   };
   useMapKeyboard({ blocked, selection, trace, audit, editing, drawn: drawn.nodes, positions, centreOn, shortcuts });
   const whatIf = useWhatIf(graph.links);
+  const [waiving, setWaiving] = useState<AuditFinding | null>(null);
+  const waivers = useWaiving(() => {
+    setWaiving(null);
+    audit.clear();
+  });
+  // The picked finding's banner goes once the finding is no longer open (fixed, or waived).
+  const openFindings = data.audit.data?.findings;
+  const pickedId = audit.finding?.id;
+  const { clear: clearFinding } = audit;
+  useEffect(() => {
+    if (pickedId && openFindings && !openFindings.some((f) => f.id === pickedId)) clearFinding();
+  }, [pickedId, openFindings, clearFinding]);
   const askWhatIf = useCallback(
     (id: string) => {
       audit.clear();
@@ -170,7 +184,7 @@ function MapScreen() {
           undo={undoControls}
         />
         <div className="map-body">
-          <MapSidebar selection={selection} audit={audit} report={data.audit} />
+          <MapSidebar selection={selection} audit={audit} report={data.audit} onUnwaive={waivers.unwaiveFinding} />
           <div className="map-stage" ref={stage}>
             <MapCanvas
               nodes={nodes}
@@ -202,7 +216,11 @@ function MapScreen() {
               <WhatIfBar impact={whatIf.impact} onShow={showNode} onClose={whatIf.clear} />
             )}
             {!trace.traceId && !whatIf.itemId && audit.finding && (
-              <FindingBar finding={audit.finding} onClear={audit.clear} />
+              <FindingBar
+                finding={audit.finding}
+                onClear={audit.clear}
+                onWaive={permissions.waive ? () => setWaiving(audit.finding) : undefined}
+              />
             )}
             <MapLegend open={legend.open} onToggle={legend.toggle} />
           </div>
@@ -218,6 +236,14 @@ function MapScreen() {
             onWhatIf={askWhatIf}
           />
         </div>
+        {waiving && (
+          <WaiveDialog
+            finding={waiving}
+            busy={waivers.busy}
+            onWaive={(reason, expiresOn) => waivers.waiveFinding(waiving, reason, expiresOn)}
+            onCancel={() => setWaiving(null)}
+          />
+        )}
         <MapDialogs linking={linking} editing={editing} nodesById={nodesById} nodes={graph.nodes} links={graph.links} />
         {menu && (
           <NodeMenu

@@ -1,4 +1,10 @@
-import { NODE_KINDS, isWorkKind, type AuditReport } from '@throughline/domain';
+import {
+  NODE_KINDS,
+  isWorkKind,
+  type AuditReport,
+  type AuditReportWithWaivers,
+  type WaivedFinding,
+} from '@throughline/domain';
 import { useMemo } from 'react';
 import { useMapPermissions } from './hooks/useMapPermissions';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -6,16 +12,18 @@ import { FindingsPanel } from '../audit/FindingsPanel';
 import type { AuditOverlay } from './hooks/useAuditOverlay';
 import type { Selection } from './hooks/useSelection';
 import { Palette } from './toolbar/Palette';
+import { WaivedFindings } from './WaivedFindings';
 import './map.css';
 
 interface MapSidebarProps {
   selection: Pick<Selection, 'newKind' | 'startNew'>;
   audit: AuditOverlay;
   report: UseQueryResult<AuditReport>;
+  onUnwaive: (finding: WaivedFinding) => void;
 }
 
 /** The left of the map: the palette, and the audit's findings while the overlay is open. */
-export function MapSidebar({ selection, audit, report }: MapSidebarProps) {
+export function MapSidebar({ selection, audit, report, onUnwaive }: MapSidebarProps) {
   const permissions = useMapPermissions();
   // A contributor adds work of its own units (the form offers those units); strategy is a PMO's.
   const kinds = useMemo(
@@ -35,6 +43,14 @@ export function MapSidebar({ selection, audit, report }: MapSidebarProps) {
           onSeverity={audit.setSeverity}
           onPick={audit.pick}
           onClose={audit.close}
+        />
+      )}
+      {audit.open && (
+        <WaivedFindings
+          waived={(report.data as AuditReportWithWaivers | undefined)?.waived ?? []}
+          canUnwaive={permissions.waive}
+          onShow={audit.pick}
+          onUnwaive={onUnwaive}
         />
       )}
     </div>
