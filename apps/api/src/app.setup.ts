@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { documentAccess } from './access/openapi-access.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AppConfig } from './platform/config/app-config.js';
 import { harden } from './platform/http/hardening.js';
@@ -41,7 +42,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   app.set('etag', false);
   // The OpenAPI UI and document: off in production unless OPENAPI_UI=true (the web app's types
   // are generated from write-openapi.ts, not from a running server).
-  if (config.security.openApiUi) setUpOpenApi(app);
+  if (config.security.openApiUi) setUpOpenApi(app, documentAccess);
   await app.init();
   return app;
 }

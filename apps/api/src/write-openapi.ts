@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { documentAccess } from './access/openapi-access.js';
 import { AppModule } from './app.module.js';
 import { API_PREFIX } from './app.setup.js';
 import { buildOpenApiDocument } from './platform/openapi/openapi.js';
@@ -17,7 +18,7 @@ import { buildOpenApiDocument } from './platform/openapi/openapi.js';
 async function main(out: string) {
   const app = await NestFactory.create(AppModule.forRoot(), { preview: true, logger: false, abortOnError: false });
   app.setGlobalPrefix(API_PREFIX);
-  const document = buildOpenApiDocument(app);
+  const document = buildOpenApiDocument(app, documentAccess);
   await app.close();
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);

@@ -27,7 +27,7 @@ export class AccessGuard implements CanActivate {
     if (entry.permission === 'authenticated' || entry.permission.includes(principal.role)) return true;
     throw new DomainError(
       'FORBIDDEN',
-      `A ${principal.role} may not ${entry.route}; it takes ${entry.permission.join(' or ')}.`,
+      `${/^[aeiou]/.test(principal.role) ? 'An' : 'A'} ${principal.role} may not ${entry.route}; it takes ${entry.permission.join(' or ')}.`,
       { role: principal.role, allowed: entry.permission },
     );
   }

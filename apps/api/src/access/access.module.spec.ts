@@ -62,9 +62,12 @@ describe(AccessModule.name, () => {
 
 describe(permissionProblems.name, () => {
   it('lists both kinds of mismatch, and nothing when route and table agree', () => {
-    expect(permissionProblems(['GET /api/a', 'POST /api/b'], { 'GET /api/a': 'public', 'GET /api/c': 'public' })).toEqual(
-      ['POST /api/b: no entry in the permission table', 'GET /api/c: in the permission table but no such route'],
-    );
+    expect(
+      permissionProblems(['GET /api/a', 'POST /api/b'], { 'GET /api/a': 'public', 'GET /api/c': 'public' }),
+    ).toEqual([
+      'POST /api/b: no entry in the permission table',
+      'GET /api/c: in the permission table but no such route',
+    ]);
     expect(permissionProblems(['GET /api/a'], { 'GET /api/a': 'public' })).toEqual([]);
   });
 });

@@ -6,7 +6,15 @@ const OWN = '00000000-0000-4000-8000-00000000000a';
 const OTHER = '00000000-0000-4000-8000-00000000000b';
 
 function principal(role: Role, unitIds: string[] = [OWN]): Principal {
-  return { userId: 'u', name: 'Cara Contributor', email: 'cara@example.com', orgId: 'o', role, unitIds, sessionId: 's' };
+  return {
+    userId: 'u',
+    name: 'Cara Contributor',
+    email: 'cara@example.com',
+    orgId: 'o',
+    role,
+    unitIds,
+    sessionId: 's',
+  };
 }
 
 const node = (kind: NodeKind, businessUnitId: string | null) => ({ key: 'X-1', kind, businessUnitId });

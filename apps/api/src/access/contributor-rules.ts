@@ -31,7 +31,10 @@ export function decideNodeWrite(principal: Principal, node: NodeRef): string | u
  * A check-in on a key result: its owner, or a pmo/admin. The owner is a free-text name (docs/domain.md, "owner"),
  * so a contributor owns a key result whose owner reads as its name or its email, ignoring case and outer spaces.
  */
-export function decideCheckIn(principal: Principal, keyResult: { key: string; owner: string | null }): string | undefined {
+export function decideCheckIn(
+  principal: Principal,
+  keyResult: { key: string; owner: string | null },
+): string | undefined {
   if (principal.role !== 'contributor') return undefined;
   const owner = keyResult.owner?.trim().toLowerCase();
   if (owner && (owner === principal.name.trim().toLowerCase() || owner === principal.email.toLowerCase())) {

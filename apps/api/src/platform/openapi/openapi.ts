@@ -36,11 +36,17 @@ function openApiConfig() {
 }
 
 /** The OpenAPI document of `app` (its global prefix already set); needs no database (see write-openapi.ts). */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(app, openApiConfig(), { extraModels: [ErrorBodyDto] });
+export function buildOpenApiDocument(
+  app: INestApplication,
+  decorate: Decorate = (document) => document,
+): OpenAPIObject {
+  return decorate(SwaggerModule.createDocument(app, openApiConfig(), { extraModels: [ErrorBodyDto] }));
 }
 
+/** What the composition root adds to the document from features platform/ does not know (the permission table). */
+export type Decorate = (document: OpenAPIObject) => OpenAPIObject;
+
 /** Serves the document at /api/docs (Swagger UI) and /api/docs-json. */
-export function setUpOpenApi(app: INestApplication) {
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH });
+export function setUpOpenApi(app: INestApplication, decorate?: Decorate) {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, decorate), { jsonDocumentUrl: OPENAPI_JSON_PATH });
 }
