@@ -131,7 +131,9 @@ describe('the embedded database (no DATABASE_URL)', () => {
     const paths = ['/graph', '/audit', '/coverage'];
     for (let round = 0; round < 2; round++) {
       const statuses = await Promise.all(
-        Array.from({ length: 24 }, (_, i) => fetch(`${base}${paths[i % 3]}`, { headers: auth }).then((res) => res.status)),
+        Array.from({ length: 24 }, (_, i) =>
+          fetch(`${base}${paths[i % 3]}`, { headers: auth }).then((res) => res.status),
+        ),
       );
       expect(statuses.filter((status) => status >= 500 || status === 401)).toEqual([]);
     }
