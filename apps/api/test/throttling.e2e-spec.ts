@@ -79,6 +79,30 @@ describe('throttling', () => {
     });
   });
 
+  describe('guessing a password through a session or an invite', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await startTestApp({ TRUST_PROXY: '1' })));
+    afterAll(() => t.close());
+
+    it('counts wrong current passwords of a password change as failed log-ins', async () => {
+      const member = await createMember(t, { role: 'executive' });
+      const change = (address: string) =>
+        anonymous(t.app)
+          .post('/api/auth/password')
+          .set(member.auth)
+          .set('X-Forwarded-For', address)
+          .send({ currentPassword: 'a-wrong-guess', newPassword: 'velvet-harbour-compass' });
+      for (let i = 1; i <= 10; i++) expect((await change(`203.0.113.${i}`)).status).toBe(401);
+      const refused = await change('203.0.113.77').expect(429);
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      await anonymous(t.app)
+        .post('/api/auth/log-in')
+        .set('X-Forwarded-For', '203.0.113.78')
+        .send({ email: member.email, password: 'anything-at-all' })
+        .expect(429);
+    });
+  });
+
   describe('without TRUST_PROXY', () => {
     let t: TestApp;
     beforeAll(async () => (t = await startTestApp()));

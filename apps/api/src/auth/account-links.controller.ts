@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppConfig } from '../platform/config/app-config.js';
 import { ApiErrors } from '../platform/openapi/api-errors.js';
 import { AccountLinksService } from './account-links.service.js';
 import { AcceptInviteDto, InviteSummaryDto, ResetPasswordDto, SessionDto } from './dto/auth.dto.js';
+import { addressOf, withRetryAfter } from './login-throttle.js';
 import { setSessionCookie } from './session-cookie.js';
 
 /** The public ends of one-time links: invites and password resets (no session needed). */
@@ -33,14 +34,16 @@ export class AccountLinksController {
     [404, 'NOT_FOUND: unknown, used or expired link.'],
     [409, 'CONFLICT: already a member.'],
     [422, 'WEAK_PASSWORD.'],
+    429,
     503,
   )
   async acceptInvite(
     @Param('token') token: string,
     @Body() dto: AcceptInviteDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionDto> {
-    const session = await this.links.acceptInvite(token, dto);
+    const session = await withRetryAfter(res, () => this.links.acceptInvite(token, dto, addressOf(req)));
     setSessionCookie(res, session.token, this.config.nodeEnv);
     return session;
   }

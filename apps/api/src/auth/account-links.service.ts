@@ -7,6 +7,7 @@ import { AccountLinksRepository, type InviteLookupRow } from './account-links.re
 import { AuthRepository } from './auth.repository.js';
 import { AuthService, checkPassword } from './auth.service.js';
 import { hashOneTimeToken, ONE_TIME_TOKEN } from './one-time-tokens.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { totpCodeMatches } from './totp.js';
 import type { SessionView } from './session-view.js';
@@ -25,6 +26,7 @@ export class AccountLinksService {
     private readonly accounts: AuthRepository,
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** What the accept page shows; `accountExists` says whether to ask for a name and a new password, or the existing one. */
@@ -48,15 +50,20 @@ export class AccountLinksService {
   async acceptInvite(
     token: string,
     input: { name?: string; password: string; totpCode?: string },
+    address: string,
   ): Promise<SessionView> {
     const invite = await this.openInvite(token);
     const account = await this.accounts.accountByEmail(invite.email);
     let userId: string;
     if (account?.password_hash) {
+      // An existing account's password is checked as at log-in, failures counted alike.
+      await this.throttle.check(invite.email, address);
       if (!(await this.hasher.verify(account.password_hash, input.password))) {
+        await this.throttle.failed(invite.email, address);
         throw new DomainError('INVALID_CREDENTIALS', 'The password is wrong for this existing account.');
       }
       if (account.totp_enabled && !totpCodeMatches(account.totp_secret ?? '', input.totpCode)) {
+        if (input.totpCode !== undefined) await this.throttle.failed(invite.email, address);
         throw new DomainError('TOTP_REQUIRED', 'Enter the current code of your authenticator app.');
       }
       userId = account.id;

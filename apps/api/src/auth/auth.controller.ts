@@ -8,6 +8,7 @@ import { AuthService } from './auth.service.js';
 import { requirePrincipal } from './current-principal.js';
 import { ChangePasswordDto, LogInDto, SessionDto, SignUpDto, SwitchOrganisationDto } from './dto/auth.dto.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { addressOf, withRetryAfter } from './login-throttle.js';
 import { DemoAccountDto } from './dto/auth.dto.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { SessionView } from './session-view.js';
@@ -46,16 +47,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionDto> {
-    try {
-      return this.withCookie(res, await this.auth.logIn(dto, req.ip ?? 'unknown'));
-    } catch (error) {
-      const retryAfter = (error as DomainError & { details?: { retryAfterSeconds?: number } }).details
-        ?.retryAfterSeconds;
-      if (error instanceof DomainError && error.code === 'TOO_MANY_REQUESTS' && retryAfter) {
-        res.setHeader('Retry-After', String(retryAfter));
-      }
-      throw error;
-    }
+    return withRetryAfter(res, async () => this.withCookie(res, await this.auth.logIn(dto, addressOf(req))));
   }
 
   @Post('log-out')
@@ -97,9 +89,15 @@ export class AuthController {
     description: 'The other sessions of this account in this organisation end.',
   })
   @ApiNoContentResponse()
-  @ApiErrors(400, [401, 'INVALID_CREDENTIALS: the current password is wrong.'], 403, [422, 'WEAK_PASSWORD.'], 503)
-  async changePassword(@Body() dto: ChangePasswordDto): Promise<void> {
-    await this.auth.changePassword(requirePrincipal(), dto.currentPassword, dto.newPassword);
+  @ApiErrors(400, [401, 'INVALID_CREDENTIALS: the current password is wrong.'], 403, [422, 'WEAK_PASSWORD.'], 429, 503)
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await withRetryAfter(res, () =>
+      this.auth.changePassword(requirePrincipal(), dto.currentPassword, dto.newPassword, addressOf(req)),
+    );
   }
 
   @Get('demo-accounts')

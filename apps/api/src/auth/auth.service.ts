@@ -113,10 +113,18 @@ export class AuthService {
   }
 
   /** Changes one's password; the other sessions of this organisation end. */
-  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  /** A wrong current password counts as a failed log-in (a stolen session cannot guess its way to the password). */
+  async changePassword(
+    principal: Principal,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+  ): Promise<void> {
+    await this.throttle.check(principal.email, address);
     await this.inContextOf(principal, async () => {
       const user = await this.accounts.user(principal.userId);
       if (!user || !(await this.hasher.verify(user.password_hash, currentPassword))) {
+        await this.throttle.failed(principal.email, address);
         throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong.');
       }
       checkPassword(newPassword, { email: user.email, name: user.name });

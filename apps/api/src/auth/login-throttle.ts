@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { ThrottleRepository } from './throttle.repository.js';
 
@@ -42,4 +43,22 @@ export class LoginThrottle {
 
 function keysOf(email: string, address: string): [string, string] {
   return [`login:account:${email}`, `login:address:${address}`];
+}
+
+/** Runs `work`; a refusal of this throttle sets `Retry-After` on `res` before the error filter answers 429. */
+export async function withRetryAfter<T>(res: Response, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const seconds = (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+    if (error instanceof DomainError && error.code === 'TOO_MANY_REQUESTS' && seconds) {
+      res.setHeader('Retry-After', String(seconds));
+    }
+    throw error;
+  }
+}
+
+/** The client's address as Express sees it (X-Forwarded-For only through TRUST_PROXY proxies). */
+export function addressOf(req: { ip?: string }): string {
+  return req.ip ?? 'unknown';
 }
