@@ -8,7 +8,12 @@ import { LogInPage } from '../features/auth/LogInPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { ChangeLogPage } from '../features/change-log/ChangeLogPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { RoleHome } from '../features/dashboard/RoleHome';
+import { InboxPage } from '../features/inbox/InboxPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { MyUnitPage } from '../features/my-unit/MyUnitPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ToastProvider } from '../ui/Toasts';
 import { AppShell } from './AppShell';
@@ -28,7 +33,13 @@ export function AppRoutes() {
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppShell />}>
-          <Route index element={<HomePage />} />
+          <Route index element={<RoleHome home={<HomePage />} />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/my-unit" element={<MyUnitPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route element={<RequireAction action="approveLinks" />}>
+            <Route path="/inbox" element={<InboxPage />} />
+          </Route>
           <Route path="/map" element={<HomePage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route element={<RequireAction action="manageMembers" />}>

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { ROLE_LABELS } from '../features/auth/permissions';
 import { useLogOut, useSignedIn, useSwitchOrganisation } from '../features/auth/session';
 import { useCan } from '../features/auth/useCan';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { DatabaseStatus } from '../ui/DatabaseStatus';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toast';
@@ -17,15 +18,19 @@ export function AppShell() {
       <header className="app-header">
         <h1 className="brand">Throughline</h1>
         <nav className="app-nav" aria-label="Main">
-          <NavLink to="/" end>
+          <NavLink to={session.role === 'executive' || session.role === 'contributor' ? '/map' : '/'} end>
             Map
           </NavLink>
+          <NavLink to="/dashboard">Dashboard</NavLink>
+          {session.role === 'contributor' && <NavLink to="/my-unit">My unit</NavLink>}
+          {can('approveLinks') && <NavLink to="/inbox">Inbox</NavLink>}
           {can('manageMembers') && <NavLink to="/members">Members</NavLink>}
           {can('manageSettings') && <NavLink to="/settings">Settings</NavLink>}
           {can('viewChangeLog') && <NavLink to="/change-log">Change log</NavLink>}
         </nav>
         <span className="header-spacer" />
         <OrganisationSwitcher />
+        <NotificationBell />
         <NavLink to="/account" className="header-user" data-testid="header-user" title="Your account">
           <span className="header-user-name">{session.user.name}</span>
           <span className="header-role">{ROLE_LABELS[session.role]}</span>

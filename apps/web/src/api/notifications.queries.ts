@@ -1,0 +1,45 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { http } from './http';
+
+/** `GET /api/notifications` (issue 12): the signed-in member's own, newest first. */
+export type NotificationKind =
+  'proposal_approved' | 'proposal_rejected' | 'dependency_to_acknowledge' | 'dependency_acknowledged';
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  message: string;
+  comment: string | null;
+  linkId: string | null;
+  fromNodeId: string | null;
+  toNodeId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  unread: number;
+}
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+};
+
+/** Polled for the header's badge: a decision made by someone else shows within a minute. */
+export const notificationsQuery = () =>
+  queryOptions({
+    queryKey: notificationKeys.all,
+    queryFn: ({ signal }) => http<NotificationPage>('/notifications?limit=50', { signal }),
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+  });
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ids: string[] } | { all: true }) =>
+      http<{ unread: number }>('/notifications/read', { method: 'POST', json: body }),
+    onSettled: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}

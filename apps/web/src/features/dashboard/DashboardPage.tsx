@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { dashboardQuery } from '../../api/dashboard.queries';
+import { describeError } from '../../ui/errors';
+import { useFormat } from '../../ui/format';
+import { useSignedIn } from '../auth/session';
+import { Accountability } from './Accountability';
+import { Headline } from './Headline';
+import { Heatmap } from './Heatmap';
+import { InvestmentMix } from './InvestmentMix';
+import { ObjectiveCards } from './ObjectiveCards';
+import './dashboard.css';
+
+/**
+ * `/dashboard` (every role; the executives' home): how covered the strategy is, where the holes
+ * are, who delivers what and where the money goes, on one screen that also prints as a board page.
+ */
+export function DashboardPage() {
+  const session = useSignedIn();
+  const format = useFormat();
+  const dashboard = useQuery(dashboardQuery());
+  useOpenDetailsForPrint();
+  return (
+    <div className="page dashboard-page">
+      <div className="page-inner dashboard-inner">
+        <div className="section-head">
+          <div>
+            <h1 className="page-title">Strategy dashboard</h1>
+            <p className="page-lead">
+              {session.organisation.name}
+              {dashboard.data && <> · figures of {format.dateTime(dashboard.data.generatedAt)}</>}
+            </p>
+          </div>
+          <div className="dashboard-actions">
+            <a href="#accountability" className="btn btn-small">
+              Accountability
+            </a>
+            <button type="button" className="btn btn-small" onClick={() => window.print()}>
+              Print
+            </button>
+          </div>
+        </div>
+        {dashboard.isPending && (
+          <p className="muted" role="status">
+            Working out the figures…
+          </p>
+        )}
+        {dashboard.error && (
+          <p className="form-error" role="alert">
+            {describeError(dashboard.error)}
+          </p>
+        )}
+        {dashboard.data && (
+          <>
+            <Headline headline={dashboard.data.headline} />
+            <Heatmap heatmap={dashboard.data.heatmap} />
+            <div className="dashboard-columns">
+              <InvestmentMix mix={dashboard.data.investmentMix} />
+              <section className="card dashboard-section trend" aria-labelledby="trend-title" data-testid="trend">
+                <h2 id="trend-title">Coverage over time</h2>
+                <p className="muted">
+                  Appears once snapshots are taken: each snapshot records the coverage of its day, and this chart will
+                  draw them in order.
+                </p>
+              </section>
+            </div>
+            <ObjectiveCards objectives={dashboard.data.objectives} />
+            <Accountability units={dashboard.data.accountability} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A board pack shows everything: the folded parts (who is accountable, the mix's figures) open for print. */
+function useOpenDetailsForPrint() {
+  useEffect(() => {
+    const open = () => document.querySelectorAll('.dashboard-page details').forEach((d) => d.setAttribute('open', ''));
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
+}

@@ -1,0 +1,68 @@
+import type { Dashboard } from '../../api/dashboard.queries';
+import { useFormat } from '../../ui/format';
+import { percent } from './figures';
+
+/** The six figures an executive asks first (issue 12), each with the count it is made of. */
+export function Headline({ headline }: { headline: Dashboard['headline'] }) {
+  const format = useFormat();
+  const { objectiveCoverage: cov, alignmentByCount: count, alignmentByMoney: money } = headline;
+  const gap = headline.optimismGap;
+  return (
+    <section className="headline" aria-label="Headline figures" data-testid="headline">
+      <Figure
+        testId="figure-coverage"
+        label="Objective coverage"
+        value={percent(cov.share, format.locale)}
+        detail={`${format.number(cov.covered)} of ${format.number(cov.total)} active objectives have delivery`}
+        tone={cov.share !== null && cov.share < 1 ? 'warn' : undefined}
+      />
+      <Figure
+        testId="figure-alignment-count"
+        label="Work aligned (count)"
+        value={percent(count.share, format.locale)}
+        detail={`${format.number(count.aligned)} of ${format.number(count.total)} active work items serve an objective`}
+      />
+      <Figure
+        testId="figure-alignment-money"
+        label="Work aligned (money)"
+        value={percent(money.share, format.locale)}
+        detail={`${format.money(money.aligned)} of ${format.money(money.total)}`}
+      />
+      <Figure
+        testId="figure-unaligned-money"
+        label="Money serving no objective"
+        value={format.money(headline.unalignedMoney)}
+        detail="Budgets and annual costs of active work outside every objective's delivery"
+        tone={headline.unalignedMoney > 0 ? 'warn' : undefined}
+      />
+      <Figure
+        testId="figure-open-errors"
+        label="Open errors in the audit"
+        value={format.number(headline.openErrors)}
+        detail="Error findings not waived"
+        tone={headline.openErrors > 0 ? 'bad' : undefined}
+      />
+      <Figure
+        testId="figure-optimism-gap"
+        label="Optimism gap"
+        value={format.number(gap.count)}
+        detail={
+          gap.count === 0
+            ? 'No objective is reported healthier than its delivery'
+            : `Reported healthier than delivery: ${gap.objectives.map((o) => o.key).join(', ')}`
+        }
+        tone={gap.count > 0 ? 'warn' : undefined}
+      />
+    </section>
+  );
+}
+
+function Figure(props: { testId: string; label: string; value: string; detail: string; tone?: 'warn' | 'bad' }) {
+  return (
+    <div className={`figure${props.tone ? ` figure-${props.tone}` : ''}`} data-testid={props.testId}>
+      <div className="figure-label">{props.label}</div>
+      <div className="figure-value">{props.value}</div>
+      <div className="figure-detail">{props.detail}</div>
+    </div>
+  );
+}

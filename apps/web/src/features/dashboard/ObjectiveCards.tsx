@@ -1,0 +1,97 @@
+import { Link } from 'react-router';
+import type { ObjectiveCard } from '../../api/dashboard.queries';
+import { useFormat } from '../../ui/format';
+import { HEALTH_LABELS, percent } from './figures';
+import { chainOnMap } from './Heatmap';
+
+const KINDS = [
+  ['programme', 'programmes'],
+  ['project', 'projects'],
+  ['bau', 'BAU'],
+  ['asset', 'assets'],
+] as const;
+
+/** One card per active objective: who answers for it along the chain, and how it is really doing. */
+export function ObjectiveCards({ objectives }: { objectives: ObjectiveCard[] }) {
+  return (
+    <section className="dashboard-section" aria-labelledby="objectives-title">
+      <h2 id="objectives-title" className="section-title">
+        Objectives
+      </h2>
+      <div className="objective-cards">
+        {objectives.map((o) => (
+          <Card key={o.nodeId} objective={o} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Health({ label, health }: { label: string; health: string }) {
+  return (
+    <span className={`health health-${health}`}>
+      {label}: <strong>{HEALTH_LABELS[health] ?? health}</strong>
+    </span>
+  );
+}
+
+function Card({ objective: o }: { objective: ObjectiveCard }) {
+  const format = useFormat();
+  const gap = rank(o.reportedHealth) > rank(o.derivedHealth);
+  const a = o.accountable;
+  return (
+    <article className="card objective-card" data-testid={`objective-card-${o.key}`} aria-label={`${o.key} ${o.title}`}>
+      <h3>
+        <span className="heatmap-key">{o.key}</span> {o.title}
+      </h3>
+      <div className="objective-owner">Owner: {o.owner ?? <span className="warn">nobody named</span>}</div>
+      <div className="progress" aria-label={`Progress ${percent(o.progress, format.locale)}`}>
+        <div className="progress-bar" style={{ width: `${Math.round((o.progress ?? 0) * 100)}%` }} />
+        <span className="progress-text">{percent(o.progress, format.locale)}</span>
+      </div>
+      <div className="objective-health">
+        <Health label="Reported" health={o.reportedHealth} />
+        <Health label="Derived" health={o.derivedHealth} />
+        {gap && <span className="pill pill-rejected">optimistic</span>}
+      </div>
+      <div className="objective-delivery">
+        {KINDS.map(([kind, label]) => (
+          <span key={kind} className={`delivery-count kind-${kind}`}>
+            {o.deliveryByKind[kind]} {label}
+          </span>
+        ))}
+      </div>
+      <details className="objective-people">
+        <summary>Accountable along the chain</summary>
+        <dl>
+          <dt>Key results</dt>
+          <dd>
+            {a.keyResultOwners.length === 0
+              ? 'none'
+              : a.keyResultOwners.map((k) => `${k.key}: ${k.owner ?? 'no owner'}`).join('; ')}
+          </dd>
+          <dt>Accountable units</dt>
+          <dd>{a.accountableUnits.length === 0 ? 'none named' : a.accountableUnits.map(unitText).join('; ')}</dd>
+          <dt>Delivered by</dt>
+          <dd>
+            {a.deliveryUnits.length === 0
+              ? 'nobody yet'
+              : a.deliveryUnits.map((u) => `${unitText(u)} (${u.items})`).join('; ')}
+          </dd>
+        </dl>
+      </details>
+      <Link to={chainOnMap(o.nodeId)} className="objective-map-link">
+        Its chain on the map
+      </Link>
+    </article>
+  );
+}
+
+function unitText(u: { key: string; name: string; ownerName: string | null }) {
+  return `${u.key} ${u.name}${u.ownerName ? `, ${u.ownerName}` : ''}`;
+}
+
+/** Better health ranks higher; `unknown` ranks lowest, so "unknown derived, green reported" is a gap. */
+function rank(health: string): number {
+  return { green: 3, amber: 2, red: 1 }[health] ?? 0;
+}

@@ -1,0 +1,45 @@
+import type { Format } from '../../ui/format';
+
+/**
+ * Small formatting rules of the dashboard, in the organisation's locale and currency (its settings):
+ * a share as a whole percent, a sum of money short enough for a heatmap cell.
+ */
+export function percent(share: number | null | undefined, locale: string): string {
+  if (share === null || share === undefined) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** £42,000,000 → "£42M" (the cell and the axis; the exact figure is in the cell's title and list). */
+export function compactMoney(amount: number, format: Pick<Format, 'currency' | 'locale' | 'money'>): string {
+  try {
+    return new Intl.NumberFormat(format.locale, {
+      style: 'currency',
+      currency: format.currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(amount);
+  } catch {
+    return format.money(amount);
+  }
+}
+
+/**
+ * The shade (0–4) of a heatmap cell: its value against the largest cell's, in five steps, so that
+ * one huge programme does not wash every other cell out — steps are by share of the maximum's
+ * square root. 0 is an empty cell.
+ */
+export function shade(value: number, max: number): 0 | 1 | 2 | 3 | 4 {
+  if (value <= 0 || max <= 0) return 0;
+  const ratio = Math.sqrt(value / max);
+  if (ratio > 0.75) return 4;
+  if (ratio > 0.5) return 3;
+  if (ratio > 0.25) return 2;
+  return 1;
+}
+
+export const HEALTH_LABELS: Record<string, string> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  unknown: 'Unknown',
+};
