@@ -74,7 +74,10 @@ export class RestoreRepository {
     return rows.length > 0;
   }
 
-  /** Writes the node back with its id and key, one version on from the deleted one. */
+  /**
+   * Writes the node back with its id and key, one version on from the deleted one. Only the columns
+   * the image holds are written: a column added since the deletion takes its default.
+   */
   async insertNode(node: DeletedNode, businessUnitId: string | null): Promise<void> {
     const { checkIns: _checkIns, ...fields } = node;
     const row = snake(fields, {
@@ -84,7 +87,21 @@ export class RestoreRepository {
       updatedBy: requestContext.actor(),
       updatedAt: new Date().toISOString(),
     });
-    await this.db.query(`INSERT INTO nodes SELECT (jsonb_populate_record(null::nodes, $1::jsonb)).*`, [row]);
+    const present = new Set(Object.keys(JSON.parse(row) as object));
+    const columns = (
+      await this.db.query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = 'nodes' ORDER BY ordinal_position`,
+      )
+    )
+      .map((c) => c.name)
+      .filter((name) => present.has(name))
+      .map((name) => `"${name}"`)
+      .join(', ');
+    await this.db.query(
+      `INSERT INTO nodes (${columns}) SELECT ${columns} FROM jsonb_populate_record(null::nodes, $1::jsonb)`,
+      [row],
+    );
   }
 
   /**
