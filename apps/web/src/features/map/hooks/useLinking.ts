@@ -72,8 +72,8 @@ export function useLinking(
           if (saved.state === 'proposed')
             toast(`Proposed ${from} → ${to} — waiting for a PMO to approve it`, 'success');
           else toast(`Linked ${from} → ${to}`, 'success');
-          const state = saved.state === 'proposed' ? 'proposed' : 'approved';
-          onLinked?.({ id: saved.id, label: `${from} → ${to}`, link: { ...link, state } });
+          const proposed = saved.state === 'proposed' ? ({ state: 'proposed' } as const) : {};
+          onLinked?.({ id: saved.id, label: `${from} → ${to}`, link: { ...link, ...proposed } });
         },
         onError: (error) => {
           const code = error instanceof ApiError ? error.body.code : undefined;

@@ -98,8 +98,9 @@ export function useMapEditing(deps: EditingDeps) {
           onSuccess: () => {
             selectEdge(null);
             const label = `${nodesById.get(link.from)?.key ?? 'node'} → ${nodesById.get(link.to)?.key ?? 'node'}`;
-            const state = link.state === 'proposed' ? 'proposed' : 'approved';
-            const shape = { fromId: link.from, toId: link.to, kind: link.kind, weight: link.weight, state } as const;
+            // Made again by redo: a proposal again if it was one (the API decides approval by role).
+            const proposed = link.state === 'proposed' ? ({ state: 'proposed' } as const) : {};
+            const shape = { fromId: link.from, toId: link.to, kind: link.kind, weight: link.weight, ...proposed };
             record({ type: 'delete-link', id: link.id, label, link: shape });
           },
         },

@@ -23,7 +23,8 @@ export interface LinkShape {
   kind: LinkKind;
   weight?: number | null;
   rationale?: string;
-  state?: 'approved' | 'proposed';
+  /** Only ever 'proposed': the API approves by role and refuses to be asked for 'approved'. */
+  state?: 'proposed';
 }
 
 const LIMIT = 30;

@@ -92,7 +92,8 @@ export function LinkDialog({ request, nodes, links, alwaysProposed, onCreate, on
         kind: option.kind,
         weight: option.kind === 'contributes_to' ? weightValue : null,
         rationale: note.trim(),
-        state: propose ? 'proposed' : 'approved',
+        // The API decides 'approved' by role; the body may only ask for a proposal.
+        ...(propose ? { state: 'proposed' as const } : {}),
       },
       { from: option.from, to: option.to },
     );
