@@ -50,7 +50,7 @@ export function InvestmentMix({ mix }: { mix: Dashboard['investmentMix'] }) {
         {mix.note} Work serving two objectives counts in full in each, so objectives do not add up to their theme.
       </p>
       <div className="mix-chart" style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height }}>
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" tickFormatter={(v: number) => compactMoney(v, format)} />

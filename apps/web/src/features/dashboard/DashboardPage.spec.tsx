@@ -1,0 +1,140 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Dashboard } from '../../api/dashboard.queries';
+import { renderApp, sessionOf } from '../../app/testing';
+import { mockApi } from '../../test/mockApi';
+
+const unit = (id: string, key: string, name: string) => ({ id, key, name, ownerId: null, ownerName: null });
+
+/** A small organisation: OBJ-1 delivered by NET (a project and a BAU activity), OBJ-2 by nobody. */
+const DASHBOARD: Dashboard = {
+  generatedAt: '2026-11-30T10:00:00Z',
+  headline: {
+    objectiveCoverage: { total: 2, covered: 1, share: 0.5 },
+    alignmentByCount: { total: 3, aligned: 2, unaligned: 1, share: 2 / 3 },
+    alignmentByMoney: { total: 1_500_000, aligned: 1_200_000, unaligned: 300_000, share: 0.8 },
+    unalignedMoney: 300_000,
+    openErrors: 1,
+    optimismGap: {
+      count: 1,
+      objectives: [{ nodeId: 'o1', key: 'OBJ-1', title: 'Grow', reportedHealth: 'green', derivedHealth: 'amber' }],
+    },
+  },
+  heatmap: {
+    businessUnits: [
+      { id: 'u-net', key: 'NET', name: 'Networks' },
+      { id: 'u-gen', key: 'GEN', name: 'Renewables' },
+    ],
+    groups: [
+      {
+        theme: { nodeId: 't1', key: 'THM-1', title: 'Customers', priority: 1 },
+        objectives: [
+          { nodeId: 'o1', key: 'OBJ-1', title: 'Grow', priority: 1, empty: false },
+          { nodeId: 'o2', key: 'OBJ-2', title: 'Shrink costs', priority: 2, empty: true },
+        ],
+      },
+    ],
+    cells: [{ objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, nodeIds: ['p1', 'b1'] }],
+  },
+  investmentMix: {
+    basis: 'annualised',
+    note: 'Change budgets are spread evenly over their start–end dates.',
+    themes: [{ nodeId: 't1', key: 'THM-1', title: 'Customers', change: 1_000_000, bau: 200_000, asset: 0, items: 2 }],
+    objectives: [{ nodeId: 'o1', key: 'OBJ-1', title: 'Grow', change: 1_000_000, bau: 200_000, asset: 0, items: 2 }],
+    unaligned: { change: 300_000, bau: 0, asset: 0, items: 1 },
+  },
+  objectives: [
+    {
+      nodeId: 'o1',
+      key: 'OBJ-1',
+      title: 'Grow',
+      owner: 'Chief Customer Officer',
+      priority: 1,
+      themeIds: ['t1'],
+      progress: 0.31,
+      reportedHealth: 'green',
+      derivedHealth: 'amber',
+      deliveryByKind: { programme: 0, project: 1, bau: 1, asset: 0 },
+      accountable: {
+        owner: 'Chief Customer Officer',
+        keyResultOwners: [{ nodeId: 'k1', key: 'KR-1', title: 'Customers', owner: 'Head of Metering' }],
+        accountableUnits: [],
+        deliveryUnits: [{ ...unit('u-net', 'NET', 'Networks'), ownerName: 'Nia Owner', items: 2 }],
+      },
+    },
+  ],
+  accountability: [
+    {
+      unit: { ...unit('u-net', 'NET', 'Networks'), ownerName: 'Nia Owner' },
+      work: { count: 3, money: 1_500_000 },
+      alignment: { count: 2 / 3, money: 0.8 },
+      objectivesServed: [{ nodeId: 'o1', key: 'OBJ-1', title: 'Grow' }],
+      accountableFor: [],
+      dependencies: { given: 1, received: 0 },
+      owners: ['Nia Owner', 'Programme Director'],
+    },
+  ],
+};
+
+function api() {
+  return mockApi({
+    'GET /health': { status: 'ok', database: 'connected' },
+    'GET /auth/session': sessionOf('executive'),
+    'GET /notifications': { items: [], unread: 0 },
+    'GET /dashboard': DASHBOARD,
+    'GET /nodes/p1': { id: 'p1', key: 'PRJ-1', kind: 'project', title: 'Smart meters', budget: 1_000_000 },
+    'GET /nodes/b1': { id: 'b1', key: 'BAU-1', kind: 'bau', title: 'Installs', annualCost: 200_000 },
+  });
+}
+
+describe('DashboardPage', () => {
+  it('is the executive’s home, with the headline figures in the organisation’s currency', async () => {
+    api();
+    const app = renderApp('/');
+    const coverage = await screen.findByTestId('figure-coverage');
+    expect(app.location()).toBe('/dashboard');
+    expect(coverage).toHaveTextContent('50%');
+    expect(coverage).toHaveTextContent('1 of 2 active objectives');
+    expect(screen.getByTestId('figure-alignment-count')).toHaveTextContent('67%');
+    expect(screen.getByTestId('figure-alignment-money')).toHaveTextContent('80%');
+    expect(screen.getByTestId('figure-unaligned-money')).toHaveTextContent('£300,000');
+    expect(screen.getByTestId('figure-open-errors')).toHaveTextContent('1');
+    expect(screen.getByTestId('figure-optimism-gap')).toHaveTextContent('OBJ-1');
+    expect(screen.getByRole('link', { name: 'Dashboard' })).toHaveClass('active');
+  });
+
+  it('marks objectives without delivery and lists the work behind a cell, each leading to its chain', async () => {
+    api();
+    renderApp('/dashboard');
+    const empty = await screen.findByTestId('heatmap-row-OBJ-2');
+    expect(empty).toHaveClass('heatmap-empty');
+    expect(empty).toHaveTextContent('no delivery');
+    const cell = screen.getByTestId('cell-OBJ-1-NET');
+    expect(cell).toHaveTextContent('£1.2m');
+    await userEvent.click(screen.getByRole('button', { name: 'Count' }));
+    expect(cell).toHaveTextContent('2');
+    await userEvent.click(cell);
+    const list = await screen.findByTestId('cell-work');
+    expect(await within(list).findByText(/Smart meters/)).toBeInTheDocument();
+    expect(within(list).getAllByRole('link', { name: 'Open its chain on the map' })[0]).toHaveAttribute(
+      'href',
+      '/map?scope=chain&root=o1&sel=p1',
+    );
+  });
+
+  it('says how money is counted, leaves a slot for the trend, and shows who is accountable', async () => {
+    api();
+    renderApp('/dashboard');
+    expect(await screen.findByTestId('mix-basis')).toHaveTextContent('Per year. Change budgets are spread evenly');
+    expect(screen.getByTestId('trend')).toHaveTextContent('Appears once snapshots are taken');
+    const card = screen.getByTestId('objective-card-OBJ-1');
+    expect(card).toHaveTextContent('Reported: Green');
+    expect(card).toHaveTextContent('Derived: Amber');
+    expect(card).toHaveTextContent('optimistic');
+    expect(card).toHaveTextContent('KR-1: Head of Metering');
+    expect(card).toHaveTextContent('NET Networks, Nia Owner (2)');
+    const net = screen.getByTestId('accountability-NET');
+    expect(net).toHaveTextContent('67% / 80%');
+    expect(net).toHaveTextContent('Programme Director');
+  });
+});
