@@ -5,6 +5,17 @@ import { startTestApp, type TestApp } from './harness.js';
 
 const PASSWORD = 'amber-kettle-lighthouse';
 const codeOf = (secret: string) => generateSync({ secret });
+/**
+ * The codes of the previous, current and next 30-second steps, all accepted now; each step may be used once, in
+ * increasing order. Taken at least 5 s before a step ends, so the previous one is still good when used.
+ */
+const stepCodes = async (secret: string) => {
+  const left = 30 - ((Date.now() / 1000) % 30);
+  if (left < 5) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 100));
+  const now = Math.floor(Date.now() / 1000);
+  const at = (offset: number) => generateSync({ secret, epoch: now + offset });
+  return { previous: at(-30), current: at(0), next: at(30) };
+};
 /** A six-digit code that is not the current one (nor the next or previous). */
 const wrongCodeOf = (secret: string) => {
   const now = Date.now() / 1000;
@@ -19,6 +30,7 @@ describe('TOTP', () => {
   let admin: { Authorization: string };
   let orgId: string;
   let secret: string;
+  let codes: { previous: string; current: string; next: string };
   beforeAll(async () => {
     t = await startTestApp();
     const res = await http()
@@ -47,24 +59,24 @@ describe('TOTP', () => {
       .send({ code: wrongCodeOf(secret) })
       .expect(422);
     expect(wrong.body.code).toBe('INVALID_FIELD');
-    await http()
-      .post('/api/auth/totp/enable')
-      .set(admin)
-      .send({ code: codeOf(secret) })
-      .expect(204);
+    codes = await stepCodes(secret);
+    await http().post('/api/auth/totp/enable').set(admin).send({ code: codes.previous }).expect(204);
     await http().post('/api/auth/totp/setup').set(admin).expect(409);
     expect((await http().get('/api/auth/session').set(admin).expect(200)).body.user.totpEnabled).toBe(true);
   });
 
-  it('asks every log-in for the current code', async () => {
+  it('asks every log-in for the current code, and takes each code once', async () => {
     expect((await logIn().expect(401)).body.code).toBe('TOTP_REQUIRED');
     expect((await logIn(wrongCodeOf(secret)).expect(401)).body.code).toBe('TOTP_REQUIRED');
-    await logIn(codeOf(secret)).expect(200);
-    // The password is still checked first.
+    // The password is still checked first (and the code is not used up by a failed attempt).
     await http()
       .post('/api/auth/log-in')
-      .send({ email: 'ada@example.com', password: 'wrong-password', totpCode: codeOf(secret) })
+      .send({ email: 'ada@example.com', password: 'wrong-password', totpCode: codes.current })
       .expect(401);
+    await logIn(codes.current).expect(200);
+    // Seen over a shoulder: the same code, or an older one, is refused.
+    expect((await logIn(codes.current).expect(401)).body.code).toBe('TOTP_REQUIRED');
+    await logIn(codes.previous).expect(401);
   });
 
   it('lets an organisation require it: a member without it may only set it up', async () => {
@@ -113,16 +125,8 @@ describe('TOTP', () => {
       .set(admin)
       .send({ code: wrongCodeOf(secret) })
       .expect(422);
-    await http()
-      .post('/api/auth/totp/disable')
-      .set(admin)
-      .send({ code: codeOf(secret) })
-      .expect(204);
+    await http().post('/api/auth/totp/disable').set(admin).send({ code: codes.next }).expect(204);
     await logIn().expect(200);
-    await http()
-      .post('/api/auth/totp/disable')
-      .set(admin)
-      .send({ code: codeOf(secret) })
-      .expect(422);
+    await http().post('/api/auth/totp/disable').set(admin).send({ code: codes.next }).expect(422);
   });
 });

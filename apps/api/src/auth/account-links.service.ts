@@ -9,7 +9,7 @@ import { AuthService, checkPassword } from './auth.service.js';
 import { hashOneTimeToken, ONE_TIME_TOKEN } from './one-time-tokens.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
-import { totpCodeMatches } from './totp.js';
+import { TotpService } from './totp.service.js';
 import type { SessionView } from './session-view.js';
 
 const GONE = 'This link is not valid: it may have expired, or been used already. Ask an admin for a new one.';
@@ -27,6 +27,7 @@ export class AccountLinksService {
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
+    private readonly totp: TotpService,
   ) {}
 
   /** What the accept page shows; `accountExists` says whether to ask for a name and a new password, or the existing one. */
@@ -62,7 +63,7 @@ export class AccountLinksService {
         await this.throttle.failed(invite.email, address);
         throw new DomainError('INVALID_CREDENTIALS', 'The password is wrong for this existing account.');
       }
-      if (account.totp_enabled && !totpCodeMatches(account.totp_secret ?? '', input.totpCode)) {
+      if (account.totp_enabled && !(await this.totp.accept(account.id, account.totp_secret ?? '', input.totpCode))) {
         if (input.totpCode !== undefined) await this.throttle.failed(invite.email, address);
         throw new DomainError('TOTP_REQUIRED', 'Enter the current code of your authenticator app.');
       }

@@ -11,7 +11,7 @@ import { passwordProblems } from './password-policy.js';
 import { SessionTokens } from './session-tokens.js';
 import { SESSION_MAX_AGE_MS, type SessionView } from './session-view.js';
 import { slugFor } from './slug.js';
-import { totpCodeMatches } from './totp.js';
+import { TotpService } from './totp.service.js';
 
 export interface SignUp {
   organisationName: string;
@@ -42,6 +42,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: SessionTokens,
     private readonly throttle: LoginThrottle,
+    private readonly totp: TotpService,
   ) {}
 
   /** A new organisation with its first admin, signed in. */
@@ -81,7 +82,7 @@ export class AuthService {
       await this.throttle.failed(email, address);
       throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
     }
-    if (account.totp_enabled && !totpCodeMatches(account.totp_secret ?? '', input.totpCode)) {
+    if (account.totp_enabled && !(await this.totp.accept(account.id, account.totp_secret ?? '', input.totpCode))) {
       // A wrong code counts as a failed log-in; a missing one (the app asks again) does not.
       if (input.totpCode !== undefined) await this.throttle.failed(email, address);
       throw new DomainError('TOTP_REQUIRED', 'Enter the current code of your authenticator app.');

@@ -6,6 +6,6 @@ import { ThrottleRepository } from './throttle.repository.js';
 /** The counters in PostgreSQL, for the general rate limit (ThrottlerModule's storage) and failed log-ins. */
 @Module({
   providers: [ThrottleRepository, PgThrottlerStorage, LoginThrottle],
-  exports: [PgThrottlerStorage, LoginThrottle],
+  exports: [PgThrottlerStorage, LoginThrottle, ThrottleRepository],
 })
 export class ThrottleModule {}

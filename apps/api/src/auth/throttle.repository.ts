@@ -43,6 +43,21 @@ export class ThrottleRepository {
     return new Map(rows.map((row) => [row.key, { hits: row.hits, secondsLeft: row.seconds_left }]));
   }
 
+  /**
+   * Records `step` under `key` unless a step as late was recorded there within 5 minutes: true when
+   * this call recorded it (one atomic statement, so two replicas cannot both accept one TOTP code).
+   */
+  async claimStep(key: string, step: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO throttle_hits AS t (key, hits, expires_at) VALUES ($1, $2, now() + interval '5 minutes')
+       ON CONFLICT (key) DO UPDATE SET hits = $2, expires_at = now() + interval '5 minutes'
+        WHERE t.hits < $2 OR t.expires_at <= now()
+       RETURNING key`,
+      [key, step],
+    );
+    return rows.length > 0;
+  }
+
   async clear(key: string): Promise<void> {
     await this.db.query(`DELETE FROM throttle_hits WHERE key = $1`, [key]);
   }

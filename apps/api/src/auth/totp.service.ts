@@ -3,7 +3,8 @@ import { OrganisationsRepository } from '../organisations/organisations.reposito
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext, type Principal } from '../platform/request-context/request-context.js';
 import { AuthRepository, type UserRow } from './auth.repository.js';
-import { newTotpSecret, totpCodeMatches } from './totp.js';
+import { ThrottleRepository } from './throttle.repository.js';
+import { newTotpSecret, totpCodeStep } from './totp.js';
 
 /** How long a replica trusts what it read of an organisation's requireTotp. */
 const POLICY_TTL_MS = 10_000;
@@ -20,7 +21,17 @@ export class TotpService {
   constructor(
     private readonly accounts: AuthRepository,
     private readonly organisations: OrganisationsRepository,
+    private readonly counters: ThrottleRepository,
   ) {}
+
+  /**
+   * Whether `code` is the user's current code and its time step was not used before (a code seen
+   * over a shoulder or in a log cannot be used again): the step is recorded in PostgreSQL.
+   */
+  async accept(userId: string, secret: string, code: string | undefined): Promise<boolean> {
+    const step = totpCodeStep(secret, code);
+    return step !== undefined && (await this.counters.claimStep(`totp:last-step:${userId}`, step));
+  }
 
   /** A new secret for the signed-in user (not yet in force: `enable` with a code confirms it). */
   setup(principal: Principal): Promise<{ secret: string; otpauthUrl: string }> {
@@ -37,7 +48,7 @@ export class TotpService {
     return this.asUser(principal, async (user) => {
       if (user.totp_enabled) throw new DomainError('CONFLICT', 'TOTP is already on.');
       if (!user.totp_secret) throw new DomainError('INVALID_STATE', 'Set TOTP up first (POST /api/auth/totp/setup).');
-      if (!totpCodeMatches(user.totp_secret, code)) throw wrongCode();
+      if (!(await this.accept(user.id, user.totp_secret, code))) throw wrongCode();
       await this.accounts.setTotp(user.id, { secret: user.totp_secret, enabled: true });
     });
   }
@@ -48,7 +59,7 @@ export class TotpService {
       if (await this.isRequired(principal.orgId)) {
         throw new DomainError('INVALID_STATE', 'Your organisation requires TOTP: it cannot be turned off.');
       }
-      if (!totpCodeMatches(user.totp_secret, code)) throw wrongCode();
+      if (!(await this.accept(user.id, user.totp_secret, code))) throw wrongCode();
       await this.accounts.setTotp(user.id, { secret: null, enabled: false });
     });
   }
