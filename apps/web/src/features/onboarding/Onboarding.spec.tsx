@@ -63,7 +63,7 @@ describe('Onboarding', () => {
 
   it('tells an executive who builds the map, offering nothing it could not do', async () => {
     const api = emptyOrganisation('executive');
-    renderApp('/');
+    renderApp('/map'); // (an executive's home at / is the dashboard)
     expect(await screen.findByText(/PMO lead or admin draws it first/)).toBeInTheDocument();
     expect(screen.queryByRole('button')).toHaveTextContent('Log out'); // the header's only button
     expect(screen.queryByText('Use the demo as a template')).not.toBeInTheDocument();
