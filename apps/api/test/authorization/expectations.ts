@@ -100,6 +100,20 @@ export const EXPECTED: Record<string, Expect> = {
   'DELETE /api/links/:id': graphWrite(204),
   'POST /api/links/:id/approve': pmo(200),
   'POST /api/links/:id/reject': pmo(200),
+  // Many decisions at once answer 200 with each item's outcome: another organisation's proposal is a failed item
+  // (not found), and nothing of it changes.
+  'POST /api/links/decisions': pmo(200, { otherOrg: 200 }),
+  // A cross-unit dependency is acknowledged by the depended-on unit's owner (the matrix contributor owns no unit) or a
+  // pmo/admin; a link that is no such dependency cannot be (422).
+  'POST /api/links/:id/acknowledge': (role, scope) => {
+    if (role === 'executive' || role === 'anonymous') return 403;
+    if (scope === 'otherOrg') return 404;
+    if (scope === 'strategy') return 422;
+    return role === 'contributor' ? 403 : 200;
+  },
+  // One's own notifications.
+  'GET /api/notifications': readAll,
+  'POST /api/notifications/read': readAll,
 
   'GET /api/business-units': readAll,
   'GET /api/business-units/:id': read(),

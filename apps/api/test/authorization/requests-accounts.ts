@@ -56,14 +56,14 @@ export const ACCOUNT_REQUESTS: Record<string, RouteRequests> = {
   'PATCH /api/members/:userId': {
     scopes: ORGS,
     build: async (w, scope, fresh) => ({
-      path: `/api/members/${fresh ? await w.freshMember(scope) : w.members.executive.userId}`,
+      path: `/api/members/${fresh ? await w.freshMember(scope) : scope === 'otherOrg' ? w.b.userId : w.members.executive.userId}`,
       body: { role: 'executive' },
     }),
   },
   'DELETE /api/members/:userId': {
     scopes: ORGS,
     build: async (w, scope, fresh) => ({
-      path: `/api/members/${fresh ? await w.freshMember(scope) : w.members.executive.userId}`,
+      path: `/api/members/${fresh ? await w.freshMember(scope) : scope === 'otherOrg' ? w.b.userId : w.members.executive.userId}`,
     }),
   },
   'POST /api/members/:userId/password-reset': {

@@ -12,7 +12,7 @@ export interface RouteRequests {
   scopes?: readonly Scope[];
   /**
    * Builds the request for one scope. `fresh` is true when the request may succeed and change its object: the builder
-   * makes a new one (an anonymous request reuses the standing fixtures; it is refused before any lookup).
+   * makes a new one; otherwise (anonymous, executive: refused before any lookup) it names the standing fixtures.
    */
   build: (w: World, scope: Scope, fresh: boolean) => Promise<MatrixRequest> | MatrixRequest;
   /** Ask as a new member of the role rather than the standing one (the request ends or replaces its session). */
@@ -83,7 +83,12 @@ export const REQUESTS: Record<string, RouteRequests> = {
     build: async (w, scope, fresh) => ({
       path: '/api/links',
       // From new work of the scope (B's, for another organisation) to A's objective.
-      body: { fromId: await nodeFor(w, scope, fresh), toId: w.work.strategy.id, kind: 'contributes_to' },
+      body: {
+        fromId: await nodeFor(w, scope, fresh),
+        toId: w.work.strategy.id,
+        kind: 'contributes_to',
+        rationale: 'Matrix link',
+      },
     }),
   },
   'PATCH /api/links/:id': {
@@ -99,7 +104,26 @@ export const REQUESTS: Record<string, RouteRequests> = {
     build: async (w, scope, fresh) => ({ path: `/api/links/${await proposalFor(w, scope, fresh)}/approve` }),
   },
   'POST /api/links/:id/reject': {
-    build: async (w, scope, fresh) => ({ path: `/api/links/${await proposalFor(w, scope, fresh)}/reject` }),
+    build: async (w, scope, fresh) => ({
+      path: `/api/links/${await proposalFor(w, scope, fresh)}/reject`,
+      body: { comment: 'Not this quarter' },
+    }),
+  },
+  'POST /api/links/decisions': {
+    build: async (w, scope, fresh) => ({
+      path: '/api/links/decisions',
+      body: { ids: [await proposalFor(w, scope, fresh)], decision: 'approve' },
+    }),
+  },
+  'POST /api/links/:id/acknowledge': {
+    build: async (w, scope, fresh) => ({
+      path: `/api/links/${fresh ? await w.freshDependency(scope) : w.links[scope]}/acknowledge`,
+    }),
+  },
+  'GET /api/notifications': { scopes: ONCE, build: () => ({ path: '/api/notifications' }) },
+  'POST /api/notifications/read': {
+    scopes: ONCE,
+    build: () => ({ path: '/api/notifications/read', body: { all: true } }),
   },
 
   'GET /api/business-units': { scopes: ONCE, build: () => ({ path: '/api/business-units' }) },

@@ -34,6 +34,11 @@ export interface World {
   freshNode: (scope: Scope) => Promise<Ref>;
   /** A new proposed link from a new node of `scope` to an objective of the same organisation. */
   freshProposal: (scope: Scope) => Promise<string>;
+  /**
+   * A new proposed cross-unit `depends_on`: other-unit work depending on own-unit work (own), own on other (otherUnit),
+   * the same in B (otherOrg); for strategy, a proposal that is no dependency at all.
+   */
+  freshDependency: (scope: Scope) => Promise<string>;
   /** The id of an open audit finding about a new node of `scope`. */
   freshFinding: (scope: Scope) => Promise<string>;
   freshWaiver: (scope: Scope) => Promise<string>;
@@ -114,7 +119,21 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   const freshProposal = async (scope: Scope) => {
     const from = await freshNode(scope);
-    return link(ownerOf(scope), from.id, scope === 'otherOrg' ? bObjective.id : objective.id, { state: 'proposed' });
+    return link(ownerOf(scope), from.id, scope === 'otherOrg' ? bObjective.id : objective.id, {
+      state: 'proposed',
+      rationale: 'Matrix proposal',
+    });
+  };
+  const freshDependency = async (scope: Scope) => {
+    if (scope === 'strategy') return freshProposal(scope);
+    const body = { kind: 'depends_on', state: 'proposed', rationale: 'Matrix dependency' };
+    if (scope === 'otherOrg') {
+      const from = await freshNode('otherOrg');
+      return link(b, from.id, (await project(b, await freshUnit('otherOrg'))).id, body);
+    }
+    // own: another unit's work depends on the contributor's unit; otherUnit: the contributor's work depends on another's.
+    const [fromScope, toScope]: Scope[] = scope === 'own' ? ['otherUnit', 'own'] : ['own', 'otherUnit'];
+    return link(a, (await freshNode(fromScope)).id, (await freshNode(toScope)).id, body);
   };
   const freshFinding = async (scope: Scope) => {
     const about = await freshNode(scope);
@@ -167,6 +186,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ownerOf,
     freshNode,
     freshProposal,
+    freshDependency,
     freshFinding,
     freshWaiver,
     freshUnit,
