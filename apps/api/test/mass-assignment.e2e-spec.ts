@@ -53,6 +53,7 @@ describe('mass assignment', () => {
     asset: string;
     kr: string;
     link: string;
+    proposal: string;
     finding: string;
   };
   let endpoints: Endpoint[];
@@ -71,6 +72,7 @@ describe('mass assignment', () => {
     const asset = await p.node('asset', 'AST-1', { businessUnitId: own.id });
     await p.link(kr, obj);
     const link = await p.link(project, kr);
+    const proposal = await p.link(asset, obj, 'contributes_to', { state: 'proposed', rationale: 'Serves it' });
     const audit = await t.http().get('/api/audit?rule=orphan-work').expect(200);
     const finding = (audit.body as { findings: { id: string }[] }).findings[0].id;
     ids = {
@@ -80,6 +82,7 @@ describe('mass assignment', () => {
       asset: asset.id,
       kr: kr.id,
       link: link.id,
+      proposal: proposal.id,
       finding,
     };
 
@@ -117,6 +120,26 @@ describe('mass assignment', () => {
         send: (as, body) => as.http().patch(`/api/links/${ids.link}`).send(body),
         body: () => ({ weight: 55 }),
         documented: { version },
+      },
+      {
+        name: 'POST /api/links/:id/approve',
+        roles: ['admin'],
+        send: (as, body) => as.http().post(`/api/links/${ids.proposal}/approve`).send(body),
+        body: () => ({ comment: 'Agreed' }),
+        documented: { version },
+      },
+      {
+        name: 'POST /api/links/:id/reject',
+        roles: ['admin'],
+        send: (as, body) => as.http().post(`/api/links/${ids.proposal}/reject`).send(body),
+        body: () => ({ comment: 'Not this quarter' }),
+        documented: { version },
+      },
+      {
+        name: 'POST /api/links/decisions',
+        roles: ['admin'],
+        send: (as, body) => as.http().post('/api/links/decisions').send(body),
+        body: () => ({ ids: [ids.proposal], decision: 'approve' }),
       },
       {
         name: 'POST /api/nodes/:id/check-ins',
