@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ChangeLogModule } from './change-log/change-log.module.js';
 import { ConfigModule } from './platform/config/config.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { ENTITIES } from './entities.js';
 import { BusinessUnitsModule } from './business-units/business-units.module.js';
@@ -22,6 +23,7 @@ import { ImpactModule } from './impact/impact.module.js';
 import { LinksModule } from './links/links.module.js';
 import { MembersModule } from './members/members.module.js';
 import { NodesModule } from './nodes/nodes.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OrganisationAdminModule } from './organisations/organisation-admin.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
@@ -62,6 +64,8 @@ export class AppModule implements NestModule {
         PortfolioIoModule,
         AuditModule,
         CoverageModule,
+        DashboardModule,
+        NotificationsModule,
         ImpactModule,
         RestoreModule,
         ...(options.webDist

@@ -65,6 +65,7 @@ function boundaries(rule: FieldRule): unknown[] {
       ];
     case 'key':
     case 'uuid':
+    case 'list':
       return common;
   }
 }

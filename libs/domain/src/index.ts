@@ -12,3 +12,4 @@ export * from './links.js';
 export * from './node-rules.js';
 export * from './nodes.js';
 export * from './shapes/index.js';
+export * from './dashboard/index.js';

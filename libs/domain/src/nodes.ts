@@ -71,6 +71,7 @@ export const EDITABLE_NODE_FIELDS = [
   'startDate',
   'endDate',
   'tags',
+  'accountableUnitIds',
 ] as const satisfies readonly (keyof NodeCommon)[];
 
 /** The fields every node has. */
@@ -87,6 +88,11 @@ export interface NodeCommon {
   startDate: string | null;
   endDate: string | null;
   tags: string[];
+  /**
+   * Objectives: the business units accountable for it (docs/domain.md, "Coverage"); `[]` for every other kind.
+   * Always present in the API's answers; optional here so older fixtures still type.
+   */
+  accountableUnitIds?: string[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -123,6 +129,8 @@ export interface BusinessUnitRecord {
   key: string;
   name: string;
   parentId: string | null;
+  /** The member who owns the unit: it acknowledges dependencies on the unit's work. Optional for older fixtures. */
+  ownerId?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

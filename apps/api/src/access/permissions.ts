@@ -69,6 +69,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/graph/impact/:id': 'authenticated',
   'GET /api/coverage': 'authenticated',
   'GET /api/coverage/matrix': 'authenticated',
+  'GET /api/dashboard': 'authenticated',
 
   'GET /api/audit': 'authenticated',
   'GET /api/audit/rules': 'authenticated',

@@ -10,5 +10,6 @@ import { WaiversRepository } from './waivers.repository.js';
   imports: [TopologyModule],
   controllers: [AuditController],
   providers: [AuditService, AuditSettingsRepository, WaiversRepository],
+  exports: [AuditService],
 })
 export class AuditModule {}

@@ -18,6 +18,9 @@ export class BusinessUnitEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
 
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId: string | null;
+
   @Column({ type: 'integer', default: 1 })
   version: number;
 

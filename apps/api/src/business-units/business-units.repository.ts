@@ -36,12 +36,20 @@ export class BusinessUnitsRepository {
     return unit ? toRecord(unit) : undefined;
   }
 
-  async insert(values: { key: string; name: string; parentId: string | null }): Promise<BusinessUnitRecord> {
+  async insert(values: {
+    key: string;
+    name: string;
+    parentId: string | null;
+    ownerId: string | null;
+  }): Promise<BusinessUnitRecord> {
     const unit = this.db.manager.create(BusinessUnitEntity, { ...values, orgId: requestContext.orgId() });
     return toRecord(await this.db.manager.save(unit));
   }
 
-  async update(id: string, values: { key: string; name: string; parentId: string | null; version: number }) {
+  async update(
+    id: string,
+    values: { key: string; name: string; parentId: string | null; ownerId: string | null; version: number },
+  ) {
     await this.db.manager.update(BusinessUnitEntity, { orgId: requestContext.orgId(), id }, values);
     return (await this.find(id))!;
   }
@@ -50,10 +58,33 @@ export class BusinessUnitsRepository {
     await this.db.manager.delete(BusinessUnitEntity, { orgId: requestContext.orgId(), id });
   }
 
-  /** How many nodes and child units still use the unit (a unit in use cannot be deleted). */
+  /** Whether `userId` is a member of this organisation (a unit's owner must be). */
+  async isMember(userId: string): Promise<boolean> {
+    const row = await this.db.one(`SELECT 1 FROM memberships WHERE org_id = $1 AND user_id = $2`, [
+      requestContext.orgId(),
+      userId,
+    ]);
+    return row !== undefined;
+  }
+
+  /** Which of `ids` are no business unit of this organisation. */
+  async missing(ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM unnest($2::uuid[]) AS given(id)
+        WHERE NOT EXISTS (SELECT 1 FROM business_units u WHERE u.org_id = $1 AND u.id = given.id)`,
+      [requestContext.orgId(), ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * How many nodes (in the unit, or objectives naming it accountable) and child units still use the unit (a unit
+   * in use cannot be deleted).
+   */
   async usage(id: string): Promise<{ nodes: number; children: number }> {
     const row = await this.db.one<{ nodes: number; children: number }>(
-      `SELECT (SELECT count(*)::int FROM nodes WHERE org_id = $1 AND business_unit_id = $2) AS nodes,
+      `SELECT (SELECT count(*)::int FROM nodes
+                WHERE org_id = $1 AND (business_unit_id = $2 OR accountable_unit_ids @> ARRAY[$2::uuid])) AS nodes,
               (SELECT count(*)::int FROM business_units WHERE org_id = $1 AND parent_id = $2) AS children`,
       [requestContext.orgId(), id],
     );
@@ -82,6 +113,7 @@ export function toRecord(unit: BusinessUnitEntity): BusinessUnitRecord {
     key: unit.key,
     name: unit.name,
     parentId: unit.parentId,
+    ownerId: unit.ownerId,
     version: unit.version,
     createdAt: unit.createdAt.toISOString(),
     updatedAt: unit.updatedAt.toISOString(),

@@ -28,7 +28,13 @@ export class BusinessUnitsService {
       async () => {
         await this.assertKeyFree(dto.key);
         if (dto.parentId) await this.assertParentExists(dto.parentId);
-        const unit = await this.units.insert({ key: dto.key, name: dto.name, parentId: dto.parentId ?? null });
+        if (dto.ownerId) await this.assertMember(dto.ownerId);
+        const unit = await this.units.insert({
+          key: dto.key,
+          name: dto.name,
+          parentId: dto.parentId ?? null,
+          ownerId: dto.ownerId ?? null,
+        });
         await this.log('create', unit.id, null, unit);
         return unit;
       },
@@ -57,10 +63,13 @@ export class BusinessUnitsService {
             ]);
           }
         }
+        const ownerId = dto.ownerId === undefined ? (before.ownerId ?? null) : dto.ownerId;
+        if (ownerId && ownerId !== before.ownerId) await this.assertMember(ownerId);
         const after = await this.units.update(id, {
           key: dto.key ?? before.key,
           name: dto.name ?? before.name,
           parentId,
+          ownerId,
           version: before.version + 1,
         });
         await this.log('update', id, before, after);
@@ -68,6 +77,14 @@ export class BusinessUnitsService {
       },
       { lockGraphOf: requestContext.orgId() },
     );
+  }
+
+  private async assertMember(userId: string) {
+    if (!(await this.units.isMember(userId))) {
+      throw new DomainError('INVALID_FIELD', 'ownerId must be a member of this organisation.', [
+        { field: 'ownerId', problems: ['is no member of this organisation'] },
+      ]);
+    }
   }
 
   delete(id: string): Promise<void> {

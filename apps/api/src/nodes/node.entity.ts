@@ -27,6 +27,7 @@ export class NodeEntity {
   @Column({ name: 'start_date', type: 'date', nullable: true }) startDate: string | null;
   @Column({ name: 'end_date', type: 'date', nullable: true }) endDate: string | null;
   @Column({ type: 'text', array: true, default: '{}' }) tags: string[];
+  @Column({ name: 'accountable_unit_ids', type: 'uuid', array: true, default: '{}' }) accountableUnitIds: string[];
 
   @Column({ type: 'integer', nullable: true }) priority: number | null;
   @Column({ name: 'target_date', type: 'date', nullable: true }) targetDate: string | null;

@@ -151,6 +151,7 @@ export function toNodeRecord(node: NodeEntity): NodeRecord {
     startDate: node.startDate,
     endDate: node.endDate,
     tags: node.tags,
+    accountableUnitIds: node.accountableUnitIds ?? [],
     version: node.version,
     createdAt: node.createdAt.toISOString(),
     updatedAt: node.updatedAt.toISOString(),

@@ -8,6 +8,7 @@ import {
   nodeFieldProblems,
   type ChangeLogEntry,
   type KindField,
+  type NodeKind,
   type NodeRecord,
 } from '@throughline/domain';
 import { assertMayWriteNode } from '../access/contributor-rules.js';
@@ -57,6 +58,7 @@ export class NodesService {
           ...(dto.kind === 'key_result' && dto.direction === null ? [NEEDS_DIRECTION] : []),
         ]);
         await this.assertUnitExists(dto.businessUnitId);
+        await this.assertAccountableUnits(dto.kind, dto.accountableUnitIds);
         const key = dto.key ?? `${KEY_PREFIXES[dto.kind]}-${await this.nodes.nextKeyNumber(KEY_PREFIXES[dto.kind])}`;
         if (dto.key) await this.assertKeyFree(dto.key);
         const kindFields = Object.fromEntries(KIND_FIELDS[dto.kind].map((field) => [field, dto[field] ?? null]));
@@ -77,6 +79,7 @@ export class NodesService {
           startDate: dto.startDate ?? null,
           endDate: dto.endDate ?? null,
           tags: dto.tags ?? defaults.tags,
+          accountableUnitIds: dto.accountableUnitIds ?? [],
         });
         await this.log('create', node.id, null, node);
         return node;
@@ -121,6 +124,9 @@ export class NodesService {
           ...(before.kind === 'key_result' && changes.direction === null ? [NEEDS_DIRECTION] : []),
         ]);
         if (changes.key !== undefined) await this.assertKeyFree(changes.key);
+        if (changes.accountableUnitIds !== undefined) {
+          await this.assertAccountableUnits(before.kind, changes.accountableUnitIds);
+        }
         if (changes.businessUnitId !== undefined) {
           // Moving work to another unit changes both units' work.
           assertMayWriteNode({ ...before, businessUnitId: changes.businessUnitId });
@@ -194,6 +200,24 @@ export class NodesService {
       throw new DomainError('INVALID_FIELD', 'businessUnitId refers to no business unit of this organisation.', [
         { field: 'businessUnitId', problems: ['refers to no business unit of this organisation'] },
       ]);
+    }
+  }
+
+  /** Only an objective names accountable units, and only units of this organisation. */
+  private async assertAccountableUnits(kind: NodeKind, unitIds: string[] | undefined) {
+    if (!unitIds?.length) return;
+    if (kind !== 'objective') {
+      throw new DomainError('INVALID_FIELD', `accountableUnitIds applies to objectives only, not to a ${kind}.`, [
+        { field: 'accountableUnitIds', problems: ['applies to objectives only'] },
+      ]);
+    }
+    const missing = await this.units.missing(unitIds);
+    if (missing.length) {
+      throw new DomainError(
+        'INVALID_FIELD',
+        `accountableUnitIds refers to no business unit of this organisation: ${missing.join(', ')}.`,
+        [{ field: 'accountableUnitIds', problems: ['refers to no business unit of this organisation'] }],
+      );
     }
   }
 

@@ -122,7 +122,10 @@ async function readNodes(client: pg.ClientBase, orgId: string): Promise<AuditNod
                   target_date, end_date,
                   CASE WHEN kind = 'key_result' THEN created_at END AS created_at,
                   budget, annual_cost, annual_value, baseline, target, current,
-                  CASE WHEN kind IN ('theme', 'objective', 'key_result') THEN title END AS title
+                  CASE WHEN kind IN ('theme', 'objective', 'key_result') THEN title END AS title,
+                  nullif(btrim(owner), '') AS owner, start_date,
+                  CASE WHEN kind = 'objective' THEN accountable_unit_ids END AS accountable_unit_ids,
+                  priority
              FROM nodes
             WHERE org_id = $1
             ORDER BY key COLLATE "C"`,
@@ -147,6 +150,10 @@ async function readNodes(client: pg.ClientBase, orgId: string): Promise<AuditNod
     target: r[14] as number | null,
     current: r[15] as number | null,
     title: (r[16] as string | null) ?? undefined,
+    owner: r[17] as string | null,
+    startDate: r[18] as string | null,
+    ...(r[19] ? { accountableUnitIds: r[19] as string[] } : {}),
+    priority: r[20] as number | null,
   }));
 }
 
@@ -187,7 +194,9 @@ async function readLastCheckIns(client: pg.ClientBase, orgId: string, nodes: Aud
 
 async function readUnits(client: pg.ClientBase, orgId: string): Promise<UnitRecord[]> {
   const { rows } = await client.query<UnitRecord>(
-    `SELECT id, key, name FROM business_units WHERE org_id = $1 ORDER BY key COLLATE "C"`,
+    `SELECT b.id, b.key, b.name, b.owner_id AS "ownerId", u.name AS "ownerName"
+       FROM business_units b LEFT JOIN users u ON u.id = b.owner_id
+      WHERE b.org_id = $1 ORDER BY b.key COLLATE "C"`,
     [orgId],
   );
   return rows;

@@ -32,6 +32,14 @@ export interface AuditNode {
   current?: number | null;
   /** Shown by coverage beside strategy nodes; the audit does not need it. */
   title?: string;
+  /** The owner's name (the dashboard's accountable people); the audit reads only `hasOwner`. */
+  owner?: string | null;
+  /** `YYYY-MM-DD`; the dashboard annualises change budgets over start and end. */
+  startDate?: string | null;
+  /** Themes and objectives: 1 = highest (the dashboard orders by it). */
+  priority?: number | null;
+  /** Objectives only: the business units accountable for it (docs/domain.md, "Coverage"). */
+  accountableUnitIds?: readonly string[];
 }
 
 export interface AuditLink {

@@ -22,10 +22,16 @@ function fixture() {
   return portfolio()
     .theme('THM-1', { title: 'Customers' })
     .theme('THM-2', { title: 'Efficiency' })
-    .objective('OBJ-1', { of: 'THM-1', businessUnitId: 'u-net', health: 'green', title: 'Smart homes' })
-    .objective('OBJ-2', { of: 'THM-1', businessUnitId: 'u-ret' })
-    .objective('OBJ-3', { of: 'THM-2' })
-    .objective('OBJ-4', { of: 'OBJ-1', businessUnitId: 'u-net' })
+    .objective('OBJ-1', {
+      of: 'THM-1',
+      businessUnitId: 'u-net',
+      accountableUnitIds: ['u-net'],
+      health: 'green',
+      title: 'Smart homes',
+    })
+    .objective('OBJ-2', { of: 'THM-1', businessUnitId: 'u-ret', accountableUnitIds: ['u-ret'] })
+    .objective('OBJ-3', { of: 'THM-2', accountableUnitIds: ['u-gone'] })
+    .objective('OBJ-4', { of: 'OBJ-1', businessUnitId: 'u-net', accountableUnitIds: ['u-net', 'u-ret', 'u-net'] })
     .keyResult('KR-1', { baseline: 10, target: 60, current: 35 })
     .link('KR-1', 'OBJ-1', 'contributes_to', { weight: 30 })
     .keyResult('KR-2', { baseline: 100, target: 50, current: 90 })
@@ -59,10 +65,12 @@ describe(computeCoverage.name, () => {
       { nodeId: idOf('THM-2'), key: 'THM-2', title: 'Efficiency', total: 1, covered: 0, share: 0 },
     ]);
     expect(report.objectives.withoutTheme).toEqual({ total: 0, covered: 0, share: null });
-    // By the objective's own unit: NET has OBJ-1 and OBJ-4 (2 of 2), RET OBJ-2 (1 of 1), none OBJ-3 (0 of 1).
+    // By the units accountable for the objective (not the objective's own unit): NET is accountable for OBJ-1 and
+    // OBJ-4 (2 of 2, OBJ-4 named twice counts once), RET for OBJ-2 and OBJ-4 (2 of 2); OBJ-3 names only a unit
+    // that does not exist, so it is in the "no unit" bucket (0 of 1).
     expect(report.objectives.byBusinessUnit).toEqual([
       { unit: NET, total: 2, covered: 2, share: 1 },
-      { unit: RET, total: 1, covered: 1, share: 1 },
+      { unit: RET, total: 2, covered: 2, share: 1 },
       { unit: NONE, total: 1, covered: 0, share: 0 },
     ]);
   });

@@ -27,6 +27,9 @@ export interface UnitRecord {
   id: string;
   key: string;
   name: string;
+  /** The member who owns the unit (the dashboard's accountability), when the loader reads it. */
+  ownerId?: string | null;
+  ownerName?: string | null;
 }
 
 const NO_UNIT: CoverageUnit = { id: null, key: null, name: null };
@@ -119,8 +122,32 @@ export function objectiveCoverage(index: GraphIndex, units: readonly UnitRecord[
     overall: covered(objectives),
     byTheme: themes.map((t) => ({ ...ref(index, t), ...covered(themeOf.get(t)!) })),
     withoutTheme: covered(withoutTheme),
-    byBusinessUnit: perUnit(units, groupByUnit(index, objectives, units), covered),
+    byBusinessUnit: perUnit(units, groupByAccountableUnit(index, objectives, units), covered),
   };
+}
+
+/**
+ * Objectives by the units accountable for them (`accountableUnits`): an objective with two counts in both, one
+ * with none (or only units the loader did not describe) in the "no unit" bucket.
+ */
+export function groupByAccountableUnit(
+  index: GraphIndex,
+  objectives: Iterable<number>,
+  units: readonly UnitRecord[],
+): Map<string | null, number[]> {
+  const known = new Set(units.map((u) => u.id));
+  const groups = new Map<string | null, number[]>();
+  const add = (unit: string | null, i: number) => {
+    const group = groups.get(unit);
+    if (group) group.push(i);
+    else groups.set(unit, [i]);
+  };
+  for (const i of objectives) {
+    const accountable = [...new Set(index.node(i).accountableUnitIds ?? [])].filter((id) => known.has(id));
+    if (accountable.length === 0) add(null, i);
+    for (const unit of accountable) add(unit, i);
+  }
+  return groups;
 }
 
 function amount(total: number, aligned: number): AlignedAmount {

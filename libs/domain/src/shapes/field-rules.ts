@@ -23,6 +23,8 @@ export type FieldRule = (
   | { type: 'key' }
   | { type: 'uuid' }
   | { type: 'tags'; maxItems: number; minLength: number; maxLength: number }
+  /** A list of distinct ids (REST) or keys (import) of other things, e.g. an objective's accountable units. */
+  | { type: 'list'; of: 'uuid' | 'key'; maxItems: number }
 ) & {
   /** Must be given (create, import): leaving it out is a problem. */
   required?: boolean;
@@ -54,6 +56,8 @@ export function ruleText(rule: FieldRule): string {
       return `must be a UUID`;
     case 'tags':
       return `must be a list of at most ${rule.maxItems} tags of ${rule.minLength}–${rule.maxLength} characters`;
+    case 'list':
+      return `must be a list of at most ${rule.maxItems} distinct ${rule.of === 'uuid' ? 'UUIDs' : 'keys'}`;
   }
 }
 
@@ -94,6 +98,13 @@ function fits(rule: FieldRule, value: unknown): boolean {
         Array.isArray(value) &&
         value.length <= rule.maxItems &&
         value.every((t) => typeof t === 'string' && t.length >= rule.minLength && t.length <= rule.maxLength)
+      );
+    case 'list':
+      return (
+        Array.isArray(value) &&
+        value.length <= rule.maxItems &&
+        new Set(value).size === value.length &&
+        value.every((t) => typeof t === 'string' && (rule.of === 'uuid' ? UUID : KEY_PATTERN).test(t))
       );
   }
 }

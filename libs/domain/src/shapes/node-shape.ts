@@ -53,6 +53,15 @@ export const NODE_FIELD_RULES: Record<CommonNodeField | KindField, FieldRule> = 
   annualValue: money(),
 };
 
+/**
+ * An objective's accountable business units (docs/domain.md, "Coverage"): unit ids in REST, unit keys in the
+ * interchange (`accountableUnits`). Objectives only; zero or more, each once.
+ */
+export const ACCOUNTABLE_UNITS_RULES = {
+  accountableUnitIds: { type: 'list', of: 'uuid', maxItems: 100 },
+  accountableUnits: { type: 'list', of: 'key', maxItems: 100 },
+} satisfies Record<string, FieldRule>;
+
 /** The common fields checked by the table, in the order the interchange writes them. */
 export const COMMON_NODE_FIELDS: readonly CommonNodeField[] = [
   'key',

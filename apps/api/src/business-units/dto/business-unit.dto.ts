@@ -5,6 +5,8 @@ import { apiPropertyFor, FollowsRule } from '../../platform/validation/field-rul
 import { OptionalNotNull } from '../../platform/validation/validators.js';
 
 const PARENT_ID: FieldRule = { type: 'uuid', nullable: true };
+/** The member (user id) who owns the unit; null for none. */
+const OWNER_ID: FieldRule = { type: 'uuid', nullable: true };
 
 /** The rules of a unit's fields are `UNIT_FIELD_RULES` of libs/domain, the ones import checks too. */
 export class CreateBusinessUnitDto {
@@ -24,6 +26,14 @@ export class CreateBusinessUnitDto {
   @ApiPropertyOptional(apiPropertyFor(PARENT_ID, { description: 'The unit this one sits under.' }))
   @FollowsRule(PARENT_ID)
   parentId?: string | null;
+
+  @ApiPropertyOptional(
+    apiPropertyFor(OWNER_ID, {
+      description: 'The member who owns the unit; it acknowledges dependencies on its work.',
+    }),
+  )
+  @FollowsRule(OWNER_ID)
+  ownerId?: string | null;
 }
 
 /** A partial update: leave a field out to keep it; only `parentId` may be cleared with null. */
@@ -40,6 +50,10 @@ export class UpdateBusinessUnitDto {
   @FollowsRule(PARENT_ID)
   parentId?: string | null;
 
+  @ApiPropertyOptional(apiPropertyFor(OWNER_ID, { description: 'The member who owns the unit, or null for none.' }))
+  @FollowsRule(OWNER_ID)
+  ownerId?: string | null;
+
   @ApiPropertyOptional({ example: 2, description: 'The version this change is based on; a stale one gets 409.' })
   @OptionalNotNull()
   @IsInt()
@@ -53,6 +67,8 @@ export class BusinessUnitDto {
   @ApiProperty({ example: 'NET' }) key: string;
   @ApiProperty({ example: 'Networks' }) name: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The member who owns the unit.' })
+  ownerId: string | null;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

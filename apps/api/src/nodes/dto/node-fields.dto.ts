@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ACCOUNTABLE_UNITS_RULES,
   NODE_FIELD_RULES as R,
   type AssetLifecycle,
   type FieldRule,
@@ -50,6 +51,14 @@ export class NodeFieldsDto {
   @ApiPropertyOptional(apiPropertyFor(R.tags, { example: ['regulated', 'smart'] }))
   @FollowsRule(R.tags)
   tags?: string[];
+
+  @ApiPropertyOptional(
+    apiPropertyFor(ACCOUNTABLE_UNITS_RULES.accountableUnitIds, {
+      description: 'objective: the business units accountable for it (ids, each once); [] for none.',
+    }),
+  )
+  @FollowsRule(ACCOUNTABLE_UNITS_RULES.accountableUnitIds)
+  accountableUnitIds?: string[];
 
   @ApiPropertyOptional(apiPropertyFor(R.priority, { description: 'theme, objective: 1 = highest.', example: 1 }))
   @FollowsRule(R.priority)

@@ -36,6 +36,12 @@ export class NodeDto implements NodeRecord {
   @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-01-01' }) startDate: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-12-31' }) endDate: string | null;
   @ApiProperty({ type: [String], example: ['metering'] }) tags: string[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'objective: the business units accountable for it; [] for every other kind.',
+  })
+  accountableUnitIds: string[];
   @ApiProperty({ example: 3, description: 'Send it back (body `version` or If-Match) with a change.' })
   version: number;
   @ApiProperty({ format: 'date-time', example: '2026-03-02T10:15:00.000Z' }) createdAt: string;

@@ -45,6 +45,8 @@ export function apiPropertyFor(rule: FieldRule, extra: ApiPropertyOptions = {}):
         return { type: String, format: 'uuid' };
       case 'tags':
         return { type: [String], maxItems: rule.maxItems };
+      case 'list':
+        return { type: [String], maxItems: rule.maxItems, ...(rule.of === 'uuid' ? { format: 'uuid' } : {}) };
     }
   })();
   const description = [extra.description, base.description].filter(Boolean).join(' ');

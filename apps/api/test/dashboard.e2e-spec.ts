@@ -1,0 +1,255 @@
+import type { Dashboard, NodeRecord } from '@throughline/domain';
+import { portfolio } from './factories.js';
+import { startTestApp, type TestApp } from './harness.js';
+import type { TestMember } from './principals.js';
+
+/**
+ * A small organisation whose dashboard is worked out by hand below (docs/domain.md, "Dashboard").
+ *
+ *   THM-2 "Efficiency" (priority 1) ← OBJ-2 (p1, amber, accountable NET + RET) ← BAU-1 (NET, 200,000 a year, green)
+ *                                                                               ← AST-1 (RET, value 50,000, green)
+ *   THM-1 "Customers"  (priority 2) ← OBJ-1 (p1, green, accountable NET) ← KR-1 (0 → 100, now 50) ← PRJ-1 (NET, red,
+ *                                                                            budget 730,000 over 2026-01-01..2027-12-31)
+ *                                                                     ← BAU-2 (no unit, 30,000 a year)
+ *                                   ← OBJ-3 (p2, nothing delivers it, no accountable unit)
+ *   PRJ-2 (RET, budget 100,000, no dates) serves nothing.
+ *   BAU-1 depends_on AST-1: proposed by a NET contributor, not yet acknowledged (NET → RET).
+ *   NET is owned by the member "Nora Net"; RET has no owner.
+ */
+describe('GET /api/dashboard', () => {
+  let t: TestApp;
+  let n: Record<string, NodeRecord>;
+  let net: { id: string };
+  let ret: { id: string };
+  let nora: TestMember;
+  let dashboard: Dashboard;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const p = portfolio(t);
+    net = await p.unit('NET');
+    ret = await p.unit('RET');
+    nora = await t.as('contributor', { name: 'Nora Net', unitIds: [net.id] });
+    await t.http().patch(`/api/business-units/${net.id}`).send({ ownerId: nora.userId }).expect(200);
+    n = {
+      THM1: await p.node('theme', 'THM-1', { title: 'Customers', priority: 2 }),
+      THM2: await p.node('theme', 'THM-2', { title: 'Efficiency', priority: 1 }),
+      OBJ1: await p.node('objective', 'OBJ-1', {
+        owner: 'Chief Customer Officer',
+        priority: 1,
+        health: 'green',
+        accountableUnitIds: [net.id],
+      }),
+      OBJ2: await p.node('objective', 'OBJ-2', {
+        owner: 'COO',
+        priority: 1,
+        health: 'amber',
+        accountableUnitIds: [net.id, ret.id],
+      }),
+      OBJ3: await p.node('objective', 'OBJ-3', { priority: 2 }),
+      KR1: await p.node('key_result', 'KR-1', { owner: 'Head of Metering', baseline: 0, target: 100, current: 50 }),
+      PRJ1: await p.node('project', 'PRJ-1', {
+        businessUnitId: net.id,
+        budget: 730_000,
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        health: 'red',
+      }),
+      BAU1: await p.node('bau', 'BAU-1', { businessUnitId: net.id, annualCost: 200_000, health: 'green' }),
+      AST1: await p.node('asset', 'AST-1', { businessUnitId: ret.id, annualValue: 50_000, health: 'green' }),
+      PRJ2: await p.node('project', 'PRJ-2', { businessUnitId: ret.id, budget: 100_000 }),
+      BAU2: await p.node('bau', 'BAU-2', { annualCost: 30_000 }),
+    };
+    await p.link(n.OBJ1, n.THM1);
+    await p.link(n.OBJ3, n.THM1);
+    await p.link(n.OBJ2, n.THM2);
+    await p.link(n.KR1, n.OBJ1);
+    await p.link(n.PRJ1, n.KR1);
+    await p.link(n.BAU2, n.OBJ1);
+    await p.link(n.BAU1, n.OBJ2);
+    await p.link(n.AST1, n.OBJ2);
+    await nora
+      .http()
+      .post('/api/links')
+      .send({ fromId: n.BAU1.id, toId: n.AST1.id, kind: 'depends_on', rationale: 'Bookings come from the fleet.' })
+      .expect(201);
+    dashboard = (await t.http().get('/api/dashboard').expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  const ref = (node: NodeRecord) => ({ nodeId: node.id, key: node.key, title: node.title });
+
+  it('answers the headline figures', () => {
+    expect(dashboard.headline).toEqual({
+      // OBJ-1 and OBJ-2 have delivery, OBJ-3 none: 2 of 3.
+      objectiveCoverage: { total: 3, covered: 2, share: 2 / 3 },
+      // Active work: PRJ-1, BAU-1, AST-1, PRJ-2, BAU-2; all but PRJ-2 serve an objective: 4 of 5.
+      alignmentByCount: { total: 5, aligned: 4, unaligned: 1, share: 0.8 },
+      // Money: 730,000 + 200,000 + 0 (an asset) + 100,000 + 30,000 = 1,060,000; PRJ-2's 100,000 is unaligned.
+      alignmentByMoney: { total: 1_060_000, aligned: 960_000, unaligned: 100_000, share: 960_000 / 1_060_000 },
+      unalignedMoney: 100_000,
+      // objective-without-delivery for OBJ-3 is the only error.
+      openErrors: 1,
+      // OBJ-1 is reported green; its delivery PRJ-1 (red) and BAU-2 (unknown): 2 × 1 red ≥ 2 items, derived red.
+      // OBJ-2 is reported amber, derived green (BAU-1, AST-1 green): pessimistic, no gap. OBJ-3 is unknown.
+      optimismGap: { count: 1, objectives: [{ ...ref(n.OBJ1), reportedHealth: 'green', derivedHealth: 'red' }] },
+    });
+  });
+
+  it('lays the heatmap out by theme priority, objective priority and unit, with each cell', () => {
+    const { heatmap } = dashboard;
+    expect(heatmap.businessUnits).toEqual([
+      { id: net.id, key: 'NET', name: 'Unit NET' },
+      { id: ret.id, key: 'RET', name: 'Unit RET' },
+      { id: null, key: null, name: null },
+    ]);
+    expect(heatmap.groups).toEqual([
+      { theme: { ...ref(n.THM2), priority: 1 }, objectives: [{ ...ref(n.OBJ2), priority: 1, empty: false }] },
+      {
+        theme: { ...ref(n.THM1), priority: 2 },
+        objectives: [
+          { ...ref(n.OBJ1), priority: 1, empty: false },
+          { ...ref(n.OBJ3), priority: 2, empty: true },
+        ],
+      },
+    ]);
+    const cell = (objective: NodeRecord, unit: string | null, money: number, assetValue: number, item: NodeRecord) => ({
+      objectiveId: objective.id,
+      businessUnitId: unit,
+      count: 1,
+      money,
+      assetValue,
+      nodeIds: [item.id],
+    });
+    const byPlace = (a: { objectiveId: string; businessUnitId: string | null }, b: typeof a) =>
+      `${a.objectiveId}/${a.businessUnitId}`.localeCompare(`${b.objectiveId}/${b.businessUnitId}`);
+    expect([...heatmap.cells].sort(byPlace)).toEqual(
+      [
+        cell(n.OBJ1, net.id, 730_000, 0, n.PRJ1),
+        cell(n.OBJ1, null, 30_000, 0, n.BAU2),
+        cell(n.OBJ2, net.id, 200_000, 0, n.BAU1),
+        cell(n.OBJ2, ret.id, 0, 50_000, n.AST1),
+      ].sort(byPlace),
+    );
+  });
+
+  it('annualises change budgets in the investment mix and shows the unaligned share', () => {
+    const { investmentMix } = dashboard;
+    expect(investmentMix.basis).toBe('annualised');
+    expect(investmentMix.note).toMatch(/annualised/);
+    // PRJ-1: 730,000 over 730 days (2026 and 2027) = 365,000 a year. PRJ-2 has no dates: its whole 100,000.
+    expect(investmentMix.themes).toEqual([
+      { ...ref(n.THM2), change: 0, bau: 200_000, asset: 50_000, items: 2 },
+      { ...ref(n.THM1), change: 365_000, bau: 30_000, asset: 0, items: 2 },
+    ]);
+    expect(investmentMix.objectives).toEqual([
+      { ...ref(n.OBJ1), change: 365_000, bau: 30_000, asset: 0, items: 2 },
+      { ...ref(n.OBJ2), change: 0, bau: 200_000, asset: 50_000, items: 2 },
+      { ...ref(n.OBJ3), change: 0, bau: 0, asset: 0, items: 0 },
+    ]);
+    expect(investmentMix.unaligned).toEqual({ change: 100_000, bau: 0, asset: 0, items: 1 });
+  });
+
+  it('names the accountable people of each objective', () => {
+    const unit = (u: { id: string }, key: string, owner: TestMember | null) => ({
+      id: u.id,
+      key,
+      name: `Unit ${key}`,
+      ownerId: owner?.userId ?? null,
+      ownerName: owner?.name ?? null,
+    });
+    expect(dashboard.objectives.map((o) => o.key)).toEqual(['OBJ-1', 'OBJ-2', 'OBJ-3']);
+    const [obj1, obj2, obj3] = dashboard.objectives;
+    expect(obj1).toEqual({
+      ...ref(n.OBJ1),
+      owner: 'Chief Customer Officer',
+      priority: 1,
+      themeIds: [n.THM1.id],
+      progress: 0.5, // KR-1: (50 − 0) / (100 − 0); BAU-2 is work, not a measured contributor
+      reportedHealth: 'green',
+      derivedHealth: 'red',
+      deliveryByKind: { programme: 0, project: 1, bau: 1, asset: 0 },
+      accountable: {
+        owner: 'Chief Customer Officer',
+        keyResultOwners: [{ ...ref(n.KR1), owner: 'Head of Metering' }],
+        accountableUnits: [unit(net, 'NET', nora)],
+        deliveryUnits: [
+          { unit: unit(net, 'NET', nora), items: 1 },
+          { unit: { id: null, key: null, name: null, ownerId: null, ownerName: null }, items: 1 },
+        ],
+      },
+    });
+    expect(obj2).toMatchObject({
+      progress: null,
+      reportedHealth: 'amber',
+      derivedHealth: 'green',
+      deliveryByKind: { programme: 0, project: 0, bau: 1, asset: 1 },
+      accountable: {
+        owner: 'COO',
+        keyResultOwners: [],
+        accountableUnits: [unit(net, 'NET', nora), unit(ret, 'RET', null)],
+        deliveryUnits: [
+          { unit: unit(net, 'NET', nora), items: 1 },
+          { unit: unit(ret, 'RET', null), items: 1 },
+        ],
+      },
+    });
+    expect(obj3).toMatchObject({ derivedHealth: 'unknown', accountable: { accountableUnits: [], deliveryUnits: [] } });
+  });
+
+  it('shows accountability per business unit, with open cross-unit dependencies', () => {
+    expect(dashboard.accountability).toEqual([
+      {
+        unit: { id: net.id, key: 'NET', name: 'Unit NET', ownerId: nora.userId, ownerName: 'Nora Net' },
+        work: { count: 2, money: 930_000 }, // PRJ-1 730,000 + BAU-1 200,000
+        alignment: { count: 1, money: 1 },
+        objectivesServed: [ref(n.OBJ1), ref(n.OBJ2)],
+        accountableFor: [ref(n.OBJ1), ref(n.OBJ2)],
+        dependencies: { given: 1, received: 0 },
+        owners: ['Nora Net', 'Owner of BAU-1', 'Owner of PRJ-1'],
+      },
+      {
+        unit: { id: ret.id, key: 'RET', name: 'Unit RET', ownerId: null, ownerName: null },
+        work: { count: 2, money: 100_000 }, // AST-1 (an asset: no spend) and PRJ-2 100,000
+        alignment: { count: 0.5, money: 0 }, // AST-1 serves OBJ-2; PRJ-2's 100,000 serves nothing
+        objectivesServed: [ref(n.OBJ2)],
+        accountableFor: [ref(n.OBJ2)],
+        dependencies: { given: 0, received: 1 },
+        owners: ['Owner of AST-1', 'Owner of PRJ-2'],
+      },
+    ]);
+  });
+
+  it('counts objectives per accountable unit in the coverage report', async () => {
+    const report = (await t.http().get('/api/coverage').expect(200)).body as {
+      objectives: { byBusinessUnit: { unit: { key: string | null }; total: number; covered: number }[] };
+    };
+    expect(report.objectives.byBusinessUnit.map((r) => [r.unit.key, r.total, r.covered])).toEqual([
+      ['NET', 2, 2], // OBJ-1, OBJ-2
+      ['RET', 1, 1], // OBJ-2
+      [null, 1, 0], // OBJ-3 names no unit
+    ]);
+  });
+
+  it('moves with the graph: once PRJ-2 delivers OBJ-3, coverage is whole and nothing is unaligned', async () => {
+    await t.http().post(`/api/links`).send({ fromId: n.PRJ2.id, toId: n.OBJ3.id, kind: 'contributes_to' }).expect(201);
+    const after: Dashboard = (await nora.http().get('/api/dashboard').expect(200)).body;
+    expect(after.headline.objectiveCoverage).toEqual({ total: 3, covered: 3, share: 1 });
+    expect(after.headline.unalignedMoney).toBe(0);
+    expect(after.headline.openErrors).toBe(0);
+    expect(after.heatmap.cells).toContainEqual({
+      objectiveId: n.OBJ3.id,
+      businessUnitId: ret.id,
+      count: 1,
+      money: 100_000,
+      assetValue: 0,
+      nodeIds: [n.PRJ2.id],
+    });
+  });
+
+  it('is read by every role and nobody signed out', async () => {
+    await (await t.as('executive')).http().get('/api/dashboard').expect(200);
+    await (await t.as('pmo')).http().get('/api/dashboard').expect(200);
+    await t.anonymous().get('/api/dashboard').expect(401);
+  });
+});
