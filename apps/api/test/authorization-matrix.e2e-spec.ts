@@ -139,5 +139,26 @@ describe('authorization matrix', () => {
         state: 'approved',
       })
       .expect(400);
+    // Once decided, the link is the PMO's: the contributor no longer edits or withdraws it.
+    await w.members.contributor.http().patch(`/api/links/${created.body.id}`).send({ weight: 5 }).expect(403);
+    await w.members.contributor.http().delete(`/api/links/${created.body.id}`).expect(403);
+  });
+
+  it('lets a contributor propose that its work depends on another unit’s, never the other way round', async () => {
+    const mine = await w.freshNode('own');
+    const theirs = await w.freshNode('otherUnit');
+    const contributor = w.members.contributor.http;
+    const proposal = { kind: 'depends_on', rationale: 'Needs their platform first' };
+    const dependency = await contributor()
+      .post('/api/links')
+      .send({ fromId: mine.id, toId: theirs.id, ...proposal })
+      .expect(201);
+    expect(dependency.body).toMatchObject({ state: 'proposed', kind: 'depends_on' });
+    await contributor().patch(`/api/links/${dependency.body.id}`).send({ rationale: 'Needs it by March' }).expect(200);
+    await contributor()
+      .post('/api/links')
+      .send({ fromId: theirs.id, toId: mine.id, ...proposal })
+      .expect(403);
+    await contributor().delete(`/api/links/${dependency.body.id}`).expect(204);
   });
 });
