@@ -1,5 +1,6 @@
 import { asOwner, createMember, createOrganisation } from './accounts.js';
 import { startTestApp, type TestApp } from './harness.js';
+import * as argon2 from 'argon2';
 import request from 'supertest';
 
 const PASSWORD = 'amber-kettle-lighthouse';
@@ -60,6 +61,25 @@ describe('accounts and sessions', () => {
     expect(salt.length).toBeGreaterThanOrEqual(16);
     expect(digest.length).toBeGreaterThanOrEqual(32);
     expect(hash).not.toContain(PASSWORD);
+  });
+
+  it('rehashes a password stored with weaker settings at the next log-in', async () => {
+    await http()
+      .post('/api/auth/sign-up')
+      .send({ organisationName: 'Old Hashes', name: 'Olga', email: 'old@example.com', password: PASSWORD })
+      .expect(201);
+    const weak = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    const stored = () =>
+      asOwner(
+        t,
+        async (db) =>
+          (await db.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE email = 'old@example.com'`))
+            .rows[0].password_hash,
+      );
+    await asOwner(t, (db) => db.query(`UPDATE users SET password_hash = $1 WHERE email = 'old@example.com'`, [weak]));
+    await http().post('/api/auth/log-in').send({ email: 'old@example.com', password: PASSWORD }).expect(200);
+    expect(await stored()).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    await http().post('/api/auth/log-in').send({ email: 'old@example.com', password: PASSWORD }).expect(200);
   });
 
   it.each([

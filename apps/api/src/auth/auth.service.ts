@@ -88,6 +88,10 @@ export class AuthService {
       throw new DomainError('TOTP_REQUIRED', 'Enter the current code of your authenticator app.');
     }
     await this.throttle.succeeded(email);
+    if (this.hasher.isOutdated(account.password_hash!)) {
+      const stronger = await this.hasher.hash(input.password);
+      await requestContext.extend({ userId: account.id }, () => this.accounts.setPassword(account.id, stronger));
+    }
     const [first] = await this.accounts.userOrganisations(account.id);
     if (!first) throw new DomainError('FORBIDDEN', 'This account is no longer a member of any organisation.');
     return this.openSession(account.id, first.org_id);

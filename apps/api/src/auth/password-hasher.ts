@@ -13,7 +13,7 @@ export const ARGON2_OPTIONS = {
 } as const;
 
 /**
- * Hashes passwords with argon2id (PHC string `$argon2id$v=19$m=19456,t=2,p=1$…`) and verifies
+ * Hashes passwords with argon2id (PHC string `$argon2id$v=19$m=19456,p=1,t=2$…`) and verifies
  * them. A verification for an unknown account still costs one hash, so response times do not
  * tell which emails have accounts.
  */
@@ -23,6 +23,19 @@ export class PasswordHasher {
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, ARGON2_OPTIONS);
+  }
+
+  /** Whether a stored hash was made with weaker settings than today's (rehashed at the next log-in). */
+  isOutdated(hash: string): boolean {
+    try {
+      return argon2.needsRehash(hash, {
+        memoryCost: ARGON2_OPTIONS.memoryCost,
+        timeCost: ARGON2_OPTIONS.timeCost,
+        parallelism: ARGON2_OPTIONS.parallelism,
+      });
+    } catch {
+      return true;
+    }
   }
 
   /** Whether `password` matches `hash`; with no hash (unknown account, invite not accepted), false after the same work. */
