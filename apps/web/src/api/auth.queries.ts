@@ -11,7 +11,8 @@ export const ROLES: readonly Role[] = ['admin', 'pmo', 'executive', 'contributor
 export interface Session {
   token: string;
   user: { id: string; name: string; email: string; totpEnabled: boolean };
-  organisation: { id: string; name: string; slug: string; currency: string; locale: string };
+  /** `requireTotp` with `user.totpEnabled` false: the API answers nothing else until TOTP is set up. */
+  organisation: { id: string; name: string; slug: string; currency: string; locale: string; requireTotp?: boolean };
   role: Role;
   unitIds: string[];
   organisations: { id: string; name: string; role: Role }[];
@@ -93,7 +94,7 @@ export const authApi = {
   totpSetup: () => http<TotpSetup>('/auth/totp/setup', { method: 'POST' }),
   totpEnable: (code: string) => http<void>('/auth/totp/enable', { method: 'POST', json: { code } }),
   totpDisable: (code: string) => http<void>('/auth/totp/disable', { method: 'POST', json: { code } }),
-  acceptInvite: (token: string, body: { name?: string; password: string }) =>
+  acceptInvite: (token: string, body: { name?: string; password: string; totpCode?: string }) =>
     http<Session>(`/invites/${encodeURIComponent(token)}/accept`, { method: 'POST', json: body }),
   resetPassword: (token: string, password: string) =>
     http<void>(`/password-resets/${encodeURIComponent(token)}`, { method: 'POST', json: { password } }),

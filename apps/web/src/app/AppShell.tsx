@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../features/auth/permissions';
 import { useLogOut, useSignedIn, useSwitchOrganisation } from '../features/auth/session';
 import { useCan } from '../features/auth/useCan';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { TotpSetupRequired } from '../features/account/TotpSetupRequired';
 import { DatabaseStatus } from '../ui/DatabaseStatus';
 import { describeError } from '../ui/errors';
 import { useToast } from '../ui/toast';
@@ -13,6 +14,28 @@ export function AppShell() {
   const session = useSignedIn();
   const { can } = useCan();
   const logOut = useLogOut();
+  // The organisation requires a second factor this member has not set up: the API answers nothing
+  // else until it is, so that is all the app shows (with the way out).
+  if (session.organisation.requireTotp && !session.user.totpEnabled)
+    return (
+      <div className="app">
+        <header className="app-header">
+          <h1 className="brand">Throughline</h1>
+          <span className="header-spacer" />
+          <OrganisationSwitcher />
+          <span className="header-user" data-testid="header-user">
+            <span className="header-user-name">{session.user.name}</span>
+            <span className="header-role">{ROLE_LABELS[session.role]}</span>
+          </span>
+          <button type="button" className="header-button" onClick={logOut}>
+            Log out
+          </button>
+        </header>
+        <main className="app-main">
+          <TotpSetupRequired />
+        </main>
+      </div>
+    );
   return (
     <div className="app">
       <header className="app-header">

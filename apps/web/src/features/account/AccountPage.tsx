@@ -1,5 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
-import { organisationQuery } from '../../api/organisation.queries';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../auth/permissions';
 import { useSignedIn } from '../auth/session';
 import { PasswordCard } from './PasswordCard';
@@ -9,7 +7,6 @@ import './account.css';
 /** `/account`: who you are here, your password and your second factor. */
 export function AccountPage() {
   const session = useSignedIn();
-  const organisation = useQuery(organisationQuery());
   const units = session.unitIds.length;
   return (
     <div className="page">
@@ -31,7 +28,7 @@ export function AccountPage() {
           </p>
         </section>
         <PasswordCard />
-        <TotpCard required={organisation.data?.requireTotp ?? false} />
+        <TotpCard required={session.organisation.requireTotp ?? false} />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { authApi, inviteQuery } from '../../api/auth.queries';
-import { describeError } from '../../ui/errors';
+import { describeError, errorCode } from '../../ui/errors';
 import { AuthCard, Field, FormError, PASSWORD_HINT, PASSWORD_MIN } from './AuthCard';
 import { ROLE_LABELS } from './permissions';
 import { startSession } from './session';
@@ -15,11 +15,17 @@ export function AcceptInvitePage() {
   const invite = useQuery(inviteQuery(token));
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  // An account with a second factor is asked for its code too (the API says so when it is missing).
+  const [needsCode, setNeedsCode] = useState(false);
   const accept = useMutation({
-    mutationFn: (body: { name?: string; password: string }) => authApi.acceptInvite(token, body),
+    mutationFn: (body: { name?: string; password: string; totpCode?: string }) => authApi.acceptInvite(token, body),
     onSuccess: (session) => {
       startSession(client, session);
       void navigate('/', { replace: true });
+    },
+    onError: (error) => {
+      if (errorCode(error) === 'TOTP_REQUIRED') setNeedsCode(true);
     },
   });
 
@@ -46,7 +52,11 @@ export function AcceptInvitePage() {
         className="auth-form"
         onSubmit={(e) => {
           e.preventDefault();
-          accept.mutate(accountExists ? { password } : { name: name.trim(), password });
+          accept.mutate(
+            accountExists
+              ? { password, ...(needsCode && totpCode ? { totpCode } : {}) }
+              : { name: name.trim(), password },
+          );
         }}
       >
         {accountExists ? (
@@ -82,7 +92,33 @@ export function AcceptInvitePage() {
             />
           </>
         )}
-        <FormError message={accept.error ? describeError(accept.error) : null} />
+        {needsCode && (
+          <Field
+            label="Authenticator code"
+            hint="Your account has a second factor: the 6-digit code your app shows."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            autoFocus
+            value={totpCode}
+            onChange={(e) => setTotpCode(e.target.value.replace(/\D/g, ''))}
+          />
+        )}
+        <FormError
+          message={
+            errorCode(accept.error) === 'TOTP_REQUIRED'
+              ? accept.variables?.totpCode
+                ? 'That code is wrong or has expired: enter the one your app shows now.'
+                : null
+              : errorCode(accept.error) === 'INVALID_CREDENTIALS'
+                ? 'That password is not right.'
+                : accept.error
+                  ? describeError(accept.error)
+                  : null
+          }
+        />
         <button type="submit" className="btn btn-primary auth-submit" disabled={accept.isPending}>
           {accept.isPending ? 'Joining…' : `Join ${organisationName}`}
         </button>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useUpdateOrganisation, type Organisation } from '../../api/organisation.queries';
 import { describeError } from '../../ui/errors';
 import { Field, FormError } from '../../ui/Field';
 import { createFormat } from '../../ui/format';
 import { useToast } from '../../ui/toast';
+import { useSignedIn } from '../auth/session';
 
 /** Common choices first; every ISO 4217 code the browser knows is offered after them. */
 const COMMON_CURRENCIES = ['GBP', 'EUR', 'USD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CAD', 'AUD', 'NZD', 'JPY', 'INR'];
@@ -40,6 +42,8 @@ export function OrganisationForm({ organisation }: { organisation: Organisation 
   // The form starts from the saved settings; the page keys it by them, so a save starts it afresh.
   const [form, setForm] = useState(organisation);
   const update = useUpdateOrganisation();
+  // Requiring a second factor of everyone starts with the admin's own (else the admin would be locked out).
+  const ownTotp = useSignedIn().user.totpEnabled;
   const toast = useToast();
   const preview = createFormat(form.currency, form.locale);
   const changed =
@@ -109,6 +113,7 @@ export function OrganisationForm({ organisation }: { organisation: Organisation 
         <label className="checkbox-field">
           <input
             type="checkbox"
+            disabled={!form.requireTotp && !ownTotp}
             checked={form.requireTotp}
             onChange={(e) => setForm({ ...form, requireTotp: e.target.checked })}
           />
@@ -121,6 +126,11 @@ export function OrganisationForm({ organisation }: { organisation: Organisation 
             </span>
           </span>
         </label>
+        {!form.requireTotp && !ownTotp && (
+          <p className="field-hint">
+            Turn on your own second factor first, on <Link to="/account">your account</Link>.
+          </p>
+        )}
         <FormError message={update.error ? describeError(update.error) : null} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={!changed || update.isPending}>

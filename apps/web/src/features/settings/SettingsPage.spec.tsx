@@ -11,7 +11,9 @@ const MEMBERS = [
 ];
 
 function api(extra: Record<string, unknown> = {}) {
-  let session = sessionOf('admin');
+  let session = sessionOf('admin', {
+    user: { id: 'user-admin', name: 'Ada admin', email: 'admin@acme.test', totpEnabled: true },
+  });
   const mock = mockApi({
     'GET /health': { status: 'ok', database: 'connected' },
     'GET /auth/session': () => session,
@@ -50,6 +52,14 @@ describe('SettingsPage', () => {
     );
     // The session is asked again, so every amount on every screen uses the new currency.
     await waitFor(() => expect(calls.calls.filter((c) => c.path === '/auth/session').length).toBe(2));
+  });
+
+  it('lets an admin require a second factor only once it has its own', async () => {
+    api({ 'GET /auth/session': sessionOf('admin') });
+    renderApp('/settings');
+    const card = await screen.findByRole('region', { name: 'Organisation' });
+    expect(within(card).getByRole('checkbox', { name: /Require a second factor/ })).toBeDisabled();
+    expect(within(card).getByText(/Turn on your own second factor first/)).toBeInTheDocument();
   });
 
   it('lists business units with their owners and adds one with an owner', async () => {
