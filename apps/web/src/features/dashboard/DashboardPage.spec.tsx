@@ -97,6 +97,7 @@ describe('DashboardPage', () => {
     expect(coverage).toHaveTextContent('1 of 2 active objectives');
     expect(screen.getByTestId('figure-alignment-count')).toHaveTextContent('67%');
     expect(screen.getByTestId('figure-alignment-money')).toHaveTextContent('80%');
+    expect(screen.getByTestId('figure-unaligned-money')).toHaveTextContent('£300k');
     expect(screen.getByTestId('figure-unaligned-money')).toHaveTextContent('£300,000');
     expect(screen.getByTestId('figure-open-errors')).toHaveTextContent('1');
     expect(screen.getByTestId('figure-optimism-gap')).toHaveTextContent('OBJ-1');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { dashboardQuery } from '../../api/dashboard.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
@@ -7,9 +7,11 @@ import { useSignedIn } from '../auth/session';
 import { Accountability } from './Accountability';
 import { Headline } from './Headline';
 import { Heatmap } from './Heatmap';
-import { InvestmentMix } from './InvestmentMix';
 import { ObjectiveCards } from './ObjectiveCards';
 import './dashboard.css';
+
+// The chart library is the heaviest thing here: it loads beside the figures, not before them (or the map).
+const InvestmentMix = lazy(() => import('./InvestmentMix').then((m) => ({ default: m.InvestmentMix })));
 
 /**
  * `/dashboard` (every role; the executives' home): how covered the strategy is, where the holes
@@ -55,7 +57,9 @@ export function DashboardPage() {
             <Headline headline={dashboard.data.headline} />
             <Heatmap heatmap={dashboard.data.heatmap} />
             <div className="dashboard-columns">
-              <InvestmentMix mix={dashboard.data.investmentMix} />
+              <Suspense fallback={<section className="card dashboard-section" aria-busy="true" />}>
+                <InvestmentMix mix={dashboard.data.investmentMix} />
+              </Suspense>
               <section className="card dashboard-section trend" aria-labelledby="trend-title" data-testid="trend">
                 <h2 id="trend-title">Coverage over time</h2>
                 <p className="muted">

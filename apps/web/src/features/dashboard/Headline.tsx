@@ -1,6 +1,6 @@
 import type { Dashboard } from '../../api/dashboard.queries';
 import { useFormat } from '../../ui/format';
-import { percent } from './figures';
+import { compactMoney, percent } from './figures';
 
 /** The six figures an executive asks first (issue 12), each with the count it is made of. */
 export function Headline({ headline }: { headline: Dashboard['headline'] }) {
@@ -31,8 +31,8 @@ export function Headline({ headline }: { headline: Dashboard['headline'] }) {
       <Figure
         testId="figure-unaligned-money"
         label="Money serving no objective"
-        value={format.money(headline.unalignedMoney)}
-        detail="Budgets and annual costs of active work outside every objective's delivery"
+        value={compactMoney(headline.unalignedMoney, format)}
+        detail={`${format.money(headline.unalignedMoney)}: budgets and annual costs of active work that serves no objective`}
         tone={headline.unalignedMoney > 0 ? 'warn' : undefined}
       />
       <Figure

@@ -94,7 +94,7 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                             data-testid={`cell-${o.key}-${u.key ?? 'none'}`}
                             data-count={cell.count}
                             data-money={cell.money}
-                            aria-label={`${label}: ${cell.count} items, ${format.money(cell.money)}`}
+                            aria-label={`${show(cell)}: ${label}, ${cell.count} items, ${format.money(cell.money)}`}
                             title={`${cell.count} items, ${format.money(cell.money)}`}
                             onClick={() => setOpen({ objective: o, cell })}
                           >

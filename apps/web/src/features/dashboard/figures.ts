@@ -6,7 +6,11 @@ import type { Format } from '../../ui/format';
  */
 export function percent(share: number | null | undefined, locale: string): string {
   if (share === null || share === undefined) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  // 99.86% shown as "100%" would hide £650,000 of unaligned money: near the ends, one decimal more.
+  const nearEnd = share !== 0 && share !== 1 && (share > 0.995 || share < 0.005);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: nearEnd ? 1 : 0 }).format(
+    nearEnd ? Math.min(Math.max(share, 0.001), 0.999) : share,
+  );
 }
 
 /** £42,000,000 → "£42M" (the cell and the axis; the exact figure is in the cell's title and list). */
@@ -16,6 +20,7 @@ export function compactMoney(amount: number, format: Pick<Format, 'currency' | '
       style: 'currency',
       currency: format.currency,
       notation: 'compact',
+      minimumFractionDigits: 0,
       maximumFractionDigits: 1,
     }).format(amount);
   } catch {
