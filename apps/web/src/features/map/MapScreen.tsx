@@ -5,7 +5,7 @@ import type { NodeFields } from '../../api/nodes.queries';
 import { FindingBar } from './FindingBar';
 import { useAuditOverlay } from './hooks/useAuditOverlay';
 import { useDrawnGraph } from './hooks/useDrawnGraph';
-import { useExportImage } from './hooks/useExportImage';
+import { useMapExport } from './hooks/useExportImage';
 import { useLinking, type LinkOutcome } from './hooks/useLinking';
 import { useMapData } from './hooks/useMapData';
 import { useMapEditing } from './hooks/useMapEditing';
@@ -54,7 +54,7 @@ export function MapPage() {
  */
 function MapScreen() {
   const [url, setUrl] = useMapUrl();
-  const { fitView, getNodes, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
+  const { fitView, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const data = useMapData(url);
   const drawing = useDrawnGraph(data.graphView.data, url.filters, data.units);
   const { graph, drawn, nodesById } = drawing;
@@ -106,7 +106,7 @@ function MapScreen() {
   const [menu, setMenu] = useState<{ id: string; at: XY } | null>(null);
   const openMenu = useCallback((id: string, at: XY) => setMenu({ id, at }), []);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const { exporting, exportImage } = useExportImage(getNodes);
+  const { exporting, exportImage } = useMapExport({ drawn, positions, url, units: data.units, nodesById });
   const { setScope, setFilter } = useViewControls(setUrl);
   const centreOn = useCallback(
     (at: XY) => void setCenter(at.x, at.y, { zoom: Math.max(getZoom(), 0.6), duration: 200 }),
@@ -190,7 +190,7 @@ function MapScreen() {
               nodes={nodes}
               edges={edges}
               readyKey={layout.readyKey}
-              renderAll={exporting}
+              renderAll={false}
               onSelectNode={select}
               onSelectEdge={selection.selectEdge}
               onNodeMenu={openMenu}

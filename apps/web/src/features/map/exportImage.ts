@@ -1,44 +1,58 @@
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+import { mapToSvg, type SvgExportInput } from './model/svgExport';
 
 export type ImageFormat = 'png' | 'svg';
 
-const MAX_SIDE = 6000; // browsers refuse canvases much larger than this
-const PADDING = 48;
+const MAX_SIDE = 8000; // browsers refuse canvases much larger than this
 
-/**
- * The drawn view as an image, the way React Flow documents it (html-to-image pinned at 1.11.11,
- * as its example is: later versions leave SVG paths unstyled, so the links vanish from the image): frame the nodes' bounds, render the
- * viewport element with html-to-image at that transform, download the result. Every node must be
- * in the DOM with its full card (the caller draws everything, zoomed-out simplifications off, for
- * the moment).
- */
-export async function exportMapImage(format: ImageFormat, nodes: Node[], fileName = `throughline-map.${format}`) {
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!viewport || nodes.length === 0) throw new Error('Nothing on the map to export');
-  const bounds = getNodesBounds(nodes);
-  const naturalWidth = bounds.width + 2 * PADDING;
-  const naturalHeight = bounds.height + 2 * PADDING;
-  const scale = Math.min(1, MAX_SIDE / naturalWidth, MAX_SIDE / naturalHeight);
-  const width = Math.round(naturalWidth * scale);
-  const height = Math.round(naturalHeight * scale);
-  // (A bare number would be a fraction of the image: the padding is in pixels.)
-  const transform = getViewportForBounds(bounds, width, height, 0.01, 2, `${Math.round(PADDING * scale)}px`);
-  const options = {
-    backgroundColor: '#f4f6f9',
-    width,
-    height,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${transform.x}px, ${transform.y}px) scale(${transform.zoom})`,
-    },
-    // Handles are for drawing, not for reading.
-    filter: (el: HTMLElement) => !el.classList?.contains('react-flow__handle'),
-  };
-  const dataUrl = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
+function download(href: string, fileName: string) {
   const link = document.createElement('a');
   link.download = fileName;
-  link.href = dataUrl;
+  link.href = href;
   link.click();
+}
+
+/** The SVG drawn into a canvas at its own size (scaled down past MAX_SIDE), as a PNG blob. */
+async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  const scale = Math.min(1, MAX_SIDE / width, MAX_SIDE / height);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser cannot draw the image');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be made'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * The drawn view as an image for a board pack: a real SVG document drawn from the layout
+ * (`mapToSvg`: rectangles, text and paths with a title, date, filters and legend), and the PNG drawn
+ * from that SVG — no DOM capture, so it takes a fraction of a second whatever the zoom.
+ */
+export async function exportMapImage(
+  format: ImageFormat,
+  input: SvgExportInput,
+  fileName = `throughline-map.${format}`,
+) {
+  const { svg, width, height } = mapToSvg(input);
+  if (format === 'svg') {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    download(url, fileName);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return;
+  }
+  const png = await svgToPng(svg, width, height);
+  const url = URL.createObjectURL(png);
+  download(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -7,12 +7,13 @@ import { useToast } from '../../../ui/toast';
 import { judgeConnection } from '../model/connection';
 import { LINK_VERB, plainLinkError } from '../model/linkWords';
 import type { LinkEnd, LinkRequest } from '../panels/LinkDialog';
+import type { LinkShape } from './useUndo';
 
 /** A link just created, for undo: its id, a label and what redo would send again. */
 export interface LinkOutcome {
   id: string;
   label: string;
-  link: NewLink;
+  link: LinkShape;
 }
 
 /**
@@ -72,8 +73,9 @@ export function useLinking(
           if (saved.state === 'proposed')
             toast(`Proposed ${from} → ${to} — waiting for a PMO to approve it`, 'success');
           else toast(`Linked ${from} → ${to}`, 'success');
+          const { state: _asked, ...shape } = link;
           const proposed = saved.state === 'proposed' ? ({ state: 'proposed' } as const) : {};
-          onLinked?.({ id: saved.id, label: `${from} → ${to}`, link: { ...link, ...proposed } });
+          onLinked?.({ id: saved.id, label: `${from} → ${to}`, link: { ...shape, ...proposed } });
         },
         onError: (error) => {
           const code = error instanceof ApiError ? error.body.code : undefined;
