@@ -103,13 +103,14 @@ export const EXPECTED: Record<string, Expect> = {
   // Many decisions at once answer 200 with each item's outcome: another organisation's proposal is a failed item
   // (not found), and nothing of it changes.
   'POST /api/links/decisions': pmo(200, { otherOrg: 200 }),
-  // A cross-unit dependency is acknowledged by the depended-on unit's owner (the matrix contributor owns no unit) or a
-  // pmo/admin; a link that is no such dependency cannot be (422).
+  // A cross-unit dependency is acknowledged by the owner of the unit depended on (the contributor owns its unit: own =
+  // another unit's work depends on it; otherUnit = its work depends on another's) or a pmo/admin; a link that is no
+  // such dependency cannot be (422).
   'POST /api/links/:id/acknowledge': (role, scope) => {
     if (role === 'executive' || role === 'anonymous') return 403;
     if (scope === 'otherOrg') return 404;
     if (scope === 'strategy') return 422;
-    return role === 'contributor' ? 403 : 200;
+    return role === 'contributor' && scope !== 'own' ? 403 : 200;
   },
   // One's own notifications.
   'GET /api/notifications': readAll,
@@ -127,6 +128,8 @@ export const EXPECTED: Record<string, Expect> = {
   'GET /api/graph/impact/:id': (role, scope) => (scope === 'strategy' ? 422 : read()(role, scope)),
   'GET /api/coverage': readAll,
   'GET /api/coverage/matrix': readAll,
+  // "executive: read everything, and the (read-only) dashboards" — and every other member reads it too.
+  'GET /api/dashboard': readAll,
 
   'GET /api/audit': readAll,
   'GET /api/audit/rules': readAll,

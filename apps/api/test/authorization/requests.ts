@@ -164,6 +164,7 @@ export const REQUESTS: Record<string, RouteRequests> = {
   'GET /api/graph/impact/:id': { build: (w, scope) => ({ path: `/api/graph/impact/${w.work[scope].id}` }) },
   'GET /api/coverage': { scopes: ONCE, build: () => ({ path: '/api/coverage' }) },
   'GET /api/coverage/matrix': { scopes: ONCE, build: () => ({ path: '/api/coverage/matrix' }) },
+  'GET /api/dashboard': { scopes: ONCE, build: () => ({ path: '/api/dashboard' }) },
 
   'GET /api/audit': {
     build: (w, scope) => ({

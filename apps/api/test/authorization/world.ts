@@ -81,6 +81,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     members[role] = await t.as(role, { name: `Matrix ${role}`, unitIds: role === 'contributor' ? [own.id] : [] });
   }
 
+  // The contributor owns its unit: dependencies on that unit's work are its to acknowledge.
+  const owned = await a.http().patch(`/api/business-units/${own.id}`).send({ ownerId: members.contributor.userId });
+  if (owned.status !== 200) throw new Error(`fixture: unit owner: ${owned.status} ${owned.text}`);
+
   const node = async (as: TestMember, body: Body) =>
     ref(as === b ? await inB('/api/nodes', body) : await post(a, '/api/nodes', body));
   const objective = await node(a, { kind: 'objective', title: 'Objective A' });
