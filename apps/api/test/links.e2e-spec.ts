@@ -158,7 +158,8 @@ describe('links', () => {
       expect([ab.status, ba.status].sort()).toEqual([201, 409]);
       expect([ab, ba].find((r) => r.status === 409)!.body.code).toBe('LINK_CYCLE');
     }
-  });
+    // 200 requests, each now also authenticated against its session row: room on a loaded machine.
+  }, 90_000);
 
   it('is backed by the database: the matrix CHECK agrees with libs/domain for every triple', async () => {
     // Straight SQL past the API: the database must refuse exactly what the matrix refuses.
