@@ -247,6 +247,27 @@ describe('GET /api/dashboard', () => {
     });
   });
 
+  it('exports accountable units by key and imports them back to ids', async () => {
+    const doc = (await t.http().get('/api/portfolio/export').expect(200)).body as {
+      nodes: { key: string; accountableUnits?: string[] }[];
+    };
+    expect(doc.nodes.find((x) => x.key === 'OBJ-2')!.accountableUnits).toEqual(['NET', 'RET']);
+    expect(doc.nodes.find((x) => x.key === 'OBJ-3')).not.toHaveProperty('accountableUnits');
+    const patch = {
+      format: 'throughline/v1',
+      businessUnits: [],
+      nodes: [{ key: 'OBJ-3', kind: 'objective', title: n.OBJ3.title, accountableUnits: ['RET'] }],
+      links: [],
+      checkIns: [],
+    };
+    await t.http().post('/api/portfolio/import').send(patch).expect(200);
+    const obj3 = (await t.http().get(`/api/nodes/${n.OBJ3.id}`).expect(200)).body as NodeRecord;
+    expect(obj3.accountableUnitIds).toEqual([ret.id]);
+    const bad = { ...patch, nodes: [{ ...patch.nodes[0], accountableUnits: ['NOPE'] }] };
+    const refused = await t.http().post('/api/portfolio/import').send(bad).expect(422);
+    expect(refused.body.details).toEqual([expect.objectContaining({ path: '$.nodes[0].accountableUnits[0]' })]);
+  });
+
   it('is read by every role and nobody signed out', async () => {
     await (await t.as('executive')).http().get('/api/dashboard').expect(200);
     await (await t.as('pmo')).http().get('/api/dashboard').expect(200);

@@ -8,6 +8,7 @@ import { checkField, KEY_MESSAGE } from './shapes/field-rules.js';
 import { LINK_DEFAULTS, LINK_FIELD_RULES } from './shapes/link-shape.js';
 import { COMMON_NODE_FIELDS, NODE_FIELD_RULES, nodeDefaults } from './shapes/node-shape.js';
 import { UNIT_FIELD_RULES } from './shapes/unit-shape.js';
+import { checkAccountableUnits } from './interchange/accountable-units.js';
 import { chainCycles } from './interchange/chain-cycles.js';
 import { Collector, field, isObject, list, TooManyProblems, type Json } from './interchange/problems.js';
 import { differingFields, differMessage, Repeats, type Firsts } from './interchange/repeats.js';
@@ -146,7 +147,7 @@ function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Colle
   return keys;
 }
 
-const NODE_COMMON_FIELDS = [...COMMON_NODE_FIELDS, 'businessUnit'];
+const NODE_COMMON_FIELDS = [...COMMON_NODE_FIELDS, 'businessUnit', 'accountableUnits'];
 
 function checkNodes(
   nodes: unknown[],
@@ -202,6 +203,7 @@ function checkNodes(
         );
       }
     }
+    checkAccountableUnits(node, validKind, unitKeys, path, errors);
     // A node the organisation holds keeps what the entry leaves out (its target among them).
     const stored = key !== undefined && existing.nodeKinds.has(key);
     if (validKind) checkKindFields(node, validKind, path, errors, stored);

@@ -27,6 +27,8 @@ export interface InterchangeNode extends KindFields {
   startDate?: string | null;
   endDate?: string | null;
   tags?: string[];
+  /** Objectives: the keys of the business units accountable for it (docs/domain.md, "Coverage"). */
+  accountableUnits?: string[];
 }
 
 export interface InterchangeLink {

@@ -17,6 +17,8 @@ export const NODE_COLUMNS = [
   { field: 'tags', column: 'tags', type: 'text[]' },
   { field: 'priority', column: 'priority', type: 'integer' },
   { field: 'targetDate', column: 'target_date', type: 'date' },
+  // Unit keys in the document, unit ids in the column: the import maps them (nodeRow), the export reads keys.
+  { field: 'accountableUnits', column: 'accountable_unit_ids', type: 'uuid[]' },
   { field: 'unit', column: 'unit', type: 'text' },
   { field: 'baseline', column: 'baseline', type: 'numeric' },
   { field: 'target', column: 'target', type: 'numeric' },

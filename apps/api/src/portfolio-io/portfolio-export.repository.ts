@@ -64,7 +64,7 @@ export class PortfolioExportRepository {
         nodes: () =>
           cursor<Record<string, unknown>>(
             client,
-            `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => (c.column === 'business_unit_id' ? 'u.key AS business_unit_id' : `n.${c.column}`)).join(', ')}
+            `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => exportColumn(c.column)).join(', ')}
                FROM nodes n LEFT JOIN business_units u ON u.org_id = n.org_id AND u.id = n.business_unit_id
               WHERE n.org_id = $1
               ORDER BY array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], n.kind), n.key`,
@@ -93,6 +93,16 @@ export class PortfolioExportRepository {
       }),
     );
   }
+}
+
+/** A node column as the document writes it: units by key (an objective's accountable units in key order). */
+function exportColumn(column: string): string {
+  if (column === 'business_unit_id') return 'u.key AS business_unit_id';
+  if (column === 'accountable_unit_ids') {
+    return `ARRAY(SELECT a.key FROM business_units a
+                   WHERE a.org_id = n.org_id AND a.id = ANY(n.accountable_unit_ids) ORDER BY a.key COLLATE "C") AS accountable_unit_ids`;
+  }
+  return `n.${column}`;
 }
 
 let cursors = 0;

@@ -55,10 +55,13 @@ interface ChangeLogShape {
   json: (alias: string) => string;
 }
 
+/** The fields whose REST name differs from the document's (they hold ids where the document has keys). */
+const REST_NAMES: Record<string, string> = { businessUnit: 'businessUnitId', accountableUnits: 'accountableUnitIds' };
+
 /** The node as the change log records it (the REST API's field names). */
 const NODE_JSON = (alias: string) =>
   `jsonb_build_object('id', ${alias}.id, 'key', ${alias}.key, 'kind', ${alias}.kind, ${NODE_COLUMNS.map(
-    (c) => `'${c.field === 'businessUnit' ? 'businessUnitId' : c.field}', ${alias}.${c.column}`,
+    (c) => `'${REST_NAMES[c.field] ?? c.field}', ${alias}.${c.column}`,
   ).join(', ')}, 'version', ${alias}.version)`;
 
 const LINK_JSON = (alias: string) =>

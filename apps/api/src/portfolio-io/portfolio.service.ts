@@ -195,6 +195,10 @@ function nodeRow(node: InterchangeNode, unitIds: Map<string, string>, stored: bo
     row[column] = value ?? defaults[field] ?? null;
   }
   row.business_unit_id = node.businessUnit ? unitIds.get(node.businessUnit) : null;
+  // Keys to ids (the validation has checked every key); a new node without the field names none.
+  if (node.accountableUnits !== undefined) {
+    row.accountable_unit_ids = (node.accountableUnits ?? []).map((key) => unitIds.get(key));
+  } else if (!stored) row.accountable_unit_ids = [];
   row.present = present;
   return row as NodeInputRow;
 }
