@@ -4,6 +4,7 @@ import { AuditWaivers1795647200000 } from './1795647200000-AuditWaivers.js';
 import { Accounts1795647300000 } from './1795647300000-Accounts.js';
 import { GraphStatistics1795647400000 } from './1795647400000-GraphStatistics.js';
 import { Governance1795647500000 } from './1795647500000-Governance.js';
+import { AccountChangeLog1795647600000 } from './1795647600000-AccountChangeLog.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Accounts1795647300000,
   GraphStatistics1795647400000,
   Governance1795647500000,
+  AccountChangeLog1795647600000,
 ];

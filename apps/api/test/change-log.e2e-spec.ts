@@ -2,6 +2,8 @@ import request from 'supertest';
 import { asOwner, createMember, createOrganisation, type TestMember } from './accounts.js';
 import { startTestApp, type TestApp } from './harness.js';
 
+const tokenOf = (link: string) => link.split('/').pop()!;
+
 /** The organisation's change log for admins: who changed what, when (docs/security.md). */
 describe('GET /api/change-log', () => {
   let t: TestApp;
@@ -99,5 +101,42 @@ describe('GET /api/change-log', () => {
     }
     await http().get('/api/change-log').set(pmo.auth).expect(403);
     await http().get('/api/change-log').expect(401);
+  });
+
+  it('records what admins do to accounts and settings: roles, removals, invites, reset links, the organisation', async () => {
+    const member = await createMember(t, { role: 'pmo', orgId, name: 'Mo Member' });
+    await http().patch(`/api/members/${member.userId}`).set(admin.auth).send({ role: 'executive' }).expect(200);
+    await http().post(`/api/members/${member.userId}/password-reset`).set(admin.auth).expect(201);
+    await http().delete(`/api/members/${member.userId}`).set(admin.auth).expect(204);
+    const invite = (
+      await http()
+        .post('/api/members/invites')
+        .set(admin.auth)
+        .send({ email: 'ivy@example.com', role: 'pmo' })
+        .expect(201)
+    ).body;
+    await http().delete(`/api/members/invites/${invite.id}`).set(admin.auth).expect(204);
+    await http().patch('/api/organisation').set(admin.auth).send({ currency: 'EUR' }).expect(200);
+
+    const { entries } = (await list({ limit: 6 }).expect(200)).body;
+    const summary = entries.map(
+      (e: { actor: string; action: string; entityType: string }) => `${e.actor} ${e.action} ${e.entityType}`,
+    );
+    expect(summary).toEqual([
+      'Ada Admin update organisation',
+      'Ada Admin delete invite',
+      'Ada Admin create invite',
+      'Ada Admin delete membership',
+      'Ada Admin update membership',
+      'Ada Admin update membership',
+    ]);
+    expect(entries[0]).toMatchObject({ before: { currency: 'GBP' }, after: { currency: 'EUR' } });
+    expect(entries[5]).toMatchObject({
+      entityId: member.userId,
+      before: { role: 'pmo' },
+      after: { role: 'executive' },
+    });
+    expect(JSON.stringify(entries)).not.toContain(tokenOf(invite.link));
+    expect((await list({ entityType: 'membership' }).expect(200)).body.entries).toHaveLength(3);
   });
 });

@@ -66,6 +66,13 @@ describe('members', () => {
     await http().post('/api/auth/log-in').send({ email: 'cora@example.com', password: PASSWORD }).expect(200);
   });
 
+  it('accepts a link once even when two acceptances race', async () => {
+    const token = tokenOf((await invite({ email: 'race@example.com', role: 'pmo' }).expect(201)).body.link);
+    const accept = () => http().post(`/api/invites/${token}/accept`).send({ name: 'Racer', password: PASSWORD });
+    const statuses = (await Promise.all([accept(), accept(), accept()])).map((res) => res.status).sort();
+    expect(statuses).toEqual([201, 404, 404]);
+  });
+
   it('lets an existing account join with its own password', async () => {
     await http()
       .post('/api/auth/sign-up')

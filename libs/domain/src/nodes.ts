@@ -173,7 +173,8 @@ export interface ChangeLogEntry {
   at: string;
   actor: string;
   action: 'create' | 'update' | 'delete';
-  entityType: 'node' | 'link' | 'business_unit' | 'check_in' | 'waiver';
+  /** The portfolio's entities, and what admins do to accounts (membership, invite) and the organisation. */
+  entityType: 'node' | 'link' | 'business_unit' | 'check_in' | 'waiver' | 'membership' | 'invite' | 'organisation';
   entityId: string;
   before: unknown;
   after: unknown;

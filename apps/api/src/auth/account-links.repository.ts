@@ -44,10 +44,15 @@ export class AccountLinksRepository {
     );
   }
 
-  /** Marks the invite accepted; false when someone else just did (the link is one-time). */
+  /**
+   * Marks the invite accepted; false when someone else just did (the link is one-time). The
+   * UPDATE sits in a CTE: inside a transaction TypeORM answers a bare UPDATE … RETURNING with
+   * `[rows, count]`, a SELECT with its rows.
+   */
   async acceptInvite(id: string): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE invites SET accepted_at = now() WHERE id = $1 AND accepted_at IS NULL RETURNING id`,
+      `WITH used AS (UPDATE invites SET accepted_at = now() WHERE id = $1 AND accepted_at IS NULL RETURNING id)
+       SELECT id FROM used`,
       [id],
     );
     return rows.length > 0;
@@ -55,7 +60,8 @@ export class AccountLinksRepository {
 
   async useReset(id: string): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE password_resets SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`,
+      `WITH used AS (UPDATE password_resets SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id)
+       SELECT id FROM used`,
       [id],
     );
     return rows.length > 0;

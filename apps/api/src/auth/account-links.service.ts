@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { Role } from '../platform/request-context/request-context.js';
@@ -28,6 +29,7 @@ export class AccountLinksService {
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
     private readonly totp: TotpService,
+    private readonly log: ChangeLogRepository,
   ) {}
 
   /** What the accept page shows; `accountExists` says whether to ask for a name and a new password, or the existing one. */
@@ -127,6 +129,16 @@ export class AccountLinksService {
           role: invite.role,
           unitIds: invite.unit_ids,
         });
+        await this.log.append([
+          {
+            action: 'create',
+            entityType: 'membership',
+            entityId: userId,
+            nodeIds: [],
+            before: null,
+            after: { name, email: invite.email, role: invite.role, unitIds: invite.unit_ids, inviteId: invite.id },
+          },
+        ]);
       }),
     );
   }

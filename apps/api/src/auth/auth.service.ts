@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -43,6 +44,7 @@ export class AuthService {
     private readonly tokens: SessionTokens,
     private readonly throttle: LoginThrottle,
     private readonly totp: TotpService,
+    private readonly log: ChangeLogRepository,
   ) {}
 
   /** A new organisation with its first admin, signed in. */
@@ -67,6 +69,24 @@ export class AuthService {
         });
         await this.accounts.insertUser({ id: userId, email, name, passwordHash });
         await this.accounts.insertMembership({ orgId, userId, role: 'admin', unitIds: [] });
+        await this.log.append([
+          {
+            action: 'create',
+            entityType: 'organisation',
+            entityId: orgId,
+            nodeIds: [],
+            before: null,
+            after: { name: input.organisationName.trim() },
+          },
+          {
+            action: 'create',
+            entityType: 'membership',
+            entityId: userId,
+            nodeIds: [],
+            before: null,
+            after: { name, email, role: 'admin' },
+          },
+        ]);
       }),
     );
     return this.openSession(userId, orgId);

@@ -135,7 +135,8 @@ export class MembersRepository {
 
   async deleteInvite(id: string): Promise<boolean> {
     const rows = await this.db.query(
-      `DELETE FROM invites WHERE org_id = $1 AND id = $2 AND accepted_at IS NULL RETURNING id`,
+      `WITH gone AS (DELETE FROM invites WHERE org_id = $1 AND id = $2 AND accepted_at IS NULL RETURNING id)
+       SELECT id FROM gone`,
       [requestContext.orgId(), id],
     );
     return rows.length > 0;

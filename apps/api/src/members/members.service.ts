@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { requirePrincipal, requireRole } from '../auth/current-principal.js';
 import { INVITE_LIFETIME_MS, linkFor, newOneTimeToken, RESET_LIFETIME_MS } from '../auth/one-time-tokens.js';
+import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
 import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import type { Role } from '../platform/request-context/request-context.js';
@@ -37,6 +38,7 @@ export class MembersService {
   constructor(
     private readonly db: Db,
     private readonly members: MembersRepository,
+    private readonly log: ChangeLogRepository,
   ) {}
 
   /** Every member sees who is in the organisation (business units have owners among them); only admins change it. */
@@ -55,7 +57,9 @@ export class MembersService {
       if (current.role === 'admin' && role !== 'admin' && admins.length <= 1) throw lastAdmin('demote');
       const unitIds = await this.unitsFor(role, change.unitIds ?? (role === 'contributor' ? current.unit_ids : []));
       await this.members.update(userId, { role, unitIds });
-      return toMember((await this.members.get(userId))!);
+      const after = toMember((await this.members.get(userId))!);
+      await this.log.append([membershipChange('update', userId, toMember(current), after)]);
+      return after;
     });
   }
 
@@ -67,6 +71,7 @@ export class MembersService {
       if (!current) throw notAMember();
       if (current.role === 'admin' && admins.length <= 1) throw lastAdmin('remove');
       await this.members.remove(userId);
+      await this.log.append([membershipChange('delete', userId, toMember(current), null)]);
     });
   }
 
@@ -93,6 +98,16 @@ export class MembersService {
         createdBy: admin.userId,
         expiresAt,
       });
+      await this.log.append([
+        {
+          action: 'create',
+          entityType: 'invite',
+          entityId: id,
+          nodeIds: [],
+          before: null,
+          after: { email, role: input.role, unitIds, expiresAt: expiresAt.toISOString() },
+        },
+      ]);
       return {
         id,
         email,
@@ -113,7 +128,12 @@ export class MembersService {
 
   async withdrawInvite(id: string): Promise<void> {
     requireRole('admin');
-    if (!(await this.members.deleteInvite(id))) throw new DomainError('NOT_FOUND', 'No open invite with that id.');
+    await this.db.transaction(async () => {
+      if (!(await this.members.deleteInvite(id))) throw new DomainError('NOT_FOUND', 'No open invite with that id.');
+      await this.log.append([
+        { action: 'delete', entityType: 'invite', entityId: id, nodeIds: [], before: null, after: null },
+      ]);
+    });
   }
 
   async passwordResetLink(userId: string, origin: string): Promise<{ link: string; expiresAt: string }> {
@@ -129,6 +149,10 @@ export class MembersService {
         createdBy: admin.userId,
         expiresAt,
       });
+      // Who handed out a way into whose account, and until when (never the link itself).
+      await this.log.append([
+        membershipChange('update', userId, null, { passwordResetLinkIssued: true, expiresAt: expiresAt.toISOString() }),
+      ]);
     });
     return { link: linkFor(origin, 'reset-password', token), expiresAt: expiresAt.toISOString() };
   }
@@ -151,6 +175,15 @@ export class MembersService {
     }
     return unique;
   }
+}
+
+function membershipChange(
+  action: 'create' | 'update' | 'delete',
+  userId: string,
+  before: unknown,
+  after: unknown,
+): ChangeToRecord {
+  return { action, entityType: 'membership', entityId: userId, nodeIds: [], before, after };
 }
 
 function notAMember() {

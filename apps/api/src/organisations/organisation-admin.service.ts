@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthRepository } from '../auth/auth.repository.js';
 import { requirePrincipal, requireRole } from '../auth/current-principal.js';
 import { TotpService } from '../auth/totp.service.js';
+import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { MembersRepository } from '../members/members.repository.js';
 import { Db } from '../platform/database/db.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -34,6 +35,7 @@ export class OrganisationAdminService {
     private readonly members: MembersRepository,
     private readonly accounts: AuthRepository,
     private readonly totp: TotpService,
+    private readonly log: ChangeLogRepository,
   ) {}
 
   async get(): Promise<OrganisationSummary> {
@@ -58,8 +60,15 @@ export class OrganisationAdminService {
     if (change.requireTotp === true && !(await this.accounts.user(admin.userId))?.totp_enabled) {
       throw new DomainError('INVALID_STATE', 'Turn TOTP on for your own account before requiring it of everyone.');
     }
-    const updated = await this.organisations.update(admin.orgId, { name: change.name?.trim(), settings });
-    if (!updated) throw new DomainError('NOT_FOUND', 'The organisation no longer exists.');
+    const updated = await this.db.transaction(async () => {
+      const before = await this.organisations.summary(admin.orgId);
+      const after = await this.organisations.update(admin.orgId, { name: change.name?.trim(), settings });
+      if (!before || !after) throw new DomainError('NOT_FOUND', 'The organisation no longer exists.');
+      await this.log.append([
+        { action: 'update', entityType: 'organisation', entityId: admin.orgId, nodeIds: [], before, after },
+      ]);
+      return after;
+    });
     this.totp.forget(admin.orgId);
     return updated;
   }

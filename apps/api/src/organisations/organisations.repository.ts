@@ -63,8 +63,10 @@ export class OrganisationsRepository {
     change: { name?: string; settings: Record<string, unknown> },
   ): Promise<OrganisationSummary | undefined> {
     const row = await this.db.one<OrganisationRow>(
-      `UPDATE organisations SET name = coalesce($2, name), settings = settings || $3::jsonb
-        WHERE id = $1 RETURNING id, name, slug, settings`,
+      `WITH changed AS (
+         UPDATE organisations SET name = coalesce($2, name), settings = settings || $3::jsonb
+          WHERE id = $1 RETURNING id, name, slug, settings)
+       SELECT id, name, slug, settings FROM changed`,
       [orgId, change.name ?? null, JSON.stringify(change.settings)],
     );
     return row && toSummary(row);

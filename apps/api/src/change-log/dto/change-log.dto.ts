@@ -9,6 +9,9 @@ export const ENTITY_TYPES = [
   'business_unit',
   'check_in',
   'waiver',
+  'membership',
+  'invite',
+  'organisation',
 ] as const satisfies readonly ChangeLogEntry['entityType'][];
 export const ACTIONS = ['create', 'update', 'delete'] as const satisfies readonly ChangeLogEntry['action'][];
 
