@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
-import request from 'supertest';
+import type request from 'supertest';
 import { createApp } from '../src/app.setup.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { createMember, type TestMember } from './principals.js';
