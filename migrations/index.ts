@@ -5,6 +5,7 @@ import { Accounts1795647300000 } from './1795647300000-Accounts.js';
 import { GraphStatistics1795647400000 } from './1795647400000-GraphStatistics.js';
 import { Governance1795647500000 } from './1795647500000-Governance.js';
 import { AccountChangeLog1795647600000 } from './1795647600000-AccountChangeLog.js';
+import { SnapshotsRaid1795647700000 } from './1795647700000-SnapshotsRaid.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   GraphStatistics1795647400000,
   Governance1795647500000,
   AccountChangeLog1795647600000,
+  SnapshotsRaid1795647700000,
 ];

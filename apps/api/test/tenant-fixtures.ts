@@ -65,6 +65,20 @@ const SEEDS: Record<string, (o: SeededOrganisation, tag: string) => [string, unk
      VALUES ($1, $2, 'proposal_approved', 'seed', $3, $4)`,
     [o.orgId, o.userId, o.projectId, o.keyResultId],
   ],
+  snapshots: (o) => [
+    `INSERT INTO snapshots (org_id, name, taken_by, graph, coverage, audit)
+     VALUES ($1, 'Baseline', 'seed', '{"nodes":[],"links":[]}', '{}', '{}')`,
+    [o.orgId],
+  ],
+  raid_items: (o) => [
+    `INSERT INTO raid_items (id, org_id, type, title, likelihood, impact, created_by, updated_by)
+     VALUES ($2, $1, 'risk', 'Seed risk', 4, 4, 'seed', 'seed')`,
+    [o.orgId, o.objectiveId],
+  ],
+  raid_attachments: (o) => [
+    `INSERT INTO raid_attachments (org_id, item_id, node_id, label) VALUES ($1, $2, $3, 'PRJ-1 Project')`,
+    [o.orgId, o.objectiveId, o.projectId],
+  ],
   sessions: (o) => [
     `INSERT INTO sessions (org_id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
     [o.orgId, o.userId],

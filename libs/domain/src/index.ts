@@ -13,3 +13,4 @@ export * from './node-rules.js';
 export * from './nodes.js';
 export * from './shapes/index.js';
 export * from './dashboard/index.js';
+export * from './snapshots/index.js';

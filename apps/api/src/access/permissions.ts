@@ -78,6 +78,12 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/audit/waivers': PMO,
   'DELETE /api/audit/waivers/:id': PMO,
 
+  // Snapshots (snapshots/): every role reads them and their diffs; a PMO takes them (never changed once taken).
+  'GET /api/snapshots': 'authenticated',
+  'GET /api/snapshots/trend': 'authenticated',
+  'GET /api/snapshots/diff': 'authenticated',
+  'POST /api/snapshots': PMO,
+
   'GET /api/portfolio/export': 'authenticated',
   'POST /api/portfolio/import': PMO,
 

@@ -131,6 +131,12 @@ export const EXPECTED: Record<string, Expect> = {
   // "executive: read everything, and the (read-only) dashboards" — and every other member reads it too.
   'GET /api/dashboard': readAll,
 
+  // Snapshots: "executive: read everything"; a baseline is a PMO's act (docs/domain.md, "Snapshots").
+  'GET /api/snapshots': readAll,
+  'GET /api/snapshots/trend': readAll,
+  'GET /api/snapshots/diff': read(),
+  'POST /api/snapshots': pmo(201),
+
   'GET /api/audit': readAll,
   'GET /api/audit/rules': readAll,
   'PATCH /api/audit/settings': admin(200),

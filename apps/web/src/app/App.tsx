@@ -15,6 +15,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { MyUnitPage } from '../features/my-unit/MyUnitPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SnapshotsPage } from '../features/snapshots/SnapshotsPage';
 import { ToastProvider } from '../ui/Toasts';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
@@ -37,6 +38,7 @@ export function AppRoutes() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/my-unit" element={<MyUnitPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/snapshots" element={<SnapshotsPage />} />
           <Route element={<RequireAction action="approveLinks" />}>
             <Route path="/inbox" element={<InboxPage />} />
           </Route>

@@ -45,6 +45,7 @@ export function AppShell() {
             Map
           </NavLink>
           <NavLink to="/dashboard">Dashboard</NavLink>
+          <NavLink to="/snapshots">Snapshots</NavLink>
           {session.role === 'contributor' && <NavLink to="/my-unit">My unit</NavLink>}
           {can('approveLinks') && <NavLink to="/inbox">Inbox</NavLink>}
           {can('manageMembers') && <NavLink to="/members">Members</NavLink>}

@@ -21,8 +21,11 @@ export interface AppRoleSettings {
 
 /** What the request role may do: every table but the migrations' own, minus these. */
 const NO_GRANT = new Set(['migrations']);
-/** The change log is append-only for the API (and deleted only with its organisation). */
-const INSERT_ONLY = new Set(['change_log']);
+/**
+ * The change log is append-only for the API, and snapshots (baselines) are immutable; both are deleted only with
+ * their organisation (delete_organisation runs as the owner).
+ */
+const INSERT_ONLY = new Set(['change_log', 'snapshots']);
 /** An organisation is deleted only through delete_organisation(), which removes its change log too. */
 const NO_DELETE = new Set(['organisations']);
 

@@ -1,0 +1,24 @@
+import type { Scope } from './expectations.js';
+import type { RouteRequests } from './requests.js';
+import type { World } from './world.js';
+
+const ONCE = ['own'] as const satisfies readonly Scope[];
+const OWN_AND_OTHER_ORG = ['own', 'otherOrg'] as const satisfies readonly Scope[];
+
+/** A snapshot of `scope`'s organisation (A's, or B's for otherOrg), taken by its admin. */
+async function snapshotOf(w: World, scope: Scope): Promise<string> {
+  const res = await w.ownerOf(scope).http().post('/api/snapshots').send({ name: `Matrix ${w.next()}` });
+  if (res.status !== 201) throw new Error(`fixture: snapshot: ${res.status} ${res.text}`);
+  return (res.body as { id: string }).id;
+}
+
+/** Issue 13's snapshots: read by every member, taken by a pmo/admin; another organisation's is not found. */
+export const GOVERNANCE_13_REQUESTS: Record<string, RouteRequests> = {
+  'GET /api/snapshots': { scopes: ONCE, build: () => ({ path: '/api/snapshots' }) },
+  'GET /api/snapshots/trend': { scopes: ONCE, build: () => ({ path: '/api/snapshots/trend' }) },
+  'GET /api/snapshots/diff': {
+    scopes: OWN_AND_OTHER_ORG,
+    build: async (w, scope) => ({ path: `/api/snapshots/diff?from=${await snapshotOf(w, scope)}&to=now` }),
+  },
+  'POST /api/snapshots': { scopes: ONCE, build: () => ({ path: '/api/snapshots', body: { name: 'Matrix baseline' } }) },
+};

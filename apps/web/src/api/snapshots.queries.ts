@@ -1,0 +1,68 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SnapshotCoverage, SnapshotDiff } from '@throughline/domain';
+import { http } from './http';
+
+/** `GET /api/snapshots` (issue 13): a baseline's summary, without its graph. */
+export interface SnapshotSummary {
+  id: string;
+  name: string;
+  takenAt: string;
+  takenBy: string;
+  nodeCount: number;
+  linkCount: number;
+  coverage: SnapshotCoverage;
+  audit: { error: number; warning: number; info: number };
+}
+
+export interface SnapshotDiffResult extends SnapshotDiff {
+  from: SnapshotSummary;
+  to: SnapshotSummary | null;
+}
+
+/** `GET /api/snapshots/trend`: objective coverage at each snapshot, oldest first (the dashboard's trend). */
+export interface TrendPoint {
+  snapshotId: string;
+  name: string;
+  takenAt: string;
+  objectiveCoverage: number | null;
+  objectivesCovered: number;
+  objectivesTotal: number;
+}
+
+export const snapshotKeys = {
+  all: ['snapshots'] as const,
+  list: () => [...snapshotKeys.all, 'list'] as const,
+  trend: () => [...snapshotKeys.all, 'trend'] as const,
+  diff: (from: string, to: string) => [...snapshotKeys.all, 'diff', from, to] as const,
+};
+
+export const snapshotsQuery = () =>
+  queryOptions({
+    queryKey: snapshotKeys.list(),
+    queryFn: ({ signal }) => http<SnapshotSummary[]>('/snapshots', { signal }),
+  });
+
+export const snapshotTrendQuery = () =>
+  queryOptions({
+    queryKey: snapshotKeys.trend(),
+    queryFn: ({ signal }) => http<TrendPoint[]>('/snapshots/trend', { signal }),
+  });
+
+/** `to` is a snapshot id or `now`; a diff against now is refetched whenever the page asks again. */
+export const snapshotDiffQuery = (from: string, to: string) =>
+  queryOptions({
+    queryKey: snapshotKeys.diff(from, to),
+    queryFn: ({ signal }) =>
+      http<SnapshotDiffResult>(`/snapshots/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
+        signal,
+      }),
+    staleTime: to === 'now' ? 0 : Infinity,
+  });
+
+export function useTakeSnapshot() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => http<SnapshotSummary>('/snapshots', { method: 'POST', json: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: snapshotKeys.all }),
+  });
+}
