@@ -28,6 +28,7 @@ import { OrganisationAdminModule } from './organisations/organisation-admin.modu
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
 import { RestoreModule } from './restore/restore.module.js';
+import { SpreadsheetModule } from './spreadsheet/spreadsheet.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ export class AppModule implements NestModule {
         NotificationsModule,
         ImpactModule,
         RestoreModule,
+        SpreadsheetModule,
         SnapshotsModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]

@@ -14,3 +14,4 @@ export * from './nodes.js';
 export * from './shapes/index.js';
 export * from './dashboard/index.js';
 export * from './snapshots/index.js';
+export * from './spreadsheet/index.js';

@@ -86,6 +86,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'GET /api/portfolio/export': 'authenticated',
   'POST /api/portfolio/import': PMO,
+  // Spreadsheets (spreadsheet/): importing and saving a column mapping is a PMO's; exports and mappings are reads.
+  'POST /api/portfolio/spreadsheet': PMO,
+  'GET /api/portfolio/spreadsheet/mappings/:kind': 'authenticated',
+  'PUT /api/portfolio/spreadsheet/mappings/:kind': PMO,
+  'GET /api/portfolio/export.csv': 'authenticated',
+  'GET /api/portfolio/export.xlsx': 'authenticated',
+  'GET /api/audit/findings.csv': 'authenticated',
 
   // Accounts (auth/): signing up and in, and the one-time links, need no session; the rest is one's own account.
   'POST /api/auth/sign-up': 'public',

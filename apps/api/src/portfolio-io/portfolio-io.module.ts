@@ -2,13 +2,21 @@ import { Module } from '@nestjs/common';
 import { DemoSeeder } from './demo/demo-seeder.service.js';
 import { PortfolioExportRepository } from './portfolio-export.repository.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
+import { PortfolioPreviewRepository } from './portfolio-preview.repository.js';
 import { PortfolioController } from './portfolio.controller.js';
 import { PortfolioRepository } from './portfolio.repository.js';
 import { PortfolioService } from './portfolio.service.js';
 
 @Module({
   controllers: [PortfolioController],
-  providers: [PortfolioService, PortfolioRepository, PortfolioExportService, PortfolioExportRepository, DemoSeeder],
-  exports: [PortfolioService, PortfolioExportService, DemoSeeder],
+  providers: [
+    PortfolioService,
+    PortfolioRepository,
+    PortfolioPreviewRepository,
+    PortfolioExportService,
+    PortfolioExportRepository,
+    DemoSeeder,
+  ],
+  exports: [PortfolioService, PortfolioExportService, PortfolioPreviewRepository, DemoSeeder],
 })
 export class PortfolioIoModule {}

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { JsonBody } from '../platform/http/body-parsing.js';
 import { HeavyRead, HeavyWrite } from '../platform/http/heavy-requests.js';
@@ -10,6 +10,7 @@ import { ImportResultDto } from './dto/import-result.response.js';
 import { INTERCHANGE_EXAMPLE } from './interchange.example.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
 import { PortfolioService } from './portfolio.service.js';
+import { parseDryRun } from './dry-run.js';
 
 @ApiTags('interchange')
 @Controller('portfolio')
@@ -51,13 +52,18 @@ export class PortfolioController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import a portfolio',
-    description: 'Upserts by key; the whole document or nothing. One import at a time per process.',
+    description:
+      'Upserts by key; the whole document or nothing. One import at a time per process. With `dryRun=true` nothing is written: the answer is the diff (per section: counts, the entries to create, the entries to change field by field).',
   })
+  @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiBody({
     description: 'An interchange document (format throughline/v1).',
     schema: { type: 'object', additionalProperties: true, example: INTERCHANGE_EXAMPLE },
   })
-  @ApiOkResponse({ type: ImportResultDto, description: 'What changed, per section.' })
+  @ApiOkResponse({
+    type: ImportResultDto,
+    description: 'What changed, per section (with dryRun=true: what would change).',
+  })
   @ApiErrors(
     400,
     [409, 'CONFLICT: a concurrent change got there first; try again.'],
@@ -66,7 +72,7 @@ export class PortfolioController {
     [422, 'IMPORT_INVALID: `details` lists every problem as { path, message }; nothing was written.'],
     [503, 'UNAVAILABLE: another import holds the queue, or the database cannot answer; retry after `Retry-After`.'],
   )
-  import(@Body() document: unknown) {
-    return this.portfolio.import(document);
+  import(@Body() document: unknown, @Query('dryRun') dryRun?: string) {
+    return parseDryRun(dryRun) ? this.portfolio.preview(document) : this.portfolio.import(document);
   }
 }

@@ -4,8 +4,13 @@ import {
   KIND_FIELDS,
   LINK_DEFAULTS,
   nodeDefaults,
+  diffInterchange,
   validateInterchange,
   type InterchangeBusinessUnit,
+  type InterchangeDiff,
+  type InterchangeError,
+  type InterchangeResult,
+  type NodeKind,
   type InterchangeNode,
 } from '@throughline/domain';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
@@ -13,6 +18,7 @@ import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
+import { PortfolioPreviewRepository } from './portfolio-preview.repository.js';
 import { PortfolioRepository, type NodeInputRow, type UnitRow, type Upserted } from './portfolio.repository.js';
 
 /** New nodes after which the import refreshes the planner's statistics before writing links. */
@@ -46,26 +52,47 @@ export class PortfolioService {
     private readonly db: Db,
     private readonly portfolio: PortfolioRepository,
     private readonly changeLog: ChangeLogRepository,
+    private readonly previews: PortfolioPreviewRepository,
   ) {}
+
+  /**
+   * The document checked against what the organisation holds (its units, node kinds and chain
+   * links), as the import checks it: the JSON import, its dry run and the spreadsheet import share it.
+   */
+  async check(
+    input: unknown,
+  ): Promise<{ result: InterchangeResult; units: UnitRow[]; nodeKinds: Map<string, NodeKind> }> {
+    const units = await this.portfolio.units();
+    const nodeKinds = await this.portfolio.nodeKinds();
+    const result = validateInterchange(input, {
+      unitKeys: new Set(units.map((u) => u.key)),
+      nodeKinds,
+      chainLinks: nodeKinds.size ? await this.portfolio.chainLinkKeys() : [],
+    });
+    return { result, units, nodeKinds };
+  }
+
+  /**
+   * The dry run: what the import would create and change, field by field, with nothing written.
+   * Computed before writing rather than by running the import in a transaction that is rolled back:
+   * the upserts report counts, not before/after values; a rolled-back import would still take the
+   * organisation's graph lock, write and discard every row (minutes of WAL for a large file) and
+   * hold up other writers for the length of a preview. The diff applies the import's own rules
+   * (libs/domain diffInterchange), and a test checks its counts against the real import's.
+   */
+  preview(input: unknown): Promise<InterchangeDiff> {
+    return this.db.transaction(async () => {
+      const { result } = await this.check(input);
+      if (!result.ok) throw invalid(result.errors, result.truncated);
+      return diffInterchange(result.document, await this.previews.stored(result.document));
+    });
+  }
 
   import(input: unknown): Promise<ImportSummary> {
     return this.db.transaction(
       async () => {
-        const units = await this.portfolio.units();
-        const nodeKinds = await this.portfolio.nodeKinds();
-        const result = validateInterchange(input, {
-          unitKeys: new Set(units.map((u) => u.key)),
-          nodeKinds,
-          chainLinks: nodeKinds.size ? await this.portfolio.chainLinkKeys() : [],
-        });
-        if (!result.ok) {
-          const count = result.truncated ? `more than ${result.errors.length}` : String(result.errors.length);
-          throw new DomainError(
-            'IMPORT_INVALID',
-            `The document has ${count} problem(s); nothing was imported. The first: ${result.errors[0].path} ${result.errors[0].message}.`,
-            result.errors,
-          );
-        }
+        const { result, units, nodeKinds } = await this.check(input);
+        if (!result.ok) throw invalid(result.errors, result.truncated);
         // Exact repeats were dropped from the document; each counts as unchanged in its section.
         const doc = result.document;
         const repeated = (section: keyof ImportSummary) =>
@@ -155,6 +182,15 @@ export class PortfolioService {
     await this.changeLog.append(changes);
     return { created, updated, unchanged: input.length - created - updated };
   }
+}
+
+function invalid(errors: InterchangeError[], truncated: boolean): DomainError {
+  const count = truncated ? `more than ${errors.length}` : String(errors.length);
+  return new DomainError(
+    'IMPORT_INVALID',
+    `The document has ${count} problem(s); nothing was imported. The first: ${errors[0].path} ${errors[0].message}.`,
+    errors,
+  );
 }
 
 function unitChange(
