@@ -10,6 +10,7 @@ import {
 import { useToast } from '../../../ui/toast';
 import { WeightInput } from './WeightInput';
 import { ConfirmButton } from './ConfirmButton';
+import { NodeName } from './NodeName';
 import './panels.css';
 
 interface LinksSectionProps {
@@ -31,7 +32,9 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
   if (links.isPending) return <p className="muted">Loading links…</p>;
   if (links.isError) return <p className="field-error">{links.error.message}</p>;
   if (links.data.length === 0) {
-    return <p className="muted">No links yet. Drag from this node's top handle to what it serves.</p>;
+    return (
+      <p className="muted">No links yet. Use “Link to…” above, or drag from this card’s top edge to what it serves.</p>
+    );
   }
   const outgoing = links.data.filter((l) => l.fromId === node.id);
   const incoming = links.data.filter((l) => l.toId === node.id);
@@ -41,7 +44,7 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
       <li key={l.id} className={`link-row state-${l.state}`}>
         <span className="link-kind">{outwards ? LINK_KIND_LABELS[l.kind] : `← ${LINK_KIND_LABELS[l.kind]}`}</span>
         <button type="button" className="tl-link-button" onClick={() => onShowNode(otherId)} title={other?.title}>
-          {other ? other.key : 'another node'}
+          <NodeName id={otherId} drawn={nodesById} />
         </button>
         {l.kind === 'contributes_to' && outwards && (
           <WeightInput value={l.weight} onSave={(weight) => setWeight.mutate({ link: l, weight }, onError)} />

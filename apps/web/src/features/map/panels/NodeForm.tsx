@@ -1,4 +1,4 @@
-import type { BusinessUnitRecord, NodeKind } from '@throughline/domain';
+import { KEY_PREFIXES, type BusinessUnitRecord, type NodeKind } from '@throughline/domain';
 import { memo, useId } from 'react';
 import { COMMON_FIELDS, kindFieldSpecs, type FieldName, type FieldSpec, type FormValues } from './nodeForm';
 import './panels.css';
@@ -12,13 +12,20 @@ interface NodeFormProps {
   disabled?: boolean;
 }
 
+/** The key's hint names the kind's own prefix ("e.g. OBJ-12" for an objective, not PRJ-31 for all). */
+function withKindHint(spec: FieldSpec, kind: NodeKind): FieldSpec {
+  return spec.name === 'key'
+    ? { ...spec, hint: `Leave empty for the next free key (e.g. ${KEY_PREFIXES[kind]}-12)` }
+    : spec;
+}
+
 /** Every field of a node of `kind`: the common ones, then its kind's own. */
 export const NodeForm = memo(function NodeForm({ kind, values, errors, units, onChange, disabled }: NodeFormProps) {
   const kindFields = kindFieldSpecs(kind);
   return (
     <div className="node-form">
       {COMMON_FIELDS.slice(0, 6).map((spec) => (
-        <Field key={spec.name} spec={spec} {...{ values, errors, units, onChange, disabled }} />
+        <Field key={spec.name} spec={withKindHint(spec, kind)} {...{ values, errors, units, onChange, disabled }} />
       ))}
       {kindFields.length > 0 && (
         <fieldset className="node-form-kind">

@@ -230,7 +230,7 @@ function NodeEditor({
         )}
         {tab === 'links' && <LinksSection node={record} nodesById={nodesById} onShowNode={onShowNode} />}
         {tab === 'check-ins' && <CheckInsSection node={record} />}
-        {tab === 'history' && <HistorySection nodeId={record.id} />}
+        {tab === 'history' && <HistorySection nodeId={record.id} units={units} nodesById={nodesById} />}
       </div>
       {conflict && (
         <ConflictDialog

@@ -54,7 +54,7 @@ export const COMMON_FIELDS: FieldSpec[] = [
   { name: 'description', label: 'Description', input: 'textarea' },
 ];
 
-const KIND_FIELD_SPECS: Record<KindField, FieldSpec> = {
+export const KIND_FIELD_SPECS: Record<KindField, FieldSpec> = {
   priority: { name: 'priority', label: 'Priority', input: 'number', step: 1, hint: '1 = highest' },
   targetDate: { name: 'targetDate', label: 'Target date', input: 'date' },
   unit: { name: 'unit', label: 'Unit', input: 'text', hint: 'e.g. %, £m, customers' },
