@@ -91,7 +91,7 @@ describe('DashboardPage', () => {
   it('is the executive’s home, with the headline figures in the organisation’s currency', async () => {
     api();
     const app = renderApp('/');
-    const coverage = await screen.findByTestId('figure-coverage');
+    const coverage = await screen.findByTestId('figure-coverage', {}, { timeout: 5000 });
     expect(app.location()).toBe('/dashboard');
     expect(coverage).toHaveTextContent('50%');
     expect(coverage).toHaveTextContent('1 of 2 active objectives');
@@ -107,7 +107,7 @@ describe('DashboardPage', () => {
   it('marks objectives without delivery and lists the work behind a cell, each leading to its chain', async () => {
     api();
     renderApp('/dashboard');
-    const empty = await screen.findByTestId('heatmap-row-OBJ-2');
+    const empty = await screen.findByTestId('heatmap-row-OBJ-2', {}, { timeout: 5000 });
     expect(empty).toHaveClass('heatmap-empty');
     expect(empty).toHaveTextContent('no delivery');
     const cell = screen.getByTestId('cell-OBJ-1-NET');
@@ -126,7 +126,7 @@ describe('DashboardPage', () => {
   it('says how money is counted, leaves a slot for the trend, and shows who is accountable', async () => {
     api();
     renderApp('/dashboard');
-    expect(await screen.findByTestId('mix-basis')).toHaveTextContent('Per year. Change budgets are spread evenly');
+    expect(await screen.findByTestId('mix-basis', {}, { timeout: 5000 })).toHaveTextContent('Per year. Change budgets are spread evenly');
     expect(screen.getByTestId('trend')).toHaveTextContent('Appears once snapshots are taken');
     const card = screen.getByTestId('objective-card-OBJ-1');
     expect(card).toHaveTextContent('Reported: Green');

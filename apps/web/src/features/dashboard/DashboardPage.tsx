@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { dashboardQuery } from '../../api/dashboard.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
@@ -11,7 +11,8 @@ import { ObjectiveCards } from './ObjectiveCards';
 import './dashboard.css';
 
 // The chart library is the heaviest thing here: it loads beside the figures, not before them (or the map).
-const InvestmentMix = lazy(() => import('./InvestmentMix').then((m) => ({ default: m.InvestmentMix })));
+const loadMix = () => import('./InvestmentMix');
+const InvestmentMix = lazy(() => loadMix().then((m) => ({ default: m.InvestmentMix })));
 
 /**
  * `/dashboard` (every role; the executives' home): how covered the strategy is, where the holes
@@ -21,7 +22,10 @@ export function DashboardPage() {
   const session = useSignedIn();
   const format = useFormat();
   const dashboard = useQuery(dashboardQuery());
+  // The headline first: the heatmap, cards and tables follow in a second, interruptible render.
+  const rest = useDeferredValue(dashboard.data);
   useOpenDetailsForPrint();
+  useEffect(() => void loadMix(), []); // fetched while the figures are worked out
   return (
     <div className="page dashboard-page">
       <div className="page-inner dashboard-inner">
@@ -52,13 +56,13 @@ export function DashboardPage() {
             {describeError(dashboard.error)}
           </p>
         )}
-        {dashboard.data && (
+        {dashboard.data && <Headline headline={dashboard.data.headline} />}
+        {rest && (
           <>
-            <Headline headline={dashboard.data.headline} />
-            <Heatmap heatmap={dashboard.data.heatmap} />
+            <Heatmap heatmap={rest.heatmap} />
             <div className="dashboard-columns">
               <Suspense fallback={<section className="card dashboard-section" aria-busy="true" />}>
-                <InvestmentMix mix={dashboard.data.investmentMix} />
+                <InvestmentMix mix={rest.investmentMix} />
               </Suspense>
               <section className="card dashboard-section trend" aria-labelledby="trend-title" data-testid="trend">
                 <h2 id="trend-title">Coverage over time</h2>
@@ -68,8 +72,8 @@ export function DashboardPage() {
                 </p>
               </section>
             </div>
-            <ObjectiveCards objectives={dashboard.data.objectives} />
-            <Accountability units={dashboard.data.accountability} />
+            <ObjectiveCards objectives={rest.objectives} />
+            <Accountability units={rest.accountability} />
           </>
         )}
       </div>

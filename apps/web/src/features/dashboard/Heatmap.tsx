@@ -73,7 +73,11 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                   </th>
                 </tr>
                 {group.objectives.map((o) => (
-                  <tr key={o.nodeId} className={o.empty ? 'heatmap-empty' : undefined} data-testid={`heatmap-row-${o.key}`}>
+                  <tr
+                    key={o.nodeId}
+                    className={o.empty ? 'heatmap-empty' : undefined}
+                    data-testid={`heatmap-row-${o.key}`}
+                  >
                     <th scope="row" className="heatmap-objective">
                       <span className="heatmap-key">{o.key}</span> {o.title}
                       {o.empty && <span className="pill pill-rejected heatmap-gap">no delivery</span>}

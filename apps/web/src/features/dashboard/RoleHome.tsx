@@ -11,7 +11,13 @@ export function RoleHome({ home }: { home: ReactNode }) {
   const session = useSignedIn();
   const { search, hash } = useLocation();
   const [target] = useState(() =>
-    search || hash ? null : session.role === 'executive' ? '/dashboard' : session.role === 'contributor' ? '/my-unit' : null,
+    search || hash
+      ? null
+      : session.role === 'executive'
+        ? '/dashboard'
+        : session.role === 'contributor'
+          ? '/my-unit'
+          : null,
   );
   return target ? <Navigate to={target} replace /> : home;
 }

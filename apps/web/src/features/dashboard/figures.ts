@@ -4,11 +4,26 @@ import type { Format } from '../../ui/format';
  * Small formatting rules of the dashboard, in the organisation's locale and currency (its settings):
  * a share as a whole percent, a sum of money short enough for a heatmap cell.
  */
+/**
+ * Intl formatters are costly to make (a heatmap of 50 objectives × 13 units asks for hundreds of
+ * figures): one per locale, currency and style, made once.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function percent(share: number | null | undefined, locale: string): string {
   if (share === null || share === undefined) return '—';
   // 99.86% shown as "100%" would hide £650,000 of unaligned money: near the ends, one decimal more.
   const nearEnd = share !== 0 && share !== 1 && (share > 0.995 || share < 0.005);
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: nearEnd ? 1 : 0 }).format(
+  return formatter(locale, { style: 'percent', maximumFractionDigits: nearEnd ? 1 : 0 }).format(
     nearEnd ? Math.min(Math.max(share, 0.001), 0.999) : share,
   );
 }
@@ -16,7 +31,7 @@ export function percent(share: number | null | undefined, locale: string): strin
 /** £42,000,000 → "£42M" (the cell and the axis; the exact figure is in the cell's title and list). */
 export function compactMoney(amount: number, format: Pick<Format, 'currency' | 'locale' | 'money'>): string {
   try {
-    return new Intl.NumberFormat(format.locale, {
+    return formatter(format.locale, {
       style: 'currency',
       currency: format.currency,
       notation: 'compact',

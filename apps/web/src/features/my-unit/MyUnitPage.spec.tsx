@@ -74,7 +74,10 @@ describe('MyUnitPage', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Propose' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('interpretation note');
     expect(calls.calls.some((c) => c.method === 'POST' && c.path === '/links')).toBe(false);
-    await userEvent.type(within(dialog).getByLabelText('Interpretation note (required)'), ' Upkeep keeps the farms running ');
+    await userEvent.type(
+      within(dialog).getByLabelText('Interpretation note (required)'),
+      ' Upkeep keeps the farms running ',
+    );
     await userEvent.type(within(dialog).getByLabelText('Weight (optional)'), '30');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Propose' }));
     expect(await screen.findByText(/Link proposed/)).toBeInTheDocument();
@@ -89,7 +92,9 @@ describe('MyUnitPage', () => {
   });
 
   it('registers a BAU activity in the contributor’s unit with the shared node fields', async () => {
-    const calls = api({ 'POST /nodes': (r: MockRequest) => ({ ...BAU, id: 'b2', key: 'BAU-2', ...(r.body as object) }) });
+    const calls = api({
+      'POST /nodes': (r: MockRequest) => ({ ...BAU, id: 'b2', key: 'BAU-2', ...(r.body as object) }),
+    });
     renderApp('/my-unit');
     await userEvent.click(await screen.findByRole('button', { name: 'Add BAU activity' }));
     const dialog = await screen.findByRole('dialog', { name: 'New BAU activity' });

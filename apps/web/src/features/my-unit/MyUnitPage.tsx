@@ -95,12 +95,7 @@ export function MyUnitPage() {
       </div>
       {dialog?.type === 'new' && <WorkDialog kind={dialog.kind} units={writable} onClose={() => setDialog(null)} />}
       {dialog?.type === 'edit' && (
-        <WorkDialog
-          kind={dialog.node.kind}
-          node={dialog.node}
-          units={writable}
-          onClose={() => setDialog(null)}
-        />
+        <WorkDialog kind={dialog.node.kind} node={dialog.node} units={writable} onClose={() => setDialog(null)} />
       )}
       {dialog?.type === 'propose' && (
         <ProposeLinkDialog from={dialog.node} targets={targets.data ?? []} onClose={() => setDialog(null)} />

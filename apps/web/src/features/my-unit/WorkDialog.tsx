@@ -35,7 +35,9 @@ export function WorkDialog(props: {
   onClose: () => void;
 }) {
   const { kind, node } = props;
-  const base: FormValues = node ? toFormValues(node) : { ...newNodeValues(kind), businessUnitId: props.units[0]?.id ?? '' };
+  const base: FormValues = node
+    ? toFormValues(node)
+    : { ...newNodeValues(kind), businessUnitId: props.units[0]?.id ?? '' };
   const [values, setValues] = useState<FormValues>(base);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);

@@ -7,7 +7,11 @@ import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/toast';
 import { KIND_NAMES } from './WorkDialog';
 
-const STATE_LABELS: Record<string, string> = { approved: 'approved', proposed: 'waiting for approval', rejected: 'rejected' };
+const STATE_LABELS: Record<string, string> = {
+  approved: 'approved',
+  proposed: 'waiting for approval',
+  rejected: 'rejected',
+};
 
 /** The money a work item carries: a change budget (whole life), a BAU annual cost, an asset's annual value. */
 function moneyOf(n: ApiNode): { amount: number | null; label: string } {

@@ -1,10 +1,15 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Notification } from '../../api/notifications.queries';
 import { renderApp, sessionOf } from '../../app/testing';
 import { mockApi } from '../../test/mockApi';
 
-const note = (id: string, kind: Notification['kind'], message: string, extra: Partial<Notification> = {}): Notification => ({
+const note = (
+  id: string,
+  kind: Notification['kind'],
+  message: string,
+  extra: Partial<Notification> = {},
+): Notification => ({
   id,
   kind,
   message,
@@ -38,6 +43,27 @@ describe('Notifications', () => {
     expect(rejected).toHaveTextContent('“Not this year”');
   });
 
+  it('reads the list on opening it: the badge clears, what was new stays marked', async () => {
+    let unread = 2;
+    const api = mockApi({
+      'GET /auth/session': sessionOf('contributor'),
+      'GET /notifications': () => ({
+        items: ITEMS.map((n) => (unread ? n : { ...n, readAt: n.readAt ?? '2026-11-30T10:00:00Z' })),
+        unread,
+      }),
+      'POST /notifications/read': () => {
+        unread = 0;
+        return { unread };
+      },
+    });
+    renderApp('/notifications');
+    expect(await screen.findByTestId('notification-badge')).toHaveTextContent('2');
+    await waitFor(() => expect(screen.queryByTestId('notification-badge')).not.toBeInTheDocument());
+    expect(api.calls.find((c) => c.path === '/notifications/read')?.body).toEqual({ all: true });
+    const items = screen.getAllByTestId('notification');
+    expect(items.map((i) => i.classList.contains('is-unread'))).toEqual([true, true, false]);
+  });
+
   it('acknowledges a cross-unit dependency and marks its notification read', async () => {
     const api = mockApi({
       'GET /auth/session': sessionOf('contributor'),
@@ -49,7 +75,10 @@ describe('Notifications', () => {
     const items = await screen.findAllByTestId('notification');
     await userEvent.click(within(items[1]).getByRole('button', { name: 'Acknowledge' }));
     expect(await screen.findByText(/Dependency acknowledged/)).toBeInTheDocument();
-    expect(api.calls.find((c) => c.path === '/notifications/read')?.body).toEqual({ ids: ['b'] });
+    expect(api.calls.filter((c) => c.path === '/notifications/read').map((c) => c.body)).toEqual([
+      { all: true },
+      { ids: ['b'] },
+    ]);
     expect(within(items[0]).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Notification } from '../../api/notifications.queries';
 import { notificationsQuery, useMarkRead } from '../../api/notifications.queries';
@@ -19,23 +20,24 @@ const TITLES: Record<Notification['kind'], string> = {
 export function NotificationsPage() {
   const list = useQuery(notificationsQuery());
   const markRead = useMarkRead();
-  const toast = useToast();
   const items = list.data?.items ?? [];
+  // Opening the list reads it: the badge clears, while what was new stays marked until you leave.
+  const [newOnArrival, setNewOnArrival] = useState<ReadonlySet<string> | null>(null);
+  if (list.data && !newOnArrival) setNewOnArrival(new Set(list.data.items.filter((n) => !n.readAt).map((n) => n.id)));
+  const marked = useRef(false);
+  const { mutate: markAll } = markRead;
+  useEffect(() => {
+    if (!list.data?.unread || marked.current) return;
+    marked.current = true;
+    markAll({ all: true });
+  }, [list.data, markAll]);
   return (
     <div className="page">
       <div className="page-inner">
-        <div className="section-head">
-          <h1 className="page-title">Notifications</h1>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!list.data?.unread || markRead.isPending}
-            onClick={() => markRead.mutate({ all: true }, { onError: (e) => toast(describeError(e), 'error') })}
-          >
-            Mark all as read
-          </button>
-        </div>
-        <p className="page-lead">Decisions on the links you proposed, and dependencies other units declared on yours.</p>
+        <h1 className="page-title">Notifications</h1>
+        <p className="page-lead">
+          Decisions on the links you proposed, and dependencies other units declared on yours.
+        </p>
         {list.isPending && <p className="muted">Loading…</p>}
         {list.error && (
           <p className="form-error" role="alert">
@@ -46,7 +48,7 @@ export function NotificationsPage() {
         {items.length > 0 && (
           <ul className="card notification-list" data-testid="notifications">
             {items.map((n) => (
-              <Item key={n.id} notification={n} />
+              <Item key={n.id} notification={n} isNew={!n.readAt || !!newOnArrival?.has(n.id)} />
             ))}
           </ul>
         )}
@@ -55,7 +57,7 @@ export function NotificationsPage() {
   );
 }
 
-function Item({ notification: n }: { notification: Notification }) {
+function Item({ notification: n, isNew }: { notification: Notification; isNew: boolean }) {
   const format = useFormat();
   const acknowledge = useAcknowledgeDependency();
   const markRead = useMarkRead();
@@ -72,12 +74,12 @@ function Item({ notification: n }: { notification: Notification }) {
       },
     );
   return (
-    <li className={`notification${n.readAt ? '' : ' is-unread'}`} data-testid="notification" data-kind={n.kind}>
+    <li className={`notification${isNew ? ' is-unread' : ''}`} data-testid="notification" data-kind={n.kind}>
       <span className="notification-dot" aria-hidden="true" />
       <div className="notification-body">
         <div className="muted notification-meta">
           {TITLES[n.kind]} · {format.dateTime(n.createdAt)}
-          {!n.readAt && <span className="sr-only"> (unread)</span>}
+          {isNew && <span className="sr-only"> (new)</span>}
         </div>
         <div className="notification-message">{n.message}</div>
         {n.comment && <p className="notification-comment">“{n.comment}”</p>}
@@ -85,13 +87,13 @@ function Item({ notification: n }: { notification: Notification }) {
       <div className="notification-actions">
         {n.fromNodeId && <Link to={`/map?sel=${encodeURIComponent(n.fromNodeId)}`}>On the map</Link>}
         {n.kind === 'dependency_to_acknowledge' && n.linkId && (
-          <button type="button" className="btn btn-small btn-primary" disabled={acknowledge.isPending} onClick={onAcknowledge}>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={acknowledge.isPending}
+            onClick={onAcknowledge}
+          >
             Acknowledge
-          </button>
-        )}
-        {!n.readAt && (
-          <button type="button" className="btn btn-small" onClick={() => markRead.mutate({ ids: [n.id] })}>
-            Mark read
           </button>
         )}
       </div>
