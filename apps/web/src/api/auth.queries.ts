@@ -1,42 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ApiDemoAccount, ApiInviteSummary, ApiSession, ApiTotpSetup } from './contract';
 import { ApiError, http } from './http';
 
-/**
- * Accounts and sessions (the `/api/auth`, `/api/invites` and `/api/password-resets` routes).
- * Shapes as the accounts contract states them (docs/security.md).
- */
+/** Accounts and sessions (the `/api/auth`, `/api/invites` and `/api/password-resets` routes). */
 export type Role = 'admin' | 'pmo' | 'executive' | 'contributor';
 export const ROLES: readonly Role[] = ['admin', 'pmo', 'executive', 'contributor'];
 
-export interface Session {
-  token: string;
-  user: { id: string; name: string; email: string; totpEnabled: boolean };
-  /** `requireTotp` with `user.totpEnabled` false: the API answers nothing else until TOTP is set up. */
-  organisation: { id: string; name: string; slug: string; currency: string; locale: string; requireTotp?: boolean };
-  role: Role;
-  unitIds: string[];
-  organisations: { id: string; name: string; role: Role }[];
-}
-
-export interface DemoAccount {
-  email: string;
-  password: string;
-  role: Role;
-  name: string;
-}
-
-export interface InviteInfo {
-  organisationName: string;
-  email: string;
-  role: Role;
-  /** The invited email has an account already (another organisation's): its password is all it takes. */
-  accountExists?: boolean;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-}
+export type Session = ApiSession;
+export type DemoAccount = ApiDemoAccount;
+export type InviteInfo = ApiInviteSummary;
+export type TotpSetup = ApiTotpSetup;
 
 export const sessionKeys = {
   session: ['auth', 'session'] as const,

@@ -1,8 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { ApiChangeLogEntry } from './contract';
+import type { ApiChangeLogPage } from './contract';
 import { http } from './http';
-
-export type ChangeLogEntry = ApiChangeLogEntry;
 
 /** The change log's filters, as the URL of `/change-log` carries them. */
 export interface ChangeLogFilter {
@@ -15,10 +13,8 @@ export interface ChangeLogFilter {
 }
 
 /** A page as `GET /api/change-log` answers it: `nextBefore` is the cursor of the next (older) page. */
-export interface ChangeLogPage {
-  entries: ChangeLogEntry[];
-  nextBefore: number | null;
-}
+export type ChangeLogPage = ApiChangeLogPage;
+export type ChangeLogEntry = ApiChangeLogPage['entries'][number];
 
 export const CHANGE_LOG_PAGE_SIZE = 50;
 

@@ -1,35 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Role } from './auth.queries';
+import type { ApiCreatedInvite, ApiInvite, ApiMember, ApiPasswordResetLink } from './contract';
 import { http } from './http';
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  unitIds: string[];
-  totpEnabled?: boolean;
-  joinedAt?: string;
-}
-
-export interface Invite {
-  id: string;
-  email: string;
-  role: Role;
-  unitIds: string[];
-  expiresAt: string;
-  createdAt?: string;
-}
-
+export type Member = ApiMember;
+export type Invite = ApiInvite;
 /** An invite just made: its one-time link is shown to the admin this once (the API keeps only a hash). */
-export interface CreatedInvite extends Invite {
-  link: string;
-}
-
-export interface ResetLink {
-  link: string;
-  expiresAt: string;
-}
+export type CreatedInvite = ApiCreatedInvite;
+export type ResetLink = ApiPasswordResetLink;
 
 export const memberKeys = {
   all: ['members'] as const,

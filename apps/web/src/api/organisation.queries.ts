@@ -1,15 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionKeys } from './auth.queries';
+import type { ApiOrganisation } from './contract';
 import { http } from './http';
 
-export interface Organisation {
-  id: string;
-  name: string;
-  slug: string;
-  currency: string;
-  locale: string;
-  requireTotp: boolean;
-}
+export type Organisation = ApiOrganisation;
 
 export type OrganisationChanges = Partial<Pick<Organisation, 'name' | 'currency' | 'locale' | 'requireTotp'>>;
 

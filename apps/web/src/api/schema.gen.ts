@@ -4,6 +4,433 @@
  */
 
 export interface paths {
+    "/api/auth/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an organisation and its first admin, and sign in
+         * @description Sets the session cookie and answers the session with its token.
+         */
+        post: operations["AuthController_signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/log-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password (and TOTP code when the account has it) */
+        post: operations["AuthController_logIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/log-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End this session
+         * @description Its token stops working at once, wherever it is. Who: any member.
+         */
+        post: operations["AuthController_logOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in session, with a fresh token
+         * @description Who: any member.
+         */
+        get: operations["AuthController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/switch-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Work in another organisation the user belongs to (a new session)
+         * @description Who: any member.
+         */
+        post: operations["AuthController_switchOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one’s password
+         * @description The other sessions of this account in this organisation end. Who: any member.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/demo-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The demo users’ credentials, one per role (public, only while DEMO_SEED is on)
+         * @description For the log-in page of a demo install; 404 when DEMO_SEED is off.
+         */
+        get: operations["AuthController_demoAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invite link is for (public) */
+        get: operations["AccountLinksController_describeInvite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invite: join the organisation and sign in (public) */
+        post: operations["AccountLinksController_acceptInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/password-resets/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password from a reset link (public)
+         * @description The member’s sessions end; sign in again.
+         */
+        post: operations["AccountLinksController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up TOTP: a new secret to scan
+         * @description Not in force until confirmed with a code (`POST /api/auth/totp/enable`). Who: any member.
+         */
+        post: operations["TotpController_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn TOTP on with a first code
+         * @description Every log-in then asks for a code. Who: any member.
+         */
+        post: operations["TotpController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn TOTP off with a current code
+         * @description Who: any member.
+         */
+        post: operations["TotpController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the members of the organisation (admin)
+         * @description Who: any member.
+         */
+        get: operations["MembersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the open invites (admin)
+         * @description Who: admin.
+         */
+        get: operations["MembersController_invites"];
+        put?: never;
+        /**
+         * Invite someone by email with a role (admin)
+         * @description Answers a one-time link (valid 7 days) to hand over: no mail is sent. Who: admin.
+         */
+        post: operations["MembersController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an open invite (admin)
+         * @description Who: admin.
+         */
+        delete: operations["MembersController_withdrawInvite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member (admin)
+         * @description Their sessions in this organisation end at once. Who: admin.
+         */
+        delete: operations["MembersController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member’s role or units (admin)
+         * @description Takes effect at the member’s next request. Who: admin.
+         */
+        patch: operations["MembersController_update"];
+        trace?: never;
+    };
+    "/api/members/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a one-time password-reset link for a member (admin)
+         * @description Valid 24 hours; an earlier unused link stops working. Who: admin.
+         */
+        post: operations["MembersController_passwordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation of the session, with its settings
+         * @description Who: any member.
+         */
+        get: operations["OrganisationController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete the organisation and everything in it (admin)
+         * @description Cannot be undone: export first. Members who belong to no other organisation lose their account. Who: admin.
+         */
+        delete: operations["OrganisationController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the organisation’s name, currency, locale or TOTP requirement (admin)
+         * @description Who: admin.
+         */
+        patch: operations["OrganisationController_update"];
+        trace?: never;
+    };
+    "/api/organisation/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the whole organisation (admin)
+         * @description `{ format, exportedAt, organisation, members, portfolio }`: the settings, the members without any secret, and the portfolio as an interchange document (throughline/v1), importable into another organisation. Who: admin.
+         */
+        get: operations["OrganisationController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/change-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation’s change log, newest first (admin)
+         * @description Filter by who (`actor`), what (`entityType`, `action`) and when (`from`, `to`); page with `before`. Who: admin.
+         */
+        get: operations["ChangeLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -31,10 +458,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List business units */
+        /**
+         * List business units
+         * @description Who: any member.
+         */
         get: operations["BusinessUnitsController_list"];
         put?: never;
-        /** Create a business unit */
+        /**
+         * Create a business unit
+         * @description Who: admin.
+         */
         post: operations["BusinessUnitsController_create"];
         delete?: never;
         options?: never;
@@ -49,17 +482,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a business unit */
+        /**
+         * Get a business unit
+         * @description Who: any member.
+         */
         get: operations["BusinessUnitsController_get"];
         put?: never;
         post?: never;
-        /** Delete a business unit */
+        /**
+         * Delete a business unit
+         * @description Who: admin.
+         */
         delete: operations["BusinessUnitsController_delete"];
         options?: never;
         head?: never;
         /**
          * Update a business unit
-         * @description Leave a field out to keep it.
+         * @description Leave a field out to keep it. Who: admin.
          */
         patch: operations["BusinessUnitsController_update"];
         trace?: never;
@@ -73,11 +512,14 @@ export interface paths {
         };
         /**
          * List nodes
-         * @description Filtered, sorted and paged by cursor.
+         * @description Filtered, sorted and paged by cursor. Who: any member.
          */
         get: operations["NodesController_list"];
         put?: never;
-        /** Create a node */
+        /**
+         * Create a node
+         * @description Who: admin, pmo, contributor.
+         */
         post: operations["NodesController_create"];
         delete?: never;
         options?: never;
@@ -92,20 +534,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a node */
+        /**
+         * Get a node
+         * @description Who: any member.
+         */
         get: operations["NodesController_get"];
         put?: never;
         post?: never;
         /**
          * Delete a node
-         * @description With its links and check-ins (all kept in the change log).
+         * @description With its links and check-ins (all kept in the change log). Who: admin, pmo, contributor.
          */
         delete: operations["NodesController_delete"];
         options?: never;
         head?: never;
         /**
          * Update a node
-         * @description Optimistic concurrency: say which version you edited (body `version` or If-Match).
+         * @description Optimistic concurrency: say which version you edited (body `version` or If-Match). Who: admin, pmo, contributor.
          */
         patch: operations["NodesController_update"];
         trace?: never;
@@ -119,7 +564,7 @@ export interface paths {
         };
         /**
          * A node’s history
-         * @description Also after the node was deleted.
+         * @description Also after the node was deleted. Who: any member.
          */
         get: operations["NodesController_history"];
         put?: never;
@@ -139,15 +584,35 @@ export interface paths {
         };
         /**
          * List links
-         * @description Filtered by node (either end), state and kind.
+         * @description Filtered by node (either end), state and kind. Who: any member.
          */
         get: operations["LinksController_list"];
         put?: never;
         /**
          * Create a link
-         * @description Within the allowed-link matrix; proposed or approved.
+         * @description Within the allowed-link matrix; proposed or approved. Who: admin, pmo, contributor.
          */
         post: operations["LinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/links/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proposals queue
+         * @description Proposed links waiting for a decision, oldest first: the work item and the target (`from`, `to`), the interpretation note (`rationale`) and who proposed it (`proposedBy`, `proposedById`). Who: admin, pmo.
+         */
+        get: operations["LinksController_proposals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -161,19 +626,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a link */
+        /**
+         * Get a link
+         * @description Who: any member.
+         */
         get: operations["LinksController_get"];
         put?: never;
         post?: never;
-        /** Delete a link */
+        /**
+         * Delete a link
+         * @description Who: admin, pmo, contributor.
+         */
         delete: operations["LinksController_delete"];
         options?: never;
         head?: never;
         /**
          * Update a link
-         * @description Its weight and rationale.
+         * @description Its weight and rationale. Who: admin, pmo, contributor.
          */
         patch: operations["LinksController_update"];
+        trace?: never;
+    };
+    "/api/links/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide several proposals
+         * @description Each link is re-checked (still proposed, the version given, not your own proposal, no cycle) and decided in a transaction of its own; the answer reports each, in the order of `ids`. Who: admin, pmo.
+         */
+        post: operations["LinksController_decideMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/links/{id}/approve": {
@@ -185,7 +676,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a proposed link */
+        /**
+         * Approve a proposed link
+         * @description With an optional comment, told to the proposer. Who: admin, pmo.
+         */
         post: operations["LinksController_approve"];
         delete?: never;
         options?: never;
@@ -202,8 +696,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a proposed link */
+        /**
+         * Reject a proposed link
+         * @description With a comment (required), told to the proposer. Who: admin, pmo.
+         */
         post: operations["LinksController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/links/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a cross-unit dependency
+         * @description A proposed depends_on from one business unit’s work to another’s, acknowledged by the owner of the unit depended on (or a pmo/admin): it becomes approved. Who: admin, pmo, contributor.
+         */
+        post: operations["LinksController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -217,10 +734,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a key result’s check-ins */
+        /**
+         * List a key result’s check-ins
+         * @description Who: any member.
+         */
         get: operations["CheckInsController_list"];
         put?: never;
-        /** Check in on a key result */
+        /**
+         * Check in on a key result
+         * @description Who: admin, pmo, contributor.
+         */
         post: operations["CheckInsController_add"];
         delete?: never;
         options?: never;
@@ -237,7 +760,7 @@ export interface paths {
         };
         /**
          * A view of the graph
-         * @description The whole organisation, a chain, a unit or the strategy.
+         * @description The whole organisation, a chain, a unit or the strategy. Who: any member.
          */
         get: operations["ViewsController_view"];
         put?: never;
@@ -257,7 +780,7 @@ export interface paths {
         };
         /**
          * Trace the chain through a node
-         * @description Up to its themes, down to its delivery.
+         * @description Up to its themes, down to its delivery. Who: any member.
          */
         get: operations["ViewsController_trace"];
         put?: never;
@@ -277,7 +800,7 @@ export interface paths {
         };
         /**
          * Export the portfolio
-         * @description Streamed from one consistent snapshot.
+         * @description Streamed from one consistent snapshot. Who: any member.
          */
         get: operations["PortfolioController_export"];
         put?: never;
@@ -299,7 +822,7 @@ export interface paths {
         put?: never;
         /**
          * Import a portfolio
-         * @description Upserts by key; the whole document or nothing. One import at a time per process.
+         * @description Upserts by key; the whole document or nothing. One import at a time per process. With `dryRun=true` nothing is written: the answer is the diff (per section: counts, the entries to create, the entries to change field by field). Who: admin, pmo.
          */
         post: operations["PortfolioController_import"];
         delete?: never;
@@ -317,7 +840,7 @@ export interface paths {
         };
         /**
          * Run the audit
-         * @description Every rule of the audit run on the current graph.
+         * @description Every rule of the audit run on the current graph. Who: any member.
          */
         get: operations["AuditController_report"];
         put?: never;
@@ -335,7 +858,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the audit rules and settings */
+        /**
+         * List the audit rules and settings
+         * @description Who: any member.
+         */
         get: operations["AuditController_rules"];
         put?: never;
         post?: never;
@@ -360,7 +886,7 @@ export interface paths {
         head?: never;
         /**
          * Change the audit settings
-         * @description Fields left out keep their value.
+         * @description Fields left out keep their value. Who: admin.
          */
         patch: operations["AuditController_updateSettings"];
         trace?: never;
@@ -374,13 +900,13 @@ export interface paths {
         };
         /**
          * List waivers
-         * @description Every waiver, with where it stands today.
+         * @description Every waiver, with where it stands today. Who: any member.
          */
         get: operations["AuditController_waivers"];
         put?: never;
         /**
          * Waive a finding
-         * @description Until `expiresOn`; a lapsed waiver of it is replaced.
+         * @description Until `expiresOn`; a lapsed waiver of it is replaced. Who: admin, pmo.
          */
         post: operations["AuditController_createWaiver"];
         delete?: never;
@@ -399,7 +925,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a waiver */
+        /**
+         * Delete a waiver
+         * @description Who: admin, pmo.
+         */
         delete: operations["AuditController_deleteWaiver"];
         options?: never;
         head?: never;
@@ -413,7 +942,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Coverage report */
+        /**
+         * Coverage report
+         * @description Who: any member.
+         */
         get: operations["CoverageController_report"];
         put?: never;
         post?: never;
@@ -430,10 +962,73 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Coverage matrix: objectives × business units */
+        /**
+         * Coverage matrix: objectives × business units
+         * @description Who: any member.
+         */
         get: operations["CoverageController_matrix"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The executive dashboard
+         * @description Headline figures, the objectives × business units heatmap, the investment mix (change budgets annualised), a card per objective with its accountable people, and accountability per business unit. Who: any member.
+         */
+        get: operations["DashboardController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications
+         * @description Newest first, with how many are unread. Who: any member.
+         */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read
+         * @description `{ ids }` or `{ all: true }`; only your own. Who: any member.
+         */
+        post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -447,8 +1042,199 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Impact of cancelling a work item */
+        /**
+         * Impact of cancelling a work item
+         * @description Who: any member.
+         */
         get: operations["ImpactController_ofCancelling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nodes/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted node
+         * @description Brings a deleted node back with the same id and key, its check-ins and the links deleted with it, in one transaction, from the change log. Links that cannot come back (the other end is gone, the same link exists again, or it would close a chain loop) are listed in skippedLinks. Who: admin, pmo, contributor.
+         */
+        post: operations["RestoreController_restoreNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/spreadsheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a spreadsheet
+         * @description A CSV or XLSX file of one sheet kind, sent as the body (text/csv or the XLSX type), its columns mapped to fields by `mapping` (JSON {column: field}; else the remembered mapping; else guessed from the headers). `dryRun=true` answers the diff and writes nothing; otherwise the rows are imported as one transaction through the interchange import. A bad row: 422 IMPORT_INVALID with `details` [{line, column, field, message}], nothing written. Who: admin, pmo.
+         */
+        post: operations["SpreadsheetController_importSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/spreadsheet/mappings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The remembered column mapping of a sheet kind, and the fields it may map to
+         * @description Who: any member.
+         */
+        get: operations["SpreadsheetController_mapping"];
+        /**
+         * Remember a column mapping for a sheet kind
+         * @description Who: admin, pmo.
+         */
+        put: operations["SpreadsheetController_putMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export one node kind as CSV
+         * @description Formula-like cells are escaped with a leading apostrophe. Who: any member.
+         */
+        get: operations["SpreadsheetController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export one node kind as XLSX
+         * @description Formula-like cells are escaped with a leading apostrophe. Who: any member.
+         */
+        get: operations["SpreadsheetController_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/findings.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open audit findings as CSV
+         * @description Who: any member.
+         */
+        get: operations["SpreadsheetController_findingsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List snapshots, newest first
+         * @description Who: any member.
+         */
+        get: operations["SnapshotsController_list"];
+        put?: never;
+        /**
+         * Take a snapshot
+         * @description Stores the graph, coverage and audit summary as they are now. Snapshots are never changed. Who: admin, pmo.
+         */
+        post: operations["SnapshotsController_take"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/snapshots/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objective coverage at each snapshot, oldest first (the dashboard’s trend)
+         * @description Who: any member.
+         */
+        get: operations["SnapshotsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/snapshots/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Diff two snapshots, or a snapshot and now
+         * @description Who: any member.
+         */
+        get: operations["SnapshotsController_diff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -461,6 +1247,252 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SignUpDto: {
+            /** @example Northwind Energy */
+            organisationName: string;
+            /** @example Ada Lovelace */
+            name: string;
+            /** @example ada@example.com */
+            email: string;
+            /**
+             * @description At least 10 characters, and not one of the 1,000 most common passwords.
+             * @example correct horse battery staple
+             */
+            password: string;
+        };
+        SessionUserDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            totpEnabled: boolean;
+        };
+        SessionOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            /** @example GBP */
+            currency: string;
+            /** @example en-GB */
+            locale: string;
+            /** @description Members must use TOTP; without it, a session may only set it up. */
+            requireTotp: boolean;
+        };
+        MembershipSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+        };
+        SessionDto: {
+            /** @description The session token (JWT); API clients send it as `Authorization: Bearer <token>`. Lives 15 minutes. */
+            token: string;
+            user: components["schemas"]["SessionUserDto"];
+            organisation: components["schemas"]["SessionOrganisationDto"];
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            /** @description A contributor’s business units. */
+            unitIds: string[];
+            /** @description Every organisation the user belongs to. */
+            organisations: components["schemas"]["MembershipSummaryDto"][];
+        };
+        LogInDto: {
+            /** @example ada@example.com */
+            email: string;
+            /** @example correct horse battery staple */
+            password: string;
+            /**
+             * @description The current code of the authenticator app, when the account has TOTP on.
+             * @example 123456
+             */
+            totpCode?: string;
+        };
+        SwitchOrganisationDto: {
+            /** Format: uuid */
+            organisationId: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        DemoAccountDto: {
+            /** @example admin@northwind.example */
+            email: string;
+            /**
+             * @description Public: a demo install shows it on the log-in page.
+             * @example northwind-admin
+             */
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            /** @example Alex Admin */
+            name: string;
+        };
+        InviteSummaryDto: {
+            organisationName: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            /** @description Whether the email already has an account (accepting then asks for its password). */
+            accountExists: boolean;
+        };
+        AcceptInviteDto: {
+            /**
+             * @description Required for a new account.
+             * @example Grace Hopper
+             */
+            name?: string;
+            /** @description A new account’s password; an existing account’s current one. */
+            password: string;
+            /**
+             * @description An existing account with TOTP on: its current code.
+             * @example 123456
+             */
+            totpCode?: string;
+        };
+        ResetPasswordDto: {
+            password: string;
+        };
+        TotpSetupDto: {
+            /**
+             * @description Base32; type it into the app if it cannot scan.
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+            /** @example otpauth://totp/Throughline:ada%40example.com?secret=…&issuer=Throughline */
+            otpauthUrl: string;
+        };
+        TotpCodeDto: {
+            /**
+             * @description The current 6-digit code of the authenticator app.
+             * @example 123456
+             */
+            code: string;
+        };
+        MemberDto: {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            unitIds: string[];
+            totpEnabled: boolean;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        InviteDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            unitIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The admin who sent it. */
+            createdBy: string | null;
+        };
+        CreateInviteDto: {
+            /** @example grace@example.com */
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            /** @description For a contributor: its business units. */
+            unitIds?: string[];
+        };
+        CreatedInviteDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "pmo" | "executive" | "contributor";
+            unitIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The admin who sent it. */
+            createdBy: string | null;
+            /** @description The one-time link to hand to the invitee; shown this once only. */
+            link: string;
+        };
+        UpdateMemberDto: {
+            /** @enum {string} */
+            role?: "admin" | "pmo" | "executive" | "contributor";
+            /** @description A contributor’s business units (others have none). */
+            unitIds?: string[];
+        };
+        PasswordResetLinkDto: {
+            /** @description The one-time link to hand to the member; shown this once only. */
+            link: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        OrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Northwind Energy */
+            name: string;
+            /** @example northwind-energy-1a2b3c */
+            slug: string;
+            /**
+             * @description ISO 4217: money everywhere is in this currency.
+             * @example GBP
+             */
+            currency: string;
+            /**
+             * @description BCP 47: how dates and numbers are written.
+             * @example en-GB
+             */
+            locale: string;
+            /** @description Every member must sign in with a TOTP code. */
+            requireTotp: boolean;
+        };
+        UpdateOrganisationDto: {
+            name?: string;
+            /**
+             * @description An ISO 4217 currency code.
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description A BCP 47 locale this server can format for.
+             * @example de-DE
+             */
+            locale?: string;
+            requireTotp?: boolean;
+        };
+        DeleteOrganisationDto: {
+            /** @description The organisation’s name, typed again: deleting cannot be undone. */
+            confirmName: string;
+        };
+        ChangeLogItemDto: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description Who made the change: the signed-in user’s name. */
+            actor: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete";
+            /** @enum {string} */
+            entityType: "node" | "link" | "business_unit" | "check_in" | "waiver" | "membership" | "invite" | "organisation";
+            /** Format: uuid */
+            entityId: string;
+            /** @description The entity before the change (null for a create). */
+            before: Record<string, never> | null;
+            /** @description The entity after the change (null for a delete). */
+            after: Record<string, never> | null;
+        };
+        ChangeLogPageDto: {
+            entries: components["schemas"]["ChangeLogItemDto"][];
+            /** @description Pass as `before` for the next page; null on the last. */
+            nextBefore: number | null;
+        };
         HealthDto: {
             /**
              * @example ok
@@ -487,6 +1519,11 @@ export interface components {
             name: string;
             /** Format: uuid */
             parentId: string | null;
+            /**
+             * Format: uuid
+             * @description The member who owns the unit.
+             */
+            ownerId: string | null;
             /** @example 1 */
             version: number;
             createdAt: string;
@@ -505,6 +1542,11 @@ export interface components {
              * @description The unit this one sits under.
              */
             parentId?: string | null;
+            /**
+             * Format: uuid
+             * @description The member who owns the unit; it acknowledges dependencies on its work.
+             */
+            ownerId?: string | null;
         };
         UpdateBusinessUnitDto: {
             /** @example NET */
@@ -513,6 +1555,11 @@ export interface components {
             name?: string;
             /** Format: uuid */
             parentId?: string | null;
+            /**
+             * Format: uuid
+             * @description The member who owns the unit, or null for none.
+             */
+            ownerId?: string | null;
             /**
              * @description The version this change is based on; a stale one gets 409.
              * @example 2
@@ -569,6 +1616,8 @@ export interface components {
              *     ]
              */
             tags: string[];
+            /** @description objective: the business units accountable for it; [] for every other kind. */
+            accountableUnitIds: string[];
             /**
              * @description Send it back (body `version` or If-Match) with a change.
              * @example 3
@@ -725,6 +1774,8 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /** @description objective: the business units accountable for it (ids, each once); [] for none. */
+            accountableUnitIds?: string[];
             /**
              * @description theme, objective: 1 = highest.
              * @example 1
@@ -863,6 +1914,8 @@ export interface components {
              *     ]
              */
             tags?: string[];
+            /** @description objective: the business units accountable for it (ids, each once); [] for none. */
+            accountableUnitIds?: string[];
             /**
              * @description theme, objective: 1 = highest.
              * @example 1
@@ -1023,12 +2076,63 @@ export interface components {
             /** @enum {string} */
             state: "proposed" | "approved" | "rejected";
             proposedBy: string;
+            /**
+             * Format: uuid
+             * @description The member who proposed it (null for links imported or made before accounts).
+             */
+            proposedById: string | null;
             proposedAt: string;
             decidedBy: string | null;
             decidedAt: string | null;
+            /** @description The decider’s comment; a rejection always has one. */
+            decisionComment: string | null;
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        LinkEndViewDto: {
+            /** @example PRJ-7 */
+            key: string;
+            /** @enum {string} */
+            kind: "theme" | "objective" | "key_result" | "programme" | "project" | "bau" | "asset";
+            title: string;
+            /** Format: uuid */
+            businessUnitId: string | null;
+            /** @example NET */
+            businessUnitKey: string | null;
+        };
+        LinkProposalDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fromId: string;
+            /** Format: uuid */
+            toId: string;
+            /** @enum {string} */
+            kind: "contributes_to" | "part_of" | "delivers" | "depends_on";
+            /** @example 40 */
+            weight: number | null;
+            rationale: string;
+            /** @enum {string} */
+            state: "proposed" | "approved" | "rejected";
+            proposedBy: string;
+            /**
+             * Format: uuid
+             * @description The member who proposed it (null for links imported or made before accounts).
+             */
+            proposedById: string | null;
+            proposedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description The decider’s comment; a rejection always has one. */
+            decisionComment: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            from: components["schemas"]["LinkEndViewDto"];
+            to: components["schemas"]["LinkEndViewDto"];
+            /** @description A depends_on between two different business units: the target unit’s owner may acknowledge it (POST /links/{id}/acknowledge) as well as a pmo or admin. */
+            crossUnit: boolean;
         };
         CreateLinkDto: {
             /**
@@ -1054,11 +2158,10 @@ export interface components {
             /** @example Wave 2 installs most of the remaining meters. */
             rationale?: string;
             /**
-             * @description Until accounts and roles exist the caller chooses; with them, a contributor’s links are always proposed.
-             * @default approved
+             * @description A pmo or admin may ask for its link to be a proposal rather than approved at once. A contributor’s link is always proposed. `approved` is refused: approval is a decision (POST /links/{id}/approve), never a field.
              * @enum {string}
              */
-            state?: "approved" | "proposed";
+            state?: "proposed";
         };
         UpdateLinkDto: {
             /**
@@ -1070,6 +2173,63 @@ export interface components {
             rationale?: string;
             /**
              * @description The version this change is based on; a stale one gets 409.
+             * @example 1
+             */
+            version?: number;
+        };
+        BulkLinkDecisionDto: {
+            ids: string[];
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Recorded on every link decided; required (non-blank) to reject. */
+            comment?: string;
+            /**
+             * @description For each id, the version you decided on (optional); a link changed since is not decided.
+             * @example {
+             *       "3f9c1a52-8e2b-4c1d-9a0e-2b7f4d6c8e10": 1
+             *     }
+             */
+            versions?: {
+                [key: string]: number;
+            };
+        };
+        LinkDecisionResultDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Whether this link was decided. */
+            ok: boolean;
+            /** @description The link as decided (when ok). */
+            link?: components["schemas"]["LinkDto"];
+            /**
+             * @description Why not (when not ok): the error code.
+             * @example INVALID_STATE
+             */
+            code?: string;
+            /** @description Why not, in words. */
+            message?: string;
+        };
+        BulkLinkDecisionResultDto: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description One per id, in the order given. */
+            results: components["schemas"]["LinkDecisionResultDto"][];
+            decided: number;
+            failed: number;
+        };
+        ApproveLinkDto: {
+            /** @example Agreed at the portfolio board. */
+            comment?: string;
+            /**
+             * @description The version you decided on; a stale one gets 409.
+             * @example 1
+             */
+            version?: number;
+        };
+        RejectLinkDto: {
+            /** @example This work serves KR-2.1, not KR-3.1. */
+            comment: string;
+            /**
+             * @description The version you decided on; a stale one gets 409.
              * @example 1
              */
             version?: number;
@@ -1580,6 +2740,302 @@ export interface components {
             businessUnits: components["schemas"]["CoverageUnitDto"][];
             cells: components["schemas"]["CoverageMatrixCellDto"][];
         };
+        DashboardShareDto: {
+            /** @example 8 */
+            total: number;
+            /** @example 6 */
+            covered: number;
+            /**
+             * @description covered / total; null when total is 0.
+             * @example 0.75
+             */
+            share: number | null;
+        };
+        DashboardAmountDto: {
+            total: number;
+            aligned: number;
+            unaligned: number;
+            /** @description aligned / total; null when total is 0. */
+            share: number | null;
+        };
+        OptimismGapItemDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example OBJ-3 */
+            key: string;
+            /** @example Make every home smart-ready */
+            title: string;
+            /** @enum {string} */
+            reportedHealth: "green" | "amber" | "red" | "unknown";
+            /** @enum {string} */
+            derivedHealth: "green" | "amber" | "red" | "unknown";
+        };
+        OptimismGapDto: {
+            count: number;
+            objectives: components["schemas"]["OptimismGapItemDto"][];
+        };
+        DashboardHeadlineDto: {
+            /** @description Active objectives whose delivery is not empty. */
+            objectiveCoverage: components["schemas"]["DashboardShareDto"];
+            /** @description Active work items in the delivery of an active objective. */
+            alignmentByCount: components["schemas"]["DashboardAmountDto"];
+            /** @description The same by money: budgets (whole) and BAU annual costs. */
+            alignmentByMoney: components["schemas"]["DashboardAmountDto"];
+            /** @description Money of active work that serves no active objective. */
+            unalignedMoney: number;
+            /** @description Open error findings of the audit (waived ones excluded). */
+            openErrors: number;
+            /** @description Active objectives reported healthier than derived. */
+            optimismGap: components["schemas"]["OptimismGapDto"];
+        };
+        DashboardColumnDto: {
+            /**
+             * Format: uuid
+             * @description null: work without a unit.
+             */
+            id: string | null;
+            /** @example NET */
+            key: string | null;
+            /** @example Networks */
+            name: string | null;
+        };
+        HeatmapThemeDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example OBJ-3 */
+            key: string;
+            /** @example Make every home smart-ready */
+            title: string;
+            priority: number | null;
+        };
+        HeatmapObjectiveDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example OBJ-3 */
+            key: string;
+            /** @example Make every home smart-ready */
+            title: string;
+            priority: number | null;
+            /** @description Its delivery is empty: no cell in its row. */
+            empty: boolean;
+        };
+        HeatmapGroupDto: {
+            /** @description null: the objectives that reach no theme. */
+            theme: components["schemas"]["HeatmapThemeDto"] | null;
+            /** @description In priority order (none last), then key. */
+            objectives: components["schemas"]["HeatmapObjectiveDto"][];
+        };
+        HeatmapCellDto: {
+            /** Format: uuid */
+            objectiveId: string;
+            /** Format: uuid */
+            businessUnitId: string | null;
+            count: number;
+            /** @description Budgets (whole) and BAU annual costs of the cell’s work. */
+            money: number;
+            /** @description Assets’ annual value, apart from money. */
+            assetValue: number;
+            nodeIds: string[];
+        };
+        DashboardHeatmapDto: {
+            businessUnits: components["schemas"]["DashboardColumnDto"][];
+            /** @description Themes in priority order; an objective under each theme it reaches. */
+            groups: components["schemas"]["HeatmapGroupDto"][];
+            /** @description Only cells with work. */
+            cells: components["schemas"]["HeatmapCellDto"][];
+        };
+        NodeMixDto: {
+            /** @description Change budgets, annualised (see basis). */
+            change: number;
+            /** @description BAU annual costs. */
+            bau: number;
+            /** @description Assets’ annual value. */
+            asset: number;
+            items: number;
+            /** Format: uuid */
+            nodeId: string;
+            key: string;
+            title: string;
+        };
+        AnnualisedMixDto: {
+            /** @description Change budgets, annualised (see basis). */
+            change: number;
+            /** @description BAU annual costs. */
+            bau: number;
+            /** @description Assets’ annual value. */
+            asset: number;
+            items: number;
+        };
+        DashboardInvestmentMixDto: {
+            /** @enum {string} */
+            basis: "annualised";
+            /** @description What the figures are, in words, for the page. */
+            note: string;
+            themes: components["schemas"]["NodeMixDto"][];
+            objectives: components["schemas"]["NodeMixDto"][];
+            /** @description Active work that serves no active objective. */
+            unaligned: components["schemas"]["AnnualisedMixDto"];
+        };
+        DeliveryByKindDto: {
+            programme: number;
+            project: number;
+            bau: number;
+            asset: number;
+        };
+        KeyResultOwnerDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example OBJ-3 */
+            key: string;
+            /** @example Make every home smart-ready */
+            title: string;
+            owner: string | null;
+        };
+        DashboardUnitDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example NET */
+            key: string;
+            /** @example Networks */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The member who owns the unit.
+             */
+            ownerId: string | null;
+            ownerName: string | null;
+        };
+        DeliveryUnitColumnDto: {
+            /**
+             * Format: uuid
+             * @description null: work without a unit.
+             */
+            id: string | null;
+            /** @example NET */
+            key: string | null;
+            /** @example Networks */
+            name: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+        };
+        DeliveryUnitDto: {
+            unit: components["schemas"]["DeliveryUnitColumnDto"];
+            /** @description Items of the objective’s delivery in this unit. */
+            items: number;
+        };
+        AccountablePeopleDto: {
+            owner: string | null;
+            keyResultOwners: components["schemas"]["KeyResultOwnerDto"][];
+            accountableUnits: components["schemas"]["DashboardUnitDto"][];
+            deliveryUnits: components["schemas"]["DeliveryUnitDto"][];
+        };
+        ObjectiveCardDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example OBJ-3 */
+            key: string;
+            /** @example Make every home smart-ready */
+            title: string;
+            owner: string | null;
+            priority: number | null;
+            themeIds: string[];
+            /** @description 0–1 roll-up; null when nothing is measured. */
+            progress: number | null;
+            /** @enum {string} */
+            reportedHealth: "green" | "amber" | "red" | "unknown";
+            /** @enum {string} */
+            derivedHealth: "green" | "amber" | "red" | "unknown";
+            deliveryByKind: components["schemas"]["DeliveryByKindDto"];
+            accountable: components["schemas"]["AccountablePeopleDto"];
+        };
+        UnitWorkDto: {
+            count: number;
+            money: number;
+        };
+        DashboardNodeRefDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example OBJ-3 */
+            key: string;
+            /** @example Make every home smart-ready */
+            title: string;
+        };
+        UnitDependenciesDto: {
+            /** @description Unacknowledged depends_on from its work to another unit’s. */
+            given: number;
+            /** @description Unacknowledged depends_on from another unit’s work to its own. */
+            received: number;
+        };
+        UnitAccountabilityDto: {
+            unit: components["schemas"]["DashboardUnitDto"];
+            work: components["schemas"]["UnitWorkDto"];
+            alignment: components["schemas"]["UnitAlignmentDto"];
+            objectivesServed: components["schemas"]["DashboardNodeRefDto"][];
+            accountableFor: components["schemas"]["DashboardNodeRefDto"][];
+            dependencies: components["schemas"]["UnitDependenciesDto"];
+            owners: string[];
+        };
+        DashboardDto: {
+            generatedAt: string;
+            headline: components["schemas"]["DashboardHeadlineDto"];
+            heatmap: components["schemas"]["DashboardHeatmapDto"];
+            investmentMix: components["schemas"]["DashboardInvestmentMixDto"];
+            objectives: components["schemas"]["ObjectiveCardDto"][];
+            accountability: components["schemas"]["UnitAccountabilityDto"][];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "proposal_approved" | "proposal_rejected" | "dependency_to_acknowledge" | "dependency_acknowledged";
+            /** @example Alex Morgan approved your proposal BAU-4 → KR-3.1. */
+            message: string;
+            comment: string | null;
+            /** Format: uuid */
+            linkId: string | null;
+            /** Format: uuid */
+            fromNodeId: string | null;
+            /** Format: uuid */
+            toNodeId: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationListDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /** @description How many of your notifications are unread (for the badge). */
+            unread: number;
+        };
+        MarkNotificationsReadDto: {
+            /** @description Your notifications to mark read. */
+            ids?: string[];
+            /**
+             * @description Mark every one of your notifications read.
+             * @enum {boolean}
+             */
+            all?: true;
+        };
+        UnreadCountDto: {
+            unread: number;
+        };
         ImpactItemDto: {
             /**
              * Format: uuid
@@ -1652,11 +3108,79 @@ export interface components {
             /** @description Work that depends on the item (approved depends_on). */
             dependents: components["schemas"]["ImpactedDependentDto"][];
         };
+        SkippedLinkDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fromId: string;
+            /** Format: uuid */
+            toId: string;
+            kind: components["schemas"]["LinkKind"];
+            /** @example its other end no longer exists, or the same link was made again */
+            reason: string;
+        };
+        RestoredDto: {
+            /** @description The node, as GET /api/nodes/{id} answers. */
+            node: components["schemas"]["NodeDto"];
+            /** @description Ids of the links restored with it. */
+            restoredLinkIds: string[];
+            skippedLinks: components["schemas"]["SkippedLinkDto"][];
+        };
+        TakeSnapshotDto: {
+            /** @example Q4 baseline */
+            name: string;
+        };
+        ShareDto: {
+            total: number;
+            covered?: number;
+            aligned?: number;
+            share: number | null;
+        };
+        SnapshotCoverageDto: {
+            objectives: components["schemas"]["ShareDto"];
+            workByCount: components["schemas"]["ShareDto"];
+            workByMoney: components["schemas"]["ShareDto"];
+        };
+        SnapshotDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            takenAt: string;
+            takenBy: string;
+            nodeCount: number;
+            linkCount: number;
+            coverage: components["schemas"]["SnapshotCoverageDto"];
+            audit: components["schemas"]["AuditSummaryDto"];
+        };
+        TrendPointDto: {
+            /** Format: uuid */
+            snapshotId: string;
+            name: string;
+            takenAt: string;
+            /** @description Objective coverage, 0–1. */
+            objectiveCoverage: number | null;
+            objectivesCovered: number;
+            objectivesTotal: number;
+        };
+        SnapshotDiffDto: {
+            from: components["schemas"]["SnapshotDto"];
+            to: components["schemas"]["SnapshotDto"] | null;
+            /** @description Added, removed and changed nodes and links. */
+            counts: Record<string, never>;
+            /** @description `added`, `removed`, `changed` (`{ id, record, changes: [{ field, from, to }] }`). */
+            nodes: Record<string, never>;
+            /** @description As `nodes`. */
+            links: Record<string, never>;
+            /** @description Coverage deltas `{ from, to, delta }`. */
+            coverage: Record<string, never>;
+            /** @description Audit finding count deltas by severity. */
+            audit: Record<string, never>;
+        };
         /**
          * @description What went wrong, for programs: one code per cause (docs/api.md, "Errors").
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "VERSION_CONFLICT" | "LINK_DUPLICATE" | "LINK_CYCLE" | "IN_USE" | "KEY_TAKEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "LINK_NOT_ALLOWED" | "LINK_SELF" | "INVALID_STATE" | "INVALID_FIELD" | "IMPORT_INVALID" | "PRECONDITION_REQUIRED" | "TOO_MANY_REQUESTS" | "INTERNAL" | "UNAVAILABLE";
+        ErrorCode: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOTP_REQUIRED" | "FORBIDDEN" | "CSRF" | "TOTP_SETUP_REQUIRED" | "HOST_NOT_ALLOWED" | "WEAK_PASSWORD" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "VERSION_CONFLICT" | "LINK_DUPLICATE" | "LINK_CYCLE" | "IN_USE" | "KEY_TAKEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "LINK_NOT_ALLOWED" | "LINK_SELF" | "INVALID_STATE" | "INVALID_FIELD" | "IMPORT_INVALID" | "PRECONDITION_REQUIRED" | "TOO_MANY_REQUESTS" | "INTERNAL" | "UNAVAILABLE";
         ErrorBodyDto: {
             /**
              * @description The HTTP status, repeated.
@@ -1697,6 +3221,2228 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuthController_signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: an account with this email exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description WEAK_PASSWORD: too short or too common. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_logIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS, or TOTP_REQUIRED (send `totpCode`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests (or failed log-ins); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many requests; try again later."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_logOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_switchOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: not a member of that organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS: the current password is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description WEAK_PASSWORD. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests (or failed log-ins); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many requests; try again later."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_demoAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoAccountDto"][];
+                };
+            };
+            /** @description ROUTE_NOT_FOUND: DEMO_SEED is off. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountLinksController_describeInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteSummaryDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown, used or expired link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountLinksController_acceptInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInviteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS: wrong password for an existing account. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown, used or expired link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: already a member. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description WEAK_PASSWORD. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests (or failed log-ins); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "message": "Too many requests; try again later."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountLinksController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: unknown, used or expired link. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description WEAK_PASSWORD. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TotpController_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetupDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: TOTP is already on. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TotpController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: already on. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: wrong code; INVALID_STATE: not set up. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TotpController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: wrong code; INVALID_STATE: not on, or the organisation requires it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_invites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInviteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInviteDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: already a member. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: unknown units, or units for a role other than contributor. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_withdrawInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_STATE: the last admin. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_STATE: the last admin; INVALID_FIELD: units. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MembersController_passwordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetLinkDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteOrganisationDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_STATE: the demo organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganisationController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation as one document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ChangeLogController_list: {
+        parameters: {
+            query?: {
+                /** @description Part of the name of who made the change (any case). */
+                actor?: string;
+                entityType?: "node" | "link" | "business_unit" | "check_in" | "waiver" | "membership" | "invite" | "organisation";
+                action?: "create" | "update" | "delete";
+                /** @description From this instant on (ISO 8601). */
+                from?: string;
+                /** @description Before this instant (ISO 8601). */
+                to?: string;
+                /** @description The cursor: entries older than this id (`nextBefore` of the previous page). */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeLogPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session (cookie or bearer token), or INVALID_CREDENTIALS / TOTP_REQUIRED at log-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: the role may not do this; or CSRF: a cookie-authenticated change without its proof. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -1743,6 +5489,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusinessUnitDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
@@ -1797,6 +5559,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -1921,6 +5715,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -1986,6 +5796,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -2077,6 +5919,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -2228,6 +6102,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2281,6 +6171,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -2408,6 +6330,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -2476,6 +6414,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -2571,6 +6541,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -2730,6 +6732,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -2804,6 +6822,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -2856,6 +6890,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -2961,6 +7027,75 @@ export interface operations {
             };
         };
     };
+    LinksController_proposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkProposalDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     LinksController_get: {
         parameters: {
             query?: never;
@@ -2991,6 +7126,22 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -3066,6 +7217,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -3136,6 +7319,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -3225,6 +7440,111 @@ export interface operations {
             };
         };
     };
+    LinksController_decideMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkLinkDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkLinkDecisionResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: a rejection without a comment, or a bad `versions` entry. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     LinksController_approve: {
         parameters: {
             query?: never;
@@ -3234,7 +7554,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveLinkDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3260,6 +7584,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: your own proposal (nobody decides their own). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -3271,6 +7627,22 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "NOT_FOUND",
                      *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`) or LINK_CYCLE. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -3321,7 +7693,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectLinkDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3347,6 +7723,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: your own proposal (nobody decides their own). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -3363,7 +7771,162 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description VERSION_CONFLICT: a stale `version`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description INVALID_STATE: the link is not proposed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    LinksController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: not the owner of the unit depended on, nor a pmo/admin; or your own proposal. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "Your role may not do this."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale `version`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_STATE: not a proposed dependency between two units. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,6 +7993,22 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -3506,6 +8085,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -3655,6 +8266,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: the chain root or business unit is not in this organisation. */
             404: {
                 headers: {
@@ -3730,6 +8357,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -3786,6 +8429,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -3808,7 +8467,9 @@ export interface operations {
     };
     PortfolioController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                dryRun?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3822,7 +8483,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What changed, per section. */
+            /** @description What changed, per section (with dryRun=true: what would change). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3842,6 +8503,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -3971,6 +8664,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -4006,6 +8715,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditRulesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
@@ -4060,6 +8785,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -4134,6 +8891,22 @@ export interface operations {
                     "application/json": components["schemas"]["AuditWaiverViewDto"][];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -4186,6 +8959,38 @@ export interface operations {
                      *       "statusCode": 400,
                      *       "code": "VALIDATION_FAILED",
                      *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
@@ -4325,6 +9130,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -4379,6 +9216,22 @@ export interface operations {
                     "application/json": components["schemas"]["CoverageReportDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
             503: {
                 headers: {
@@ -4415,6 +9268,237 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageMatrixDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Page on: the notifications older than this one. */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: neither ids nor all. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
@@ -4473,6 +9557,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description NOT_FOUND: nothing with that id in this organisation. */
             404: {
                 headers: {
@@ -4500,6 +9600,985 @@ export interface operations {
                      *       "statusCode": 422,
                      *       "code": "INVALID_FIELD",
                      *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RestoreController_restoreNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestoredDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: no deleted node with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: the node exists; KEY_TAKEN: another node has its key now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpreadsheetController_importSheet: {
+        parameters: {
+            query: {
+                kind: "projects" | "bau" | "assets" | "objectives" | "key_results" | "links";
+                dryRun?: "true" | "false";
+                /** @description JSON object {column header: field} */
+                mapping?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping used, the row count, and the diff (dry run) or the import summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: over 20 MB, or an XLSX expanding past 100 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A refusal of the domain: INVALID_FIELD, INVALID_STATE, LINK_NOT_ALLOWED, LINK_SELF or IMPORT_INVALID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpreadsheetController_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { kind, mapping: {column: field} | null, fields: [{ field, required, rule }] } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpreadsheetController_putMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description { kind, mapping } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A refusal of the domain: INVALID_FIELD, INVALID_STATE, LINK_NOT_ALLOWED, LINK_SELF or IMPORT_INVALID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpreadsheetController_exportCsv: {
+        parameters: {
+            query: {
+                /** @description A node kind: theme, objective, key_result, programme, project, bau, asset */
+                kind: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpreadsheetController_exportXlsx: {
+        parameters: {
+            query: {
+                /** @description A node kind */
+                kind: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SpreadsheetController_findingsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TakeSnapshotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_trend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendPointDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_diff: {
+        parameters: {
+            query: {
+                /** @description The earlier snapshot. */
+                from: string;
+                /** @description The later snapshot’s id, or `now` for the organisation as it is. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDiffDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];

@@ -103,7 +103,14 @@ describe('App', () => {
       'POST /auth/switch-organisation': () => {
         current = sessionOf('executive', {
           organisations: two,
-          organisation: { id: 'org-beta', name: 'Beta', slug: 'beta', currency: 'EUR', locale: 'de-DE' },
+          organisation: {
+            id: 'org-beta',
+            name: 'Beta',
+            slug: 'beta',
+            currency: 'EUR',
+            locale: 'de-DE',
+            requireTotp: false,
+          },
         });
         return current;
       },

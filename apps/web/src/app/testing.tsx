@@ -11,7 +11,7 @@ export function sessionOf(role: Role, overrides: Partial<Session> = {}): Session
   return {
     token: 'jwt',
     user: { id: `user-${role}`, name: `Ada ${role}`, email: `${role}@acme.test`, totpEnabled: false },
-    organisation: { id: 'org-acme', name: 'Acme', slug: 'acme', currency: 'GBP', locale: 'en-GB' },
+    organisation: { id: 'org-acme', name: 'Acme', slug: 'acme', currency: 'GBP', locale: 'en-GB', requireTotp: false },
     role,
     unitIds: role === 'contributor' ? ['unit-gen'] : [],
     organisations: [{ id: 'org-acme', name: 'Acme', role }],

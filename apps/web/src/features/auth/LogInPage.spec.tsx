@@ -114,7 +114,14 @@ describe('LogInPage', () => {
       'GET /nodes': { items: [], total: 0 },
       'GET /auth/session': SIGNED_OUT,
       'POST /auth/sign-up': sessionOf('admin', {
-        organisation: { id: 'org-new', name: 'Newco', slug: 'newco', currency: 'GBP', locale: 'en-GB' },
+        organisation: {
+          id: 'org-new',
+          name: 'Newco',
+          slug: 'newco',
+          currency: 'GBP',
+          locale: 'en-GB',
+          requireTotp: false,
+        },
       }),
     });
     renderApp('/sign-up');

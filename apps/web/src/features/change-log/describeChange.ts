@@ -1,5 +1,3 @@
-import type { ChangeLogEntry } from '../../api/changeLog.queries';
-
 export const ENTITY_LABELS: Record<string, string> = {
   node: 'Node',
   link: 'Link',
@@ -9,7 +7,6 @@ export const ENTITY_LABELS: Record<string, string> = {
   membership: 'Member',
   invite: 'Invitation',
   organisation: 'Organisation',
-  password_reset: 'Password reset',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -21,13 +18,11 @@ export const ACTION_LABELS: Record<string, string> = {
 /** Bookkeeping every change moves; listing it would hide what the person actually changed. */
 const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
 
-type Snapshot = Record<string, unknown> | null;
-
 /**
  * The entity's name for people: a node or unit by its key and title or name, a link by its kind
  * and state, a check-in by its value and day; else a short id.
  */
-export function entityName(entry: Pick<ChangeLogEntry, 'before' | 'after' | 'entityId'>): string {
+export function entityName(entry: { entityId: string; before: unknown; after: unknown }): string {
   const snap = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
   const text = (name: string) => {
     const value = snap[name];
@@ -54,8 +49,10 @@ function show(value: unknown): string {
 }
 
 /** An update's changed fields as "field: before → after"; bookkeeping fields left out. */
-export function changedFields(before: Snapshot, after: Snapshot): string[] {
-  if (!before || !after) return [];
+export function changedFields(was: unknown, now: unknown): string[] {
+  if (!was || !now || typeof was !== 'object' || typeof now !== 'object') return [];
+  const before = was as Record<string, unknown>;
+  const after = now as Record<string, unknown>;
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names]
     .filter((name) => !BOOKKEEPING.has(name) && JSON.stringify(before[name]) !== JSON.stringify(after[name]))
