@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   applyWaivers,
+  AUDIT_RULE_IDS,
+  AUDIT_RULES,
   describeRules,
   describeWaivers,
   filterFindings,
@@ -131,6 +133,21 @@ export class AuditService {
         { action: 'delete', entityType: 'waiver', entityId: id, nodeIds: waiver.nodeIds, before: waiver, after: null },
       ]);
     });
+  }
+
+  /**
+   * How many `error` findings are open (not waived): the dashboard's headline. Only the error rules run — the
+   * whole audit would cost the dashboard several times more for a number it does not need.
+   */
+  async openErrorCount(): Promise<number> {
+    const now = this.clock.now();
+    const [snapshot, waivers] = await Promise.all([
+      this.snapshots.current(requestContext.orgId()),
+      this.waivers.list(),
+    ]);
+    const rules = AUDIT_RULE_IDS.filter((id) => AUDIT_RULES[id].severity === 'error');
+    const findings = runAudit({ index: snapshot.index, settings: snapshot.settings, now }, { rules });
+    return applyWaivers(findings, waivers, todayIso(now)).open.length;
   }
 
   private findings(snapshot: TopologySnapshot, now: Date): AuditFinding[] {

@@ -92,9 +92,10 @@ export function accountability(index: GraphIndex, units: readonly UnitRecord[]):
   const objectives = activeOfKind(index, 'objective').sort(byPriority(index));
   const served = new Map<string, CoverageNodeRef[]>();
   const accountableFor = new Map<string, CoverageNodeRef[]>();
+  // Objectives are walked one at a time, so a repeat can only be the list's last entry: O(1), not a scan.
   const push = (map: Map<string, CoverageNodeRef[]>, unit: string, o: number) => {
     const list = map.get(unit) ?? [];
-    if (!list.some((r) => r.nodeId === index.node(o).id)) list.push(ref(index, o));
+    if (list[list.length - 1]?.nodeId !== index.node(o).id) list.push(ref(index, o));
     map.set(unit, list);
   };
   for (const o of objectives) {
