@@ -137,7 +137,9 @@ describe('GET /api/audit', () => {
 
   it('reacts to the graph: approving the proposal gives OBJ-2 its delivery', async () => {
     const links = await t.http().get(`/api/links?nodeId=${n.OBJ2.id}&state=proposed`).expect(200);
-    await t.http().post(`/api/links/${links.body[0].id}/approve`).expect(200);
+    // Another member decides: nobody decides their own proposal (the test admin proposed it).
+    const lead = await t.as('pmo', { name: 'Lead' });
+    await lead.http().post(`/api/links/${links.body[0].id}/approve`).expect(200);
     const report = await audit(t);
     expect(summary(report.findings)).toEqual([
       'dependency-cycle PRJ-2,PRJ-3',
