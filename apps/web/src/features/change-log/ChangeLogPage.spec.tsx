@@ -68,6 +68,9 @@ describe('describeChange', () => {
     expect(changedFields(null, { title: 'b' })).toEqual([]);
     expect(entityName({ entityId: 'abcdef123456', before: null, after: { name: 'Networks' } })).toBe('Networks');
     expect(entityName({ entityId: 'abcdef123456', before: { fromId: 'x' }, after: null })).toBe('abcdef12');
+    expect(entityName({ entityId: 'i', before: null, after: { email: 'cara@acme.test', role: 'contributor' } })).toBe(
+      'cara@acme.test',
+    );
     expect(
       entityName({ entityId: 'l', before: null, after: { fromId: 'a', kind: 'contributes_to', state: 'proposed' } }),
     ).toBe('contributes to (proposed)');

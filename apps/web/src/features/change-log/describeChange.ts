@@ -19,7 +19,8 @@ export const ACTION_LABELS: Record<string, string> = {
 const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy']);
 
 /**
- * The entity's name for people: a node or unit by its key and title or name, a link by its kind
+ * The entity's name for people: a node or unit by its key and title or name, a member by its name,
+ * an invitation by its email, a link by its kind
  * and state, a check-in by its value and day; else a short id.
  */
 export function entityName(entry: { entityId: string; before: unknown; after: unknown }): string {
@@ -29,7 +30,7 @@ export function entityName(entry: { entityId: string; before: unknown; after: un
     return typeof value === 'string' ? value : undefined;
   };
   const key = text('key');
-  const title = text('title') ?? text('name');
+  const title = text('title') ?? text('name') ?? text('email');
   if (key && title) return `${key} — ${title}`;
   const either = key ?? title;
   if (either) return either;
