@@ -49,7 +49,7 @@ export function Headline({ headline }: { headline: Dashboard['headline'] }) {
         detail={
           gap.count === 0
             ? 'No objective is reported healthier than its delivery'
-            : `Reported healthier than delivery: ${gap.objectives.map((o) => o.key).join(', ')}`
+            : `Reported healthier than their delivery: ${listed(gap.objectives.map((o) => o.key))}`
         }
         tone={gap.count > 0 ? 'warn' : undefined}
       />
@@ -65,4 +65,9 @@ function Figure(props: { testId: string; label: string; value: string; detail: s
       <div className="figure-detail">{props.detail}</div>
     </div>
   );
+}
+
+/** "OBJ-1, OBJ-2, OBJ-3 and 19 more": a figure's note stays a note on a large organisation. */
+function listed(keys: string[], shown = 5): string {
+  return keys.length <= shown ? keys.join(', ') : `${keys.slice(0, shown).join(', ')} and ${keys.length - shown} more`;
 }
