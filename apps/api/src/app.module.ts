@@ -30,6 +30,7 @@ import { PortfolioIoModule } from './portfolio-io/portfolio-io.module.js';
 import { RestoreModule } from './restore/restore.module.js';
 import { SpreadsheetModule } from './spreadsheet/spreadsheet.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
+import { RaidModule } from './raid/raid.module.js';
 
 export interface AppOptions {
   /** Environment overrides on top of `process.env` (the tests point each app at its own database). */
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         RestoreModule,
         SpreadsheetModule,
         SnapshotsModule,
+        RaidModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]
           : []),

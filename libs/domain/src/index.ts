@@ -15,3 +15,4 @@ export * from './shapes/index.js';
 export * from './dashboard/index.js';
 export * from './snapshots/index.js';
 export * from './spreadsheet/index.js';
+export * from './raid/index.js';

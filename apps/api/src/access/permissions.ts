@@ -84,6 +84,15 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/snapshots/diff': 'authenticated',
   'POST /api/snapshots': PMO,
 
+  // The RAID log (raid/): every role reads it; writers log and change items (a contributor only items attached to its
+  // own units' work or links from it, checked by RaidService); deleting one is a PMO's.
+  'GET /api/raid': 'authenticated',
+  'GET /api/raid/red-risks': 'authenticated',
+  'GET /api/raid/:id': 'authenticated',
+  'POST /api/raid': WRITERS,
+  'PATCH /api/raid/:id': WRITERS,
+  'DELETE /api/raid/:id': PMO,
+
   'GET /api/portfolio/export': 'authenticated',
   'POST /api/portfolio/import': PMO,
   // Spreadsheets (spreadsheet/): importing and saving a column mapping is a PMO's; exports and mappings are reads.

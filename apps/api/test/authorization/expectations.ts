@@ -136,6 +136,14 @@ export const EXPECTED: Record<string, Expect> = {
   'GET /api/snapshots/trend': readAll,
   'GET /api/snapshots/diff': read(),
   'POST /api/snapshots': pmo(201),
+  // RAID: everyone reads; a contributor writes items about its own units' work only (as it writes that work); a node
+  // of another organisation in the body is unknown (422) for everyone; deleting is a PMO's.
+  'GET /api/raid': readAll,
+  'GET /api/raid/red-risks': readAll,
+  'GET /api/raid/:id': read(),
+  'POST /api/raid': graphWrite(201, { otherOrg: 422 }),
+  'PATCH /api/raid/:id': graphWrite(200),
+  'DELETE /api/raid/:id': pmo(204),
 
   'GET /api/audit': readAll,
   'GET /api/audit/rules': readAll,

@@ -12,6 +12,17 @@ async function snapshotOf(w: World, scope: Scope): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+/** A RAID risk about `scope`'s work item (an objective for strategy), logged by its organisation's admin. */
+async function raidItemOf(w: World, scope: Scope): Promise<string> {
+  const res = await w
+    .ownerOf(scope)
+    .http()
+    .post('/api/raid')
+    .send({ type: 'risk', title: `Matrix risk ${w.next()}`, likelihood: 3, impact: 5, attachments: [{ nodeId: w.work[scope].id }] });
+  if (res.status !== 201) throw new Error(`fixture: raid item: ${res.status} ${res.text}`);
+  return (res.body as { id: string }).id;
+}
+
 /** Issue 13's snapshots: read by every member, taken by a pmo/admin; another organisation's is not found. */
 export const GOVERNANCE_13_REQUESTS: Record<string, RouteRequests> = {
   'GET /api/snapshots': { scopes: ONCE, build: () => ({ path: '/api/snapshots' }) },
@@ -21,4 +32,25 @@ export const GOVERNANCE_13_REQUESTS: Record<string, RouteRequests> = {
     build: async (w, scope) => ({ path: `/api/snapshots/diff?from=${await snapshotOf(w, scope)}&to=now` }),
   },
   'POST /api/snapshots': { scopes: ONCE, build: () => ({ path: '/api/snapshots', body: { name: 'Matrix baseline' } }) },
+
+  'GET /api/raid': { scopes: ONCE, build: () => ({ path: '/api/raid?type=risk' }) },
+  'GET /api/raid/red-risks': { scopes: ONCE, build: () => ({ path: '/api/raid/red-risks' }) },
+  'GET /api/raid/:id': {
+    scopes: OWN_AND_OTHER_ORG,
+    build: async (w, scope) => ({ path: `/api/raid/${await raidItemOf(w, scope)}` }),
+  },
+  // About the scope's work (B's for otherOrg: unknown here).
+  'POST /api/raid': {
+    build: (w, scope) => ({
+      path: '/api/raid',
+      body: { type: 'action', title: 'Matrix action', attachments: [{ nodeId: w.work[scope].id }] },
+    }),
+  },
+  'PATCH /api/raid/:id': {
+    build: async (w, scope) => ({ path: `/api/raid/${await raidItemOf(w, scope)}`, body: { status: 'in_progress' } }),
+  },
+  'DELETE /api/raid/:id': {
+    scopes: OWN_AND_OTHER_ORG,
+    build: async (w, scope) => ({ path: `/api/raid/${await raidItemOf(w, scope)}` }),
+  },
 };

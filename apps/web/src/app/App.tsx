@@ -16,6 +16,7 @@ import { MyUnitPage } from '../features/my-unit/MyUnitPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SnapshotsPage } from '../features/snapshots/SnapshotsPage';
+import { RaidPage } from '../features/raid/RaidPage';
 import { ToastProvider } from '../ui/Toasts';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
@@ -39,6 +40,7 @@ export function AppRoutes() {
           <Route path="/my-unit" element={<MyUnitPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/snapshots" element={<SnapshotsPage />} />
+          <Route path="/raid" element={<RaidPage />} />
           <Route element={<RequireAction action="approveLinks" />}>
             <Route path="/inbox" element={<InboxPage />} />
           </Route>

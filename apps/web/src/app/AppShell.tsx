@@ -46,6 +46,7 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/dashboard">Dashboard</NavLink>
           <NavLink to="/snapshots">Snapshots</NavLink>
+          <NavLink to="/raid">RAID</NavLink>
           {session.role === 'contributor' && <NavLink to="/my-unit">My unit</NavLink>}
           {can('approveLinks') && <NavLink to="/inbox">Inbox</NavLink>}
           {can('manageMembers') && <NavLink to="/members">Members</NavLink>}

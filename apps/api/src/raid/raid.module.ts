@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { TopologyModule } from '../topology/topology.module.js';
+import { RaidController } from './raid.controller.js';
+import { RaidRepository } from './raid.repository.js';
+import { RaidService } from './raid.service.js';
+
+/** The RAID log: risks, actions, issues and decisions attached to nodes and links. */
+@Module({ imports: [TopologyModule], controllers: [RaidController], providers: [RaidService, RaidRepository] })
+export class RaidModule {}
