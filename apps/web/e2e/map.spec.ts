@@ -63,7 +63,11 @@ test('adds a project, connects it to the objective with no delivery, and the fin
   await expect(page.getByTestId('node-panel')).toContainText(newKey);
   await expect(map.statusLine()).toContainText(`${DEMO.nodes + 1} nodes · ${DEMO.links} links`);
 
-  await map.dragLink(newKey, 'top', 'OBJ-10', 'bottom');
+  // Made while OBJ-10 was selected: drawn below it, and the link between them offered at once.
+  expect((await map.node(newKey).boundingBox())!.y).toBeGreaterThan((await map.node('OBJ-10').boundingBox())!.y);
+  const offer = page.getByTestId('link-dialog');
+  await expect(offer.getByTestId('link-option').first()).toContainText(`${newKey} moves OBJ-10`);
+  await page.getByTestId('link-submit').click();
   await expect(page.getByTestId('toast').filter({ hasText: `Linked ${newKey} → OBJ-10` })).toBeVisible();
   await expect(map.statusLine()).toContainText(`${DEMO.nodes + 1} nodes · ${DEMO.links + 1} links`);
 
@@ -80,7 +84,8 @@ test('adds a project, connects it to the objective with no delivery, and the fin
 test('refuses an impossible connection and says why', async ({ page, scratch }) => {
   const map = mapOf(page);
   await map.open();
-  const newKey = await map.createProject(scratch, 'OBJ-10'); // drawn beside OBJ-10
+  const newKey = await map.createProject(scratch, 'OBJ-10'); // drawn below OBJ-10
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click(); // the offered link: not now
   await expect(map.statusLine()).toContainText(`${DEMO.nodes + 1} nodes · ${DEMO.links} links`);
 
   // An objective cannot contribute to a project: the link runs the other way, said in plain words.

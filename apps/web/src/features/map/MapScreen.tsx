@@ -86,6 +86,7 @@ function MapScreen() {
     stage,
     screenToFlowPosition,
     record,
+    offerLink: linking.offerLink,
   });
   const onSaved = useCallback(
     (saved: NodeRecord, before: NodeFields, after: NodeFields) =>

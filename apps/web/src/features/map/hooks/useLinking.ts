@@ -104,6 +104,8 @@ export function useLinking(
 
   /** "Link to…" from a node: the dialog searches the other end. */
   const openPicker = useCallback((from: LinkEnd) => setRequest({ from }), []);
+  /** The dialog with both ends set (a node just made next to another). */
+  const offerLink = useCallback((from: LinkEnd, to: LinkEnd) => setRequest({ from, to }), []);
 
   /** A drop the map refused: say why. */
   const refuse = useCallback((reason: string) => toast(reason, 'error'), [toast]);
@@ -116,6 +118,7 @@ export function useLinking(
     describeConnection,
     onConnect,
     openPicker,
+    offerLink,
     submitLink,
     refuse,
     cancel,

@@ -2,14 +2,14 @@ import type { NodeRecord } from '@throughline/domain';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { apiError, mockApi } from '../../../test/mockApi';
 import { providers } from '../../../test/providers';
-import { NODE_HEIGHT, NODE_WIDTH, type Positions } from '../layout/geometry';
+import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions } from '../layout/geometry';
 import { graphLink, graphNode } from '../model/testGraph';
 import { useMapEditing } from './useMapEditing';
 
 const nodes = [graphNode('OBJ-1', 'objective'), graphNode('PRJ-1', 'project')];
 const links = [graphLink('PRJ-1', 'OBJ-1')];
 
-function setup(routes: Record<string, unknown> = {}, traceId: string | null = null) {
+function setup(routes: Record<string, unknown> = {}, traceId: string | null = null, anchor: string | null = null) {
   const api = mockApi(routes);
   const { wrapper, toast } = providers();
   const f = {
@@ -19,6 +19,7 @@ function setup(routes: Record<string, unknown> = {}, traceId: string | null = nu
     select: jest.fn(),
     selectEdge: jest.fn(),
     record: jest.fn(),
+    offerLink: jest.fn(),
     screenToFlowPosition: jest.fn(({ x, y }: { x: number; y: number }) => ({ x: x * 10, y: y * 10 })),
   };
   const positions: Positions = { 'OBJ-1': { x: 0, y: 0 } };
@@ -29,11 +30,12 @@ function setup(routes: Record<string, unknown> = {}, traceId: string | null = nu
       useMapEditing({
         drawing: { nodesById: new Map(nodes.map((n) => [n.id, n])), graph: { nodes, links }, ...f },
         layout: { positions, moveNode: f.moveNode },
-        selection: { select: f.select, selectEdge: f.selectEdge },
+        selection: { select: f.select, selectEdge: f.selectEdge, selectedId: anchor },
         traceId,
         stage,
         screenToFlowPosition: f.screenToFlowPosition,
         record: f.record,
+        offerLink: f.offerLink,
       }),
     { wrapper },
   );
@@ -50,6 +52,18 @@ describe(useMapEditing.name, () => {
     expect(f.addDraft).toHaveBeenCalledWith(expect.objectContaining({ id: 'PRJ-2', key: 'PRJ-2', kind: 'project' }));
     expect(f.select).toHaveBeenCalledWith('PRJ-2');
     expect(f.record).toHaveBeenCalledWith({ type: 'create-node', id: 'PRJ-2', key: 'PRJ-2' });
+  });
+
+  it('places a node made while another was selected below what it serves, and offers the link between them', () => {
+    const { hook, f } = setup({}, null, 'OBJ-1');
+    const record = { ...graphNode('PRJ-2', 'project'), description: null } as unknown as NodeRecord;
+    act(() => hook.result.current.onCreated(record));
+    // OBJ-1 sits at (0, 0): a project serves an objective, so it goes one row below.
+    expect(f.moveNode).toHaveBeenCalledWith('PRJ-2', { x: 0, y: NODE_HEIGHT + ROW_GAP });
+    expect(f.offerLink).toHaveBeenCalledWith(
+      expect.objectContaining({ key: 'PRJ-2' }),
+      expect.objectContaining({ key: 'OBJ-1' }),
+    );
   });
 
   it('asks before deleting: the selected link first, else the selected node, else nothing', () => {

@@ -1,9 +1,9 @@
-import type { NodeRecord } from '@throughline/domain';
+import { allowedLinkKinds, type GraphNode, type NodeRecord } from '@throughline/domain';
 import { useCallback, useState, type RefObject } from 'react';
 import { useDeleteLink } from '../../../api/links.queries';
 import { useDeleteNode } from '../../../api/nodes.queries';
 import { useToast } from '../../../ui/toast';
-import { NODE_HEIGHT, NODE_WIDTH, type XY } from '../layout/geometry';
+import { GAP_X, NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type XY } from '../layout/geometry';
 import { freeSpot, toGraphNode } from '../model/elements';
 import type { Deleting } from '../panels/DeleteDialog';
 import type { DrawnGraphState } from './useDrawnGraph';
@@ -14,7 +14,7 @@ import type { Change } from './useUndo';
 interface EditingDeps {
   drawing: Pick<DrawnGraphState, 'nodesById' | 'graph' | 'addDraft' | 'dropDraft'>;
   layout: Pick<MapLayout, 'positions' | 'moveNode'>;
-  selection: Pick<Selection, 'select' | 'selectEdge'>;
+  selection: Pick<Selection, 'select' | 'selectEdge' | 'selectedId'>;
   /** The traced node, if any: deleting it leaves trace mode. */
   traceId: string | null;
   /** The element the map is drawn in, and React Flow's conversion from screen to map coordinates. */
@@ -22,15 +22,19 @@ interface EditingDeps {
   screenToFlowPosition: (at: XY) => XY;
   /** Records a change for undo. */
   record: (change: Change) => void;
+  /** Offers to link a node just created to the one it was made next to (the link dialog, ends set). */
+  offerLink?: (from: GraphNode, to: GraphNode) => void;
 }
 
 /**
- * Creating and deleting on the map: a node created from the palette is placed where the user is
- * looking and selected; a node or link is deleted after a confirmation, and the outcome is said in a
+ * Creating and deleting on the map: a node created from the palette is placed next to the node
+ * selected when it was started (with the link between them offered), else where the user is
+ * looking, and selected; a node or link is deleted after a confirmation, and the outcome is said in a
  * toast. (Fields are edited in the inspector, links drawn through `useLinking`.)
  */
 export function useMapEditing(deps: EditingDeps) {
-  const { traceId, stage, screenToFlowPosition, record } = deps;
+  const { traceId, stage, screenToFlowPosition, record, offerLink } = deps;
+  const anchorId = deps.selection.selectedId;
   const { nodesById, addDraft, dropDraft } = deps.drawing;
   const links = deps.drawing.graph.links;
   const { positions, moveNode } = deps.layout;
@@ -42,17 +46,34 @@ export function useMapEditing(deps: EditingDeps) {
 
   const onCreated = useCallback(
     (created: NodeRecord) => {
-      // Place it where the user is looking, as if they had put it there.
-      const box = stage.current?.getBoundingClientRect();
-      const centre = box
-        ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
-        : { x: 0, y: 0 };
-      moveNode(created.id, freeSpot({ x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 }, positions));
-      addDraft(toGraphNode(created));
+      const node = toGraphNode(created);
+      // Made while a node was selected: placed next to it — below what it serves, above what serves
+      // it — and the link between them offered. Otherwise where the user is looking.
+      const anchor = anchorId ? nodesById.get(anchorId) : undefined;
+      const at = anchor ? positions[anchor.id] : undefined;
+      let wanted: XY;
+      if (anchor && at) {
+        const serves = allowedLinkKinds(node.kind, anchor.kind).length > 0;
+        const served = allowedLinkKinds(anchor.kind, node.kind).length > 0;
+        const dy = serves ? NODE_HEIGHT + ROW_GAP : served ? -(NODE_HEIGHT + ROW_GAP) : 0;
+        wanted = { x: at.x + (dy === 0 ? NODE_WIDTH + GAP_X : 0), y: at.y + dy };
+      } else {
+        const box = stage.current?.getBoundingClientRect();
+        const centre = box
+          ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+          : { x: 0, y: 0 };
+        wanted = { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 };
+      }
+      moveNode(created.id, freeSpot(wanted, positions));
+      addDraft(node);
       select(created.id);
       record({ type: 'create-node', id: created.id, key: created.key });
+      if (anchor && offerLink) {
+        if (allowedLinkKinds(node.kind, anchor.kind).length) offerLink(node, anchor);
+        else if (allowedLinkKinds(anchor.kind, node.kind).length) offerLink(anchor, node);
+      }
     },
-    [stage, screenToFlowPosition, moveNode, positions, addDraft, select, record],
+    [anchorId, nodesById, stage, screenToFlowPosition, moveNode, positions, addDraft, select, record, offerLink],
   );
 
   /** Asks before deleting a node of the map. */
