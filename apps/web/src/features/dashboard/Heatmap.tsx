@@ -10,6 +10,8 @@ type Measure = 'money' | 'count';
 
 const cellKey = (objectiveId: string, unitId: string | null) => `${objectiveId}|${unitId ?? ''}`;
 
+const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
+
 /** The map showing an objective's chain with one of its work items selected. */
 export const chainOnMap = (objectiveId: string, nodeId?: string) =>
   `/map?scope=chain&root=${encodeURIComponent(objectiveId)}${nodeId ? `&sel=${encodeURIComponent(nodeId)}` : ''}`;
@@ -98,8 +100,8 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                             data-testid={`cell-${o.key}-${u.key ?? 'none'}`}
                             data-count={cell.count}
                             data-money={cell.money}
-                            aria-label={`${show(cell)}: ${label}, ${cell.count} items, ${format.money(cell.money)}`}
-                            title={`${cell.count} items, ${format.money(cell.money)}`}
+                            aria-label={`${show(cell)}: ${label}, ${items(cell.count)}, ${format.money(cell.money)}`}
+                            title={`${items(cell.count)}, ${format.money(cell.money)}`}
                             onClick={() => setOpen({ objective: o, cell })}
                           >
                             {show(cell)}
@@ -134,7 +136,7 @@ function CellWork(props: { objective: HeatmapObjective; cell: HeatmapCell; unit:
     <div className="cell-work" data-testid="cell-work" role="region" aria-label="Work behind the cell">
       <div className="section-head">
         <h3>
-          {props.objective.key} · {props.unit}: {props.cell.count} items, {format.money(props.cell.money)}
+          {props.objective.key} · {props.unit}: {items(props.cell.count)}, {format.money(props.cell.money)}
         </h3>
         <button type="button" className="btn btn-small" onClick={props.onClose}>
           Close
