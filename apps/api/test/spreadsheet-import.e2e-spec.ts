@@ -78,7 +78,11 @@ describe('spreadsheet import, dry runs and exports', () => {
     expect(applied.body.nodes).toEqual({ created: 1, updated: 1, unchanged: 1 });
     expect(applied.body.links).toEqual({ created: 1, updated: 0, unchanged: 0 });
     // An invalid document is refused by the dry run as by the import; a typo in dryRun is not an import.
-    await a.http().post('/api/portfolio/import?dryRun=true').send({ ...base, nodes: [{ key: 'X' }] }).expect(422);
+    await a
+      .http()
+      .post('/api/portfolio/import?dryRun=true')
+      .send({ ...base, nodes: [{ key: 'X' }] })
+      .expect(422);
     await a.http().post('/api/portfolio/import?dryRun=yes').send(next).expect(400);
   });
 
@@ -135,7 +139,9 @@ describe('spreadsheet import, dry runs and exports', () => {
       'PRJ-4,Four,400,2027-01-01\n';
     const res = await csv(a, 'kind=projects', file).expect(422);
     expect(res.body.code).toBe('IMPORT_INVALID');
-    expect(res.body.details).toEqual([{ line: 5, column: 'budget', field: 'budget', message: '"lots" is not a number' }]);
+    expect(res.body.details).toEqual([
+      { line: 5, column: 'budget', field: 'budget', message: '"lots" is not a number' },
+    ]);
     expect(res.body.message).toMatch(/^Line 5, column "budget"/);
     // The shared field rules: a title too long, an unknown status, a date that is no date.
     const rules = await csv(
@@ -198,15 +204,25 @@ describe('spreadsheet import, dry runs and exports', () => {
     const a = await org();
     const other = await org();
     const mapping = { Ref: 'key', Label: 'title', Money: 'annualCost' };
-    await a.http().get('/api/portfolio/spreadsheet/mappings/bau').expect(200)
+    await a
+      .http()
+      .get('/api/portfolio/spreadsheet/mappings/bau')
+      .expect(200)
       .expect((r) => expect(r.body.mapping).toBeNull());
     await a.http().put('/api/portfolio/spreadsheet/mappings/bau').send({ mapping }).expect(200);
     const got = await a.http().get('/api/portfolio/spreadsheet/mappings/bau').expect(200);
     expect(got.body.mapping).toEqual(mapping);
     expect(got.body.fields).toContainEqual(expect.objectContaining({ field: 'annualCost' }));
-    await other.http().get('/api/portfolio/spreadsheet/mappings/bau').expect(200)
+    await other
+      .http()
+      .get('/api/portfolio/spreadsheet/mappings/bau')
+      .expect(200)
       .expect((r) => expect(r.body.mapping).toBeNull());
-    await a.http().put('/api/portfolio/spreadsheet/mappings/bau').send({ mapping: { Ref: 'budget' } }).expect(422);
+    await a
+      .http()
+      .put('/api/portfolio/spreadsheet/mappings/bau')
+      .send({ mapping: { Ref: 'budget' } })
+      .expect(422);
     await a.http().put('/api/portfolio/spreadsheet/mappings/bau').send({ mapping, extra: 1 }).expect(400);
 
     const res = await csv(a, 'kind=bau', 'Ref,Label,Money\nBAU-1,Service desk,12000\n').expect(200);
@@ -236,7 +252,10 @@ describe('spreadsheet import, dry runs and exports', () => {
       .expect(200);
     const res = await a.http().get('/api/portfolio/export.csv?kind=project').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^key,title,description,businessUnit,owner,status,health,startDate,endDate,tags,budget/);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(lines[2]).toContain("'+1 then,'@SUM(A1),,'-Ann");

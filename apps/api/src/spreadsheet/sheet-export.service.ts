@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import {
-  escapeFormulaCell,
-  KIND_FIELDS,
-  NODE_KINDS,
-  toCsv,
-  type AuditFilter,
-  type NodeKind,
-} from '@throughline/domain';
+import { escapeFormulaCell, KIND_FIELDS, NODE_KINDS, toCsv, type NodeKind } from '@throughline/domain';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
@@ -56,7 +49,7 @@ export class SheetExportService {
   }
 
   async findings(): Promise<Table> {
-    const report = await this.audit.report({} as AuditFilter);
+    const report = await this.audit.report({});
     return {
       header: ['id', 'rule', 'severity', 'nodes', 'message', 'path'],
       rows: report.findings.map((f) => [
@@ -88,7 +81,9 @@ export async function tableXlsx(table: Table, sheetName: string): Promise<Buffer
           ? null
           : typeof cell === 'number'
             ? cell
-            : escapeFormulaCell(Array.isArray(cell) ? cell.join(', ') : String(cell)),
+            : escapeFormulaCell(
+                Array.isArray(cell) ? cell.join(', ') : typeof cell === 'string' ? cell : JSON.stringify(cell),
+              ),
       ),
     );
   }

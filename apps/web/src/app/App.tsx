@@ -10,6 +10,7 @@ import { SignUpPage } from '../features/auth/SignUpPage';
 import { ChangeLogPage } from '../features/change-log/ChangeLogPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { RoleHome } from '../features/dashboard/RoleHome';
+import { ImportPage } from '../features/import/ImportPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { MyUnitPage } from '../features/my-unit/MyUnitPage';
@@ -43,6 +44,9 @@ export function AppRoutes() {
           <Route path="/raid" element={<RaidPage />} />
           <Route element={<RequireAction action="approveLinks" />}>
             <Route path="/inbox" element={<InboxPage />} />
+          </Route>
+          <Route element={<RequireAction action="runImport" />}>
+            <Route path="/import" element={<ImportPage />} />
           </Route>
           <Route path="/map" element={<HomePage />} />
           <Route path="/account" element={<AccountPage />} />

@@ -49,6 +49,7 @@ export function AppShell() {
           <NavLink to="/raid">RAID</NavLink>
           {session.role === 'contributor' && <NavLink to="/my-unit">My unit</NavLink>}
           {can('approveLinks') && <NavLink to="/inbox">Inbox</NavLink>}
+          {can('runImport') && <NavLink to="/import">Import</NavLink>}
           {can('manageMembers') && <NavLink to="/members">Members</NavLink>}
           {can('manageSettings') && <NavLink to="/settings">Settings</NavLink>}
           {can('viewChangeLog') && <NavLink to="/change-log">Change log</NavLink>}

@@ -44,7 +44,10 @@ function fromSerial(serial: number): string | undefined {
 export function parseSpreadsheetNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
-  const value = raw.trim().replace(/^[£$€]/, '').replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
+  const value = raw
+    .trim()
+    .replace(/^[£$€]/, '')
+    .replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value)) return undefined;
   const number = Number(value);
   return Number.isFinite(number) ? number : undefined;

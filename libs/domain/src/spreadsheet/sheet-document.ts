@@ -1,4 +1,9 @@
-import { INTERCHANGE_FORMAT, type InterchangeDocument, type InterchangeLink, type InterchangeNode } from '../interchange.js';
+import {
+  INTERCHANGE_FORMAT,
+  type InterchangeDocument,
+  type InterchangeLink,
+  type InterchangeNode,
+} from '../interchange.js';
 import type { InterchangeError } from '../interchange-validation.js';
 import type { FieldRule } from '../shapes/field-rules.js';
 import { parseSpreadsheetDate, parseSpreadsheetNumber } from './cells.js';
@@ -25,7 +30,8 @@ export interface SheetDocument {
   problems: SheetProblem[];
 }
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * A sheet's rows as an interchange document of one section, each cell converted by its field's
@@ -82,8 +88,19 @@ function convert(rule: FieldRule, raw: unknown): { value: unknown } | { problem:
     }
     case 'tags':
     case 'list':
-      return { value: [...new Set(text.split(/[,;|]/).map((t) => t.trim()).filter(Boolean))] };
-    default:
+      return {
+        value: [
+          ...new Set(
+            text
+              .split(/[,;|]/)
+              .map((t) => t.trim())
+              .filter(Boolean),
+          ),
+        ],
+      };
+    case 'text':
+    case 'key':
+    case 'uuid':
       return { value: text };
   }
 }

@@ -34,18 +34,18 @@ export function sheetFields(kind: SheetKind): { field: string; rule: FieldRule }
     return [
       { field: 'from', rule: { type: 'key', required: true } },
       { field: 'to', rule: { type: 'key', required: true } },
-      ...Object.entries(LINK_FIELD_RULES).map(([field, rule]) => ({ field, rule: rule as FieldRule })),
+      ...Object.entries(LINK_FIELD_RULES).map(([field, rule]) => ({ field, rule: rule })),
     ];
   }
   const nodeKind = SHEET_NODE_KIND[kind];
   const common = COMMON_NODE_FIELDS.filter((f) => f !== 'kind').map((field) => ({
-    field: field as string,
-    rule: field === 'key' ? ({ ...NODE_FIELD_RULES.key, required: true } as FieldRule) : NODE_FIELD_RULES[field],
+    field: field,
+    rule: field === 'key' ? { ...NODE_FIELD_RULES.key, required: true } : NODE_FIELD_RULES[field],
   }));
   return [
     ...common,
     { field: 'businessUnit', rule: { type: 'key', nullable: true } },
-    ...KIND_FIELDS[nodeKind].map((field) => ({ field: field as string, rule: NODE_FIELD_RULES[field] })),
+    ...KIND_FIELDS[nodeKind].map((field) => ({ field: field, rule: NODE_FIELD_RULES[field] })),
   ];
 }
 

@@ -1,0 +1,100 @@
+import type { InterchangeDiff, SectionDiff } from '@throughline/domain';
+import type { SheetImportResult } from '../../api/import.queries';
+
+const SECTIONS: { key: keyof InterchangeDiff; label: string }[] = [
+  { key: 'nodes', label: 'Nodes' },
+  { key: 'links', label: 'Links' },
+];
+
+/** A cell's value as the diff shows it. */
+export function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The dry run's answer: counts per section, then what would be created and what would change, field by field. */
+export function DiffView({ result, diff }: { result: SheetImportResult; diff: InterchangeDiff }) {
+  return (
+    <section className="import-diff" aria-label="Dry run" data-testid="import-diff">
+      <h2>What the import would do</h2>
+      <p className="muted">
+        {result.rows} rows read from the {result.format.toUpperCase()} file (mapping{' '}
+        {result.mappingSource === 'remembered'
+          ? 'remembered'
+          : result.mappingSource === 'guessed'
+            ? 'guessed from the headers'
+            : 'as chosen'}
+        ). Nothing has been written yet.
+      </p>
+      <table className="import-counts" data-testid="diff-counts">
+        <thead>
+          <tr>
+            <th />
+            <th>To create</th>
+            <th>To change</th>
+            <th>Unchanged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SECTIONS.filter(({ key }) => total(diff[key]) > 0).map(({ key, label }) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td>{diff[key].created}</td>
+              <td>{diff[key].updated}</td>
+              <td>{diff[key].unchanged}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {SECTIONS.map(({ key, label }) => (
+        <SectionList key={key} label={label} section={diff[key]} />
+      ))}
+    </section>
+  );
+}
+
+const total = (s: SectionDiff) => s.created + s.updated + s.unchanged;
+
+function SectionList({ label, section }: { label: string; section: SectionDiff }) {
+  if (section.creates.length === 0 && section.updates.length === 0) return null;
+  return (
+    <table className="import-changes">
+      <caption>
+        {label}
+        {section.truncated ? ' (the first 500 of each list)' : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th>Key</th>
+          <th>Change</th>
+          <th>Field</th>
+          <th>Before</th>
+          <th>After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {section.creates.map((key) => (
+          <tr key={`c-${key}`} data-testid="diff-create">
+            <td>{key}</td>
+            <td>create</td>
+            <td colSpan={3} />
+          </tr>
+        ))}
+        {section.updates.flatMap(({ key, changes }) =>
+          changes.map((c) => (
+            <tr key={`u-${key}-${c.field}`} data-testid="diff-update">
+              <td>{key}</td>
+              <td>change</td>
+              <td>{c.field}</td>
+              <td>{shown(c.before)}</td>
+              <td>{shown(c.after)}</td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
+  );
+}
