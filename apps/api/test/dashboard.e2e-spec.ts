@@ -174,8 +174,8 @@ describe('GET /api/dashboard', () => {
         keyResultOwners: [{ ...ref(n.KR1), owner: 'Head of Metering' }],
         accountableUnits: [unit(net, 'NET', nora)],
         deliveryUnits: [
-          { unit: unit(net, 'NET', nora), items: 1 },
-          { unit: { id: null, key: null, name: null, ownerId: null, ownerName: null }, items: 1 },
+          { ...unit(net, 'NET', nora), items: 1 },
+          { id: null, key: null, name: null, ownerId: null, ownerName: null, items: 1 },
         ],
       },
     });
@@ -189,8 +189,8 @@ describe('GET /api/dashboard', () => {
         keyResultOwners: [],
         accountableUnits: [unit(net, 'NET', nora), unit(ret, 'RET', null)],
         deliveryUnits: [
-          { unit: unit(net, 'NET', nora), items: 1 },
-          { unit: unit(ret, 'RET', null), items: 1 },
+          { ...unit(net, 'NET', nora), items: 1 },
+          { ...unit(ret, 'RET', null), items: 1 },
         ],
       },
     });

@@ -49,14 +49,11 @@ export function objectiveCards(
       }
       const deliveryUnits: DeliveryUnit[] = [...perUnit.entries()]
         .filter((entry): entry is [string, number] => entry[0] !== null)
-        .map(([id, items]) => ({ unit: unitView(unitById.get(id)!), items }))
-        .sort((a, b) => byKey(a.unit, b.unit));
+        .map(([id, items]) => ({ ...unitView(unitById.get(id)!), items }))
+        .sort(byKey);
       const unitless = perUnit.get(null);
       if (unitless) {
-        deliveryUnits.push({
-          unit: { id: null, key: null, name: null, ownerId: null, ownerName: null },
-          items: unitless,
-        });
+        deliveryUnits.push({ id: null, key: null, name: null, ownerId: null, ownerName: null, items: unitless });
       }
       return {
         ...ref(index, o),

@@ -71,8 +71,10 @@ export interface DashboardInvestmentMix {
   unaligned: AnnualisedMix;
 }
 
-export interface DeliveryUnit {
-  unit: CoverageUnit & { ownerId: string | null; ownerName: string | null };
+/** A unit whose work is in an objective's delivery (`id: null`: work without a unit), and how many items. */
+export interface DeliveryUnit extends CoverageUnit {
+  ownerId: string | null;
+  ownerName: string | null;
   items: number;
 }
 

@@ -135,13 +135,9 @@ export class KeyResultOwnerDto extends DashboardNodeRefDto {
   @ApiProperty({ nullable: true, type: String }) owner: string | null;
 }
 
-export class DeliveryUnitColumnDto extends DashboardColumnDto {
+export class DeliveryUnitDto extends DashboardColumnDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) ownerId: string | null;
   @ApiProperty({ nullable: true, type: String }) ownerName: string | null;
-}
-
-export class DeliveryUnitDto {
-  @ApiProperty({ type: DeliveryUnitColumnDto }) unit: DeliveryUnitColumnDto;
   @ApiProperty({ description: 'Items of the objective’s delivery in this unit.' }) items: number;
 }
 
