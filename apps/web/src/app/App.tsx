@@ -18,6 +18,7 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SnapshotsPage } from '../features/snapshots/SnapshotsPage';
 import { RaidPage } from '../features/raid/RaidPage';
+import { OkrsPage } from '../features/okrs/OkrsPage';
 import { ToastProvider } from '../ui/Toasts';
 import { AppShell } from './AppShell';
 import { HomePage } from './HomePage';
@@ -42,6 +43,7 @@ export function AppRoutes() {
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/snapshots" element={<SnapshotsPage />} />
           <Route path="/raid" element={<RaidPage />} />
+          <Route path="/okrs" element={<OkrsPage />} />
           <Route element={<RequireAction action="approveLinks" />}>
             <Route path="/inbox" element={<InboxPage />} />
           </Route>

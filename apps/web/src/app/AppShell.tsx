@@ -45,6 +45,7 @@ export function AppShell() {
             Map
           </NavLink>
           <NavLink to="/dashboard">Dashboard</NavLink>
+          <NavLink to="/okrs">OKRs</NavLink>
           <NavLink to="/snapshots">Snapshots</NavLink>
           <NavLink to="/raid">RAID</NavLink>
           {session.role === 'contributor' && <NavLink to="/my-unit">My unit</NavLink>}
