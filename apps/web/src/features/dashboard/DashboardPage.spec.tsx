@@ -34,7 +34,7 @@ const DASHBOARD: Dashboard = {
         ],
       },
     ],
-    cells: [{ objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, nodeIds: ['p1', 'b1'] }],
+    cells: [{ objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, assetValue: 0, nodeIds: ['p1', 'b1'] }],
   },
   investmentMix: {
     basis: 'annualised',

@@ -87,8 +87,8 @@ function Card({ objective: o }: { objective: ObjectiveCard }) {
   );
 }
 
-function unitText(u: { key: string; name: string; ownerName: string | null }) {
-  return `${u.key} ${u.name}${u.ownerName ? `, ${u.ownerName}` : ''}`;
+function unitText(u: { key: string | null; name: string | null; ownerName: string | null }) {
+  return `${u.key ? `${u.key} ${u.name ?? ''}` : 'No unit'}${u.ownerName ? `, ${u.ownerName}` : ''}`;
 }
 
 /** Better health ranks higher; `unknown` ranks lowest, so "unknown derived, green reported" is a gap. */
