@@ -1243,6 +1243,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/raid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The RAID log, newest first, filtered
+         * @description Who: any member.
+         */
+        get: operations["RaidController_list"];
+        put?: never;
+        /**
+         * Log a risk, action, issue or decision
+         * @description A contributor attaches it to its own units’ work or links from that work only. Who: admin, pmo, contributor.
+         */
+        post: operations["RaidController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/raid/red-risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open red risks (likelihood × impact ≥ 15) per node, for badges
+         * @description Who: any member.
+         */
+        get: operations["RaidController_redRisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/raid/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One RAID item
+         * @description Who: any member.
+         */
+        get: operations["RaidController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a RAID item
+         * @description Who: admin, pmo.
+         */
+        delete: operations["RaidController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a RAID item (attachments, when given, replace the old ones)
+         * @description Who: admin, pmo, contributor.
+         */
+        patch: operations["RaidController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2917,7 +2989,7 @@ export interface components {
             ownerId: string | null;
             ownerName: string | null;
         };
-        DeliveryUnitColumnDto: {
+        DeliveryUnitDto: {
             /**
              * Format: uuid
              * @description null: work without a unit.
@@ -2930,9 +3002,6 @@ export interface components {
             /** Format: uuid */
             ownerId: string | null;
             ownerName: string | null;
-        };
-        DeliveryUnitDto: {
-            unit: components["schemas"]["DeliveryUnitColumnDto"];
             /** @description Items of the objective’s delivery in this unit. */
             items: number;
         };
@@ -3175,6 +3244,134 @@ export interface components {
             coverage: Record<string, never>;
             /** @description Audit finding count deltas by severity. */
             audit: Record<string, never>;
+        };
+        RaidAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            nodeId: string | null;
+            /** Format: uuid */
+            linkId: string | null;
+            /** @description What it was attached to, kept when that is deleted. */
+            label: string;
+            detachedAt: string | null;
+        };
+        RaidItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "risk" | "action" | "issue" | "decision";
+            title: string;
+            description: string;
+            owner: string | null;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "closed";
+            dueDate: string | null;
+            likelihood: number | null;
+            impact: number | null;
+            /** @description likelihood × impact (risks). */
+            score: number | null;
+            /** @description An open risk scoring 15 or more. */
+            red: boolean;
+            /** @description Not closed and past its due date. */
+            overdue: boolean;
+            decidedOn: string | null;
+            decidedBy: string | null;
+            attachments: components["schemas"]["RaidAttachmentDto"][];
+            /** @description A node or link it was attached to has been deleted. */
+            detached: boolean;
+            version: number;
+            createdBy: string;
+            createdAt: string;
+            updatedBy: string;
+            updatedAt: string;
+        };
+        RedRisksDto: {
+            /** Format: uuid */
+            nodeId: string;
+            count: number;
+            itemIds: string[];
+        };
+        RaidAttachmentInput: {
+            /**
+             * Format: uuid
+             * @description A node of the organisation (or give linkId).
+             */
+            nodeId?: string;
+            /**
+             * Format: uuid
+             * @description A link of the organisation (or give nodeId).
+             */
+            linkId?: string;
+        };
+        CreateRaidItemDto: {
+            /** @example Supplier may slip the meter rollout */
+            title: string;
+            description?: string;
+            /** @example Head of Metering */
+            owner?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status?: "open" | "in_progress" | "closed";
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+            /** @description Risks only (required for them), 1–5. */
+            likelihood?: number | null;
+            /** @description Risks only (required for them), 1–5. */
+            impact?: number | null;
+            /**
+             * Format: date
+             * @description Decisions only: the day it was decided.
+             */
+            decidedOn?: string | null;
+            /** @description Decisions only: who decided. */
+            decidedBy?: string | null;
+            /** @description The nodes and links the item is about; on PATCH, replaces them all. */
+            attachments?: components["schemas"]["RaidAttachmentInput"][];
+            /** @enum {string} */
+            type: "risk" | "action" | "issue" | "decision";
+        };
+        UpdateRaidItemDto: {
+            /** @example Supplier may slip the meter rollout */
+            title?: string;
+            description?: string;
+            /** @example Head of Metering */
+            owner?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status?: "open" | "in_progress" | "closed";
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+            /** @description Risks only (required for them), 1–5. */
+            likelihood?: number | null;
+            /** @description Risks only (required for them), 1–5. */
+            impact?: number | null;
+            /**
+             * Format: date
+             * @description Decisions only: the day it was decided.
+             */
+            decidedOn?: string | null;
+            /** @description Decisions only: who decided. */
+            decidedBy?: string | null;
+            /** @description The nodes and links the item is about; on PATCH, replaces them all. */
+            attachments?: components["schemas"]["RaidAttachmentInput"][];
+            /** @enum {string} */
+            type?: "risk" | "action" | "issue" | "decision";
+            /**
+             * @description The version this change is based on; a stale one gets 409.
+             * @example 1
+             */
+            version?: number;
         };
         /**
          * @description What went wrong, for programs: one code per cause (docs/api.md, "Errors").
@@ -10579,6 +10776,637 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "code": "NOT_FOUND",
                      *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RaidController_list: {
+        parameters: {
+            query?: {
+                type?: "risk" | "action" | "issue" | "decision";
+                status?: "open" | "in_progress" | "closed";
+                /** @description Items attached to this node. */
+                nodeId?: string;
+                /** @description Items attached to this link. */
+                linkId?: string;
+                /** @description Only overdue items (or only not overdue). */
+                overdue?: "true" | "false";
+                /** @description Only open red risks (likelihood × impact ≥ 15). */
+                red?: "true" | "false";
+                /** @description Only items with a deleted node or link. */
+                detached?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaidItemDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RaidController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRaidItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaidItemDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: a risk without scores, an unknown node or link. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RaidController_redRisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedRisksDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RaidController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaidItemDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RaidController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RaidController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRaidItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaidItemDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo, contributor may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale `version`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A refusal of the domain: INVALID_FIELD, INVALID_STATE, LINK_NOT_ALLOWED, LINK_SELF or IMPORT_INVALID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
