@@ -81,7 +81,9 @@ test('a contributor registers work and proposes it, a PMO lead approves, the das
     await row.getByRole('button', { name: `Propose a link from ${key}` }).click();
     const propose = contributor.getByTestId('propose-dialog');
     await propose.getByLabel('Serves').selectOption({ label: 'OBJ-10 — Launch a community energy offer' });
-    await propose.getByLabel('Interpretation note (required)').fill('The advice line signs up the first community schemes.');
+    await propose
+      .getByLabel('Interpretation note (required)')
+      .fill('The advice line signs up the first community schemes.');
     await propose.getByLabel('Weight (optional)').fill('100');
     await contributor.getByRole('button', { name: 'Propose', exact: true }).click();
     await expect(row.getByText(/OBJ-10/)).toContainText('waiting for approval');

@@ -22,7 +22,8 @@ export interface ProposalEnd {
 
 export type Proposal = Link & { from: ProposalEnd; to: ProposalEnd; crossUnit: boolean };
 
-export type BulkResult = { id: string; ok: true; link: Link } | { id: string; ok: false; code: string; message: string };
+export type BulkResult =
+  { id: string; ok: true; link: Link } | { id: string; ok: false; code: string; message: string };
 
 export interface BulkAnswer {
   decision: 'approve' | 'reject';
@@ -82,7 +83,11 @@ export function useDecideProposals() {
     mutationFn: (body: { ids: string[]; decision: 'approve' | 'reject'; comment?: string }) =>
       http<BulkAnswer>('/links/decisions', {
         method: 'POST',
-        json: { ids: body.ids, decision: body.decision, ...(body.comment?.trim() ? { comment: body.comment.trim() } : {}) },
+        json: {
+          ids: body.ids,
+          decision: body.decision,
+          ...(body.comment?.trim() ? { comment: body.comment.trim() } : {}),
+        },
       }),
     onSettled: () => invalidateDecided(client),
   });

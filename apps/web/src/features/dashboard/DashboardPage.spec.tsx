@@ -34,7 +34,9 @@ const DASHBOARD: Dashboard = {
         ],
       },
     ],
-    cells: [{ objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, assetValue: 0, nodeIds: ['p1', 'b1'] }],
+    cells: [
+      { objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, assetValue: 0, nodeIds: ['p1', 'b1'] },
+    ],
   },
   investmentMix: {
     basis: 'annualised',
@@ -126,7 +128,9 @@ describe('DashboardPage', () => {
   it('says how money is counted, leaves a slot for the trend, and shows who is accountable', async () => {
     api();
     renderApp('/dashboard');
-    expect(await screen.findByTestId('mix-basis', {}, { timeout: 5000 })).toHaveTextContent('Per year. Change budgets are spread evenly');
+    expect(await screen.findByTestId('mix-basis', {}, { timeout: 5000 })).toHaveTextContent(
+      'Per year. Change budgets are spread evenly',
+    );
     expect(screen.getByTestId('trend')).toHaveTextContent('Appears once snapshots are taken');
     const card = screen.getByTestId('objective-card-OBJ-1');
     expect(card).toHaveTextContent('Reported: Green');

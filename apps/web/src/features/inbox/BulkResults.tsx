@@ -1,7 +1,15 @@
 import type { BulkAnswer, Proposal } from '../../api/proposals.queries';
 
 /** What a bulk decision did to each item: the API re-checks each (cycles, versions) and may refuse some. */
-export function BulkResults({ answer, proposals, onClose }: { answer: BulkAnswer; proposals: Proposal[]; onClose: () => void }) {
+export function BulkResults({
+  answer,
+  proposals,
+  onClose,
+}: {
+  answer: BulkAnswer;
+  proposals: Proposal[];
+  onClose: () => void;
+}) {
   const byId = new Map(proposals.map((p) => [p.id, p]));
   const done = answer.decision === 'approve' ? answer.approved : answer.rejected;
   return (

@@ -103,7 +103,10 @@ describe('InboxPage', () => {
     expect(results).toHaveTextContent('1 approved, 1 refused');
     expect(results).toHaveTextContent('BAU-1 → OBJ-1: approved');
     expect(results).toHaveTextContent('BAU-3 → OBJ-3: It would close a cycle.');
-    expect(calls.calls.find((c) => c.path === '/links/decisions')?.body).toEqual({ ids: ['l1', 'l3'], decision: 'approve' });
+    expect(calls.calls.find((c) => c.path === '/links/decisions')?.body).toEqual({
+      ids: ['l1', 'l3'],
+      decision: 'approve',
+    });
   });
 
   it('is not offered to a contributor', async () => {

@@ -36,7 +36,8 @@ export function ProposalRow(props: { proposal: Proposal; own: boolean; picked: b
     decide.mutate(
       { id: p.id, decision, comment },
       {
-        onSuccess: () => toast(`${p.from.key} → ${p.to.key} ${decision === 'approve' ? 'approved' : 'rejected'}`, 'success'),
+        onSuccess: () =>
+          toast(`${p.from.key} → ${p.to.key} ${decision === 'approve' ? 'approved' : 'rejected'}`, 'success'),
         onError: (e) => toast(describeError(e), 'error'),
       },
     );
@@ -54,8 +55,8 @@ export function ProposalRow(props: { proposal: Proposal; own: boolean; picked: b
       <div className="proposal-main">
         <div className="proposal-ends">
           <span className={`proposal-end kind-${p.from.kind}`}>
-            <span className="proposal-kind">{KIND_LABELS[p.from.kind] ?? p.from.kind}</span> <strong>{p.from.key}</strong>{' '}
-            {p.from.title}
+            <span className="proposal-kind">{KIND_LABELS[p.from.kind] ?? p.from.kind}</span>{' '}
+            <strong>{p.from.key}</strong> {p.from.title}
             {p.from.businessUnitKey && <span className="muted"> ({p.from.businessUnitKey})</span>}
           </span>
           <span className="proposal-arrow">{LINK_LABELS[p.kind] ?? p.kind} →</span>
@@ -91,7 +92,12 @@ export function ProposalRow(props: { proposal: Proposal; own: boolean; picked: b
               maxLength={2000}
               onChange={(e) => setComment(e.target.value)}
             />
-            <button type="button" className="btn btn-primary" disabled={decide.isPending} onClick={() => send('approve')}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={decide.isPending}
+              onClick={() => send('approve')}
+            >
               Approve
             </button>
             <button

@@ -91,6 +91,43 @@ describe('MyUnitPage', () => {
     });
   });
 
+  it('declares a dependency on another unit’s work, offering only other units’ work', async () => {
+    const AST = node('a7', 'AST-7', 'asset', 'Customer master data', { businessUnitId: 'unit-net' });
+    const calls = api({
+      'GET /nodes': (r: MockRequest) =>
+        r.query.get('q')
+          ? { items: [AST, PRJ, OBJ], nextCursor: null }
+          : r.query.get('businessUnit') === 'unit-gen'
+            ? { items: [BAU, PRJ], nextCursor: null }
+            : { items: [OBJ, KR], nextCursor: null },
+      'POST /links': (r: MockRequest) => ({ id: 'l8', ...(r.body as object), state: 'proposed' }),
+    });
+    renderApp('/my-unit');
+    await userEvent.click(await screen.findByRole('button', { name: 'Propose a link from BAU-1' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Propose a link from BAU-1' });
+    await userEvent.click(within(dialog).getByRole('radio', { name: /Depends on another unit/ }));
+    await userEvent.type(within(dialog).getByRole('searchbox', { name: /Depends on/ }), 'st');
+    const hits = await within(dialog).findByRole('list', { name: 'Matching work' });
+    // PRJ-1 is the same unit's and OBJ-1 is strategy: only AST-7 is offered.
+    expect(
+      within(hits)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['AST-7 Customer master data']);
+    await userEvent.click(within(hits).getByRole('button'));
+    await userEvent.type(within(dialog).getByLabelText(/What it needs/), 'Verified addresses');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Propose' }));
+    expect(await screen.findByText(/Dependency declared/)).toBeInTheDocument();
+    expect(calls.calls.find((c) => c.method === 'POST' && c.path === '/links')?.body).toEqual({
+      fromId: 'b1',
+      toId: 'a7',
+      kind: 'depends_on',
+      rationale: 'Verified addresses',
+      weight: null,
+      state: 'proposed',
+    });
+  });
+
   it('registers a BAU activity in the contributor’s unit with the shared node fields', async () => {
     const calls = api({
       'POST /nodes': (r: MockRequest) => ({ ...BAU, id: 'b2', key: 'BAU-2', ...(r.body as object) }),
