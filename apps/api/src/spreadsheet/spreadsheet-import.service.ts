@@ -7,6 +7,7 @@ import {
   sheetToDocument,
   type ColumnMapping,
   type InterchangeDiff,
+  type InterchangeError,
   type SheetKind,
   type SheetProblem,
 } from '@throughline/domain';
@@ -81,23 +82,30 @@ export class SpreadsheetImportService {
     const { document, lines, problems } = sheetToDocument(kind, sheet.rows, mapping);
     // Cells that could not be converted were left out; the rest is checked all the same, so one
     // answer lists every problem of the file.
-    const checked = async () => {
-      const { result } = await this.portfolio.check(document);
-      const found = result.ok ? [] : sheetProblems(result.errors, lines, mapping);
+    const told = (errors: InterchangeError[], truncated: boolean) => {
       const reported = new Set(problems.map((p) => `${p.line}|${p.field}`));
-      const all = [...problems, ...found.filter((p) => !reported.has(`${p.line}|${p.field}`))];
-      if (all.length || !result.ok) throw refused(all, !result.ok && result.truncated);
-      return result.document;
+      const found = sheetProblems(errors, lines, mapping).filter((p) => !reported.has(`${p.line}|${p.field}`));
+      return refused([...problems, ...found], truncated);
     };
-    if (options.dryRun) {
+    if (options.dryRun || problems.length) {
       const diff = await this.db.transaction(async () => {
-        const checkedDocument = await checked();
-        return diffInterchange(checkedDocument, await this.previews.stored(checkedDocument));
+        const { result } = await this.portfolio.check(document);
+        if (!result.ok || problems.length) throw told(result.ok ? [] : result.errors, !result.ok && result.truncated);
+        return diffInterchange(result.document, await this.previews.stored(result.document));
       });
       return { ...base, diff };
     }
-    await checked();
-    const summary = await this.portfolio.import(document);
+    // The import checks the document itself (in its transaction): its problems come back as JSON
+    // paths and are told as lines and columns, without checking the file twice.
+    let summary: ImportSummary;
+    try {
+      summary = await this.portfolio.import(document);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'IMPORT_INVALID' && Array.isArray(error.details)) {
+        throw told(error.details as InterchangeError[], /more than/.test(error.message));
+      }
+      throw error;
+    }
     // The mapping that imported a file is the one to offer next time.
     await this.mappings.put(kind, mapping);
     return { ...base, summary };
