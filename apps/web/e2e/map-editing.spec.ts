@@ -195,3 +195,17 @@ test('the legend is one click away and explains kinds, links, health and rings',
   await expect(map.node('OBJ-10').locator('.tl-far-title')).toBeVisible();
   await screenshot(page, 'legend');
 });
+
+test('keyboard only: one Tab stop for the map, arrows from the top-left node, Enter opens it', async ({ page }) => {
+  const map = mapOf(page);
+  await map.open();
+  await page.getByTestId('map-canvas').focus();
+  await expect(page.getByTestId('map-canvas')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  // Reading order: the top-left node first (a theme), not OBJ-1, OBJ-10, OBJ-11… in string order.
+  await expect(page.getByTestId('selected-key')).toHaveText(/^THM-/, { useInnerText: false });
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('selected-key')).not.toHaveText(/^THM-/, { useInnerText: false });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('node-panel').getByRole('tab').first()).toBeFocused();
+});

@@ -178,6 +178,10 @@ export function MapCanvas(props: MapCanvasProps) {
     <div
       ref={wrapper}
       className={`map-canvas${far ? ' zoom-far' : ''}`}
+      // One Tab stop for the whole map (not one per node): arrows move between nodes, Enter opens.
+      tabIndex={0}
+      role="group"
+      aria-label="Map. Arrow keys move between nodes in reading order, Enter opens the selected node, L links it, ? shows the legend."
       data-testid="map-canvas"
       data-ready={readyKey ? 'true' : 'false'}
     >

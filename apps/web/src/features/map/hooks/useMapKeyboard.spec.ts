@@ -2,7 +2,7 @@ import type { AuditFinding, NodeKind } from '@throughline/domain';
 import { cleanup, fireEvent, renderHook } from '@testing-library/react';
 import type { Positions } from '../layout/geometry';
 import { graphNode } from '../model/testGraph';
-import { useMapKeyboard } from './useMapKeyboard';
+import { readingOrderFirst, useMapKeyboard } from './useMapKeyboard';
 
 interface State {
   selectedId: string | null;
@@ -114,5 +114,18 @@ describe(useMapKeyboard.name, () => {
     t.press('t');
     expect(t.calls.select).not.toHaveBeenCalled();
     expect(t.calls.trace).not.toHaveBeenCalled();
+  });
+});
+
+describe('readingOrderFirst', () => {
+  it('starts keyboard navigation at the top-left node, not the first key in string order', () => {
+    const at = (x: number, y: number) => ({ x, y });
+    expect(
+      readingOrderFirst([
+        { id: 'OBJ-10', at: at(0, 200) },
+        { id: 'OBJ-2', at: at(300, 0) },
+        { id: 'OBJ-1', at: at(600, 0) },
+      ]),
+    ).toBe('OBJ-2');
   });
 });

@@ -32,6 +32,15 @@ interface KeyboardDeps {
   };
 }
 
+/** The first node in reading order (top to bottom, then left to right), not in key order. */
+export function readingOrderFirst(candidates: readonly { id: string; at: XY }[]): string | null {
+  let best: { id: string; at: XY } | null = null;
+  for (const c of candidates) {
+    if (!best || c.at.y < best.at.y - 1 || (Math.abs(c.at.y - best.at.y) <= 1 && c.at.x < best.at.x)) best = c;
+  }
+  return best?.id ?? null;
+}
+
 /**
  * The map's keys (the search box has `/`): arrows move the selection to the nearest node that
  * way, `T` traces, `L` links, `?` the legend, Ctrl+Z / Ctrl+Shift+Z undo and redo, Delete asks to delete the selected link or node, and Escape leaves trace mode,
@@ -65,11 +74,14 @@ export function useMapKeyboard(deps: KeyboardDeps) {
       const candidates = drawn
         .filter((n) => n.id !== selectedId && positions[n.id])
         .map((n) => ({ id: n.id, at: positions[n.id] }));
-      const next = from ? nearestInDirection(from, candidates, ARROWS[e.key]) : (candidates[0]?.id ?? null);
+      const next = from ? nearestInDirection(from, candidates, ARROWS[e.key]) : readingOrderFirst(candidates);
       if (!next) return;
       select(next);
       const at = positions[next];
       centreOn({ x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 });
+    } else if (e.key === 'Enter' && selectedId && !(e.target instanceof HTMLButtonElement)) {
+      // Enter opens the selected node: the inspector takes the focus.
+      document.querySelector<HTMLElement>('[data-testid=node-panel] [role=tab]')?.focus();
     } else if (e.key === 't' && selectedId) {
       trace.trace(selectedId);
     } else return;
