@@ -80,7 +80,9 @@ test('a contributor registers work and proposes it, a PMO lead approves, the das
     // It proposes the activity for OBJ-10, with its interpretation note and a weight.
     await row.getByRole('button', { name: `Propose a link from ${key}` }).click();
     const propose = contributor.getByTestId('propose-dialog');
-    await propose.getByLabel('Serves').selectOption({ label: 'OBJ-10 — Launch a community energy offer' });
+    await propose
+      .getByLabel('Serves', { exact: true })
+      .selectOption({ label: 'OBJ-10 — Launch a community energy offer' });
     await propose
       .getByLabel('Interpretation note (required)')
       .fill('The advice line signs up the first community schemes.');
