@@ -14,7 +14,9 @@ test('import a CSV through the dry run, then apply it', async ({ page, scratch }
     `${keys[1]},Battery storage,GEN,8000,2027-06-30\n`;
   await page.goto(`${baseUrl()}/import`);
   await page.getByLabel('Sheet kind').selectOption('projects');
-  await page.getByLabel('File').setInputFiles({ name: 'projects.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'projects.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByLabel('Field for Reference').selectOption('key');
   await page.getByLabel('Field for Project name').selectOption('title');
   await page.getByLabel('Field for Unit').selectOption('businessUnit');
