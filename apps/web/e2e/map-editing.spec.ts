@@ -206,6 +206,8 @@ test('keyboard only: one Tab stop for the map, arrows from the top-left node, En
   await expect(page.getByTestId('selected-key')).toHaveText(/^THM-/, { useInnerText: false });
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('selected-key')).not.toHaveText(/^THM-/, { useInnerText: false });
+  const firstTab = page.getByTestId('node-panel').getByRole('tab').first();
+  await expect(firstTab).toBeVisible(); // the selection's inspector has loaded
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('node-panel').getByRole('tab').first()).toBeFocused();
+  await expect(firstTab).toBeFocused();
 });
