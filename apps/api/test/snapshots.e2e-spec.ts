@@ -61,7 +61,11 @@ describe('snapshots', () => {
     const later = await t.http().post('/api/snapshots').send({ name: 'After' }).expect(201);
 
     const diff = (await t.http().get(`/api/snapshots/diff?from=${baseline.id}&to=${later.body.id}`).expect(200))
-      .body as SnapshotDiff & { from: { id: string }; to: { id: string } };
+      .body as SnapshotDiff & {
+      from: { id: string };
+      to: { id: string };
+      names: Record<string, { key: string; title: string }>;
+    };
     expect(diff.from.id).toBe(baseline.id);
     expect(diff.to.id).toBe(later.body.id);
     expect(diff.counts).toEqual({
@@ -69,6 +73,9 @@ describe('snapshots', () => {
       links: { added: 0, removed: 1, changed: 1 },
     });
     expect(diff.nodes.removed.map((r) => r.key)).toEqual(['PRJ-2']);
+    // Names for the removed link's ends: PRJ-2 (gone now, from the baseline) and OBJ-2.
+    expect(diff.names[n.PRJ2.id]).toEqual({ key: 'PRJ-2', title: 'PRJ-2 title' });
+    expect(diff.names[n.OBJ2.id]).toEqual({ key: 'OBJ-2', title: 'Save' });
     expect(diff.nodes.changed).toEqual([
       expect.objectContaining({ id: n.OBJ1.id, changes: [{ field: 'title', from: 'Grow', to: 'Grow faster' }] }),
     ]);

@@ -17,6 +17,8 @@ export interface SnapshotDiffResult extends SnapshotDiff {
   from: SnapshotSummary;
   /** null when the diff is against now. */
   to: SnapshotSummary | null;
+  /** The key and title of every node a listed link joins (from either side), so a link reads "PRJ-1 → OBJ-1". */
+  names: Record<string, { key: string; title: string }>;
 }
 
 /** One point of the dashboard's coverage trend. */
@@ -63,7 +65,19 @@ export class SnapshotsService {
   async diff(fromId: string, toId: string): Promise<SnapshotDiffResult> {
     const from = await this.stored(fromId);
     const to = toId === 'now' ? null : await this.stored(toId);
-    return { ...diffSnapshots(from, to ?? (await this.now())), from: from.summary, to: to?.summary ?? null };
+    const later = to ?? (await this.now());
+    const diff = diffSnapshots(from, later);
+    const ends = new Set(
+      [...diff.links.added, ...diff.links.removed, ...diff.links.changed.map((c) => c.record)].flatMap((l) => [
+        String(l.fromId),
+        String(l.toId),
+      ]),
+    );
+    const names: SnapshotDiffResult['names'] = {};
+    for (const node of [...from.graph.nodes, ...later.graph.nodes]) {
+      if (ends.has(node.id)) names[node.id] = { key: String(node.key), title: String(node.title) };
+    }
+    return { ...diff, from: from.summary, to: to?.summary ?? null, names };
   }
 
   private async stored(id: string) {

@@ -17,6 +17,8 @@ export interface SnapshotSummary {
 export interface SnapshotDiffResult extends SnapshotDiff {
   from: SnapshotSummary;
   to: SnapshotSummary | null;
+  /** Key and title of each node a listed link joins. */
+  names: Record<string, { key: string; title: string }>;
 }
 
 /** `GET /api/snapshots/trend`: objective coverage at each snapshot, oldest first (the dashboard's trend). */

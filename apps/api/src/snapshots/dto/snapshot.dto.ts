@@ -72,4 +72,5 @@ export class SnapshotDiffDto {
   @ApiProperty({ description: 'As `nodes`.' }) links: object;
   @ApiProperty({ description: 'Coverage deltas `{ from, to, delta }`.' }) coverage: object;
   @ApiProperty({ description: 'Audit finding count deltas by severity.' }) audit: object;
+  @ApiProperty({ description: 'Key and title of each node a listed link joins, by node id.' }) names: object;
 }

@@ -25,13 +25,13 @@ export function OkrsPage() {
   const error = strategy.error ?? keyResults.error ?? coverage.error;
   const progressOf = (id: string) => coverage.data?.get(id)?.progress ?? null;
   const krs = new Map((keyResults.data ?? []).map((kr) => [kr.id, kr]));
-  const objectives = (strategy.data?.nodes ?? []).filter((n) => n.kind === 'objective').sort((a, b) => a.key.localeCompare(b.key));
+  const objectives = (strategy.data?.nodes ?? []).filter((n) => n.kind === 'objective').sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
   const krsOf = new Map<string, NodeRecord[]>();
   const linked = new Set<string>();
   for (const link of strategy.data?.links ?? []) {
     const kr = krs.get(link.from);
     if (!kr || link.kind !== 'contributes_to' || link.state !== 'approved') continue;
-    krsOf.set(link.to, [...(krsOf.get(link.to) ?? []), kr].sort((a, b) => a.key.localeCompare(b.key)));
+    krsOf.set(link.to, [...(krsOf.get(link.to) ?? []), kr].sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true })));
     linked.add(kr.id);
   }
   const orphans = (keyResults.data ?? []).filter((kr) => !linked.has(kr.id));

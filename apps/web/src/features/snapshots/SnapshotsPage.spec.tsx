@@ -24,6 +24,7 @@ const SNAPSHOTS = [summary('s2', 'After', 0.5), summary('s1', 'Q4 baseline', 1)]
 const DIFF: SnapshotDiffResult = {
   from: SNAPSHOTS[1],
   to: null,
+  names: { n9: { key: 'OBJ-9', title: 'Unchanged' }, n3: { key: 'PRJ-2', title: 'Smart meters' } },
   counts: { nodes: { added: 1, removed: 1, changed: 1 }, links: { added: 0, removed: 1, changed: 0 } },
   nodes: {
     added: [{ id: 'n4', key: 'BAU-1', title: 'Run the network' }],
@@ -38,7 +39,7 @@ const DIFF: SnapshotDiffResult = {
   },
   links: {
     added: [],
-    removed: [{ id: 'l2', fromId: 'n3', toId: 'n1', kind: 'contributes_to' }],
+    removed: [{ id: 'l2', fromId: 'n3', toId: 'n9', kind: 'contributes_to' }],
     changed: [],
   },
   coverage: {
@@ -71,8 +72,8 @@ describe('Snapshots page', () => {
     expect(screen.getByTestId('diff-deltas')).toHaveTextContent('Objective coverage100%50%−50 pts');
     expect(screen.getByTestId('diff-added')).toHaveTextContent('BAU-1 — Run the network');
     expect(screen.getAllByTestId('diff-removed')[0]).toHaveTextContent('PRJ-2 — Smart meters');
-    // A removed link is named by its ends, from the nodes the diff carries.
-    expect(screen.getAllByTestId('diff-removed')[1]).toHaveTextContent('PRJ-2 — Smart meters contributes to OBJ-1');
+    // A removed link is named by its ends, from the names the diff carries.
+    expect(screen.getAllByTestId('diff-removed')[1]).toHaveTextContent('PRJ-2 — Smart meters contributes to OBJ-9 — Unchanged');
     expect(screen.getByTestId('diff-changed')).toHaveTextContent('title: Grow → Grow faster');
     const diffCall = api.calls.find((c) => c.path === '/snapshots/diff')!;
     expect([diffCall.query.get('from'), diffCall.query.get('to')]).toEqual(['s2', 'now']);
