@@ -154,6 +154,14 @@ export const EXPECTED: Record<string, Expect> = {
 
   'GET /api/portfolio/export': readAll,
   'POST /api/portfolio/import': pmo(200, { otherOrg: 422 }),
+  // Spreadsheets: importing (and the mapping it remembers) is a pmo's or admin's, like the JSON import; the file route
+  // answers a JSON body with 415 once the role may call it. Exports and the mapping are reads ("read everything").
+  'POST /api/portfolio/spreadsheet': pmo(415),
+  'GET /api/portfolio/spreadsheet/mappings/:kind': readAll,
+  'PUT /api/portfolio/spreadsheet/mappings/:kind': pmo(200),
+  'GET /api/portfolio/export.csv': readAll,
+  'GET /api/portfolio/export.xlsx': readAll,
+  'GET /api/audit/findings.csv': readAll,
 
   // A deleted node comes back as it was: the same rule as deleting it.
   'POST /api/nodes/:id/restore': graphWrite(200),

@@ -1,5 +1,6 @@
 import type { Scope } from './expectations.js';
 import { ACCOUNT_REQUESTS } from './requests-accounts.js';
+import { SPREADSHEET_REQUESTS } from './requests-spreadsheets.js';
 import { GOVERNANCE_13_REQUESTS } from './requests-governance13.js';
 import type { World } from './world.js';
 
@@ -32,6 +33,7 @@ const proposalFor = async (w: World, scope: Scope, fresh: boolean) => (fresh ? w
 /** How to ask each route about each scope. */
 export const REQUESTS: Record<string, RouteRequests> = {
   ...ACCOUNT_REQUESTS,
+  ...SPREADSHEET_REQUESTS,
   ...GOVERNANCE_13_REQUESTS,
   'POST /api/nodes/:id/restore': {
     build: async (w, scope, fresh) => ({
