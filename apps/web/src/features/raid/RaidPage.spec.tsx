@@ -77,6 +77,13 @@ describe('RAID page', () => {
     expect(last.query.get('overdue')).toBe('true');
   });
 
+  it('opens on one node’s items from a link such as /raid?nodeId=…', async () => {
+    const api = mockApi({ 'GET /auth/session': sessionOf('executive'), 'GET /raid': [ITEMS[0]] });
+    renderApp('/raid?nodeId=n7');
+    await screen.findAllByTestId('raid-item');
+    expect(api.calls.find((c) => c.path === '/raid')?.query.get('nodeId')).toBe('n7');
+  });
+
   it('logs a risk on a link found through its node', async () => {
     const api = mockApi({
       'GET /auth/session': sessionOf('pmo'),

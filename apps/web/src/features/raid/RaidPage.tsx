@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { RAID_STATUSES, RAID_TYPES, type RaidItem, type RaidStatus, type RaidType } from '@throughline/domain';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { raidQuery, useDeleteRaidItem, type RaidFilters } from '../../api/raid.queries';
 import { useCan } from '../auth/useCan';
 import { describeError } from '../../ui/errors';
@@ -17,7 +18,12 @@ import './raid.css';
  */
 export function RaidPage() {
   const { role } = useCan();
-  const [filters, setFilters] = useState<RaidFilters>({});
+  // `/raid?nodeId=…` or `?linkId=…` (a badge on the map links here): that node's or link's items.
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<RaidFilters>(() => ({
+    nodeId: search.get('nodeId') ?? undefined,
+    linkId: search.get('linkId') ?? undefined,
+  }));
   const [view, setView] = useState<'list' | 'matrix'>('list');
   const [editing, setEditing] = useState<RaidItem | 'new' | null>(null);
   const list = useQuery(raidQuery(filters));
