@@ -42,7 +42,11 @@ export function RequireAction({ action }: { action: Action }) {
       <div className="page">
         <div className="page-empty">
           <h1>Not available to your role</h1>
-          <p className="muted">Only an admin of the organisation can open this page.</p>
+          <p className="muted">
+            {action === 'approveLinks'
+              ? 'Only a PMO lead or an admin decides proposals.'
+              : 'Only an admin of the organisation can open this page.'}
+          </p>
           <Link to="/">Back to the map</Link>
         </div>
       </div>

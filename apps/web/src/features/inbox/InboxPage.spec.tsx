@@ -116,6 +116,7 @@ describe('InboxPage', () => {
     });
     renderApp('/inbox');
     expect(await screen.findByRole('heading', { name: 'Not available to your role' })).toBeInTheDocument();
+    expect(screen.getByText('Only a PMO lead or an admin decides proposals.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Inbox' })).not.toBeInTheDocument();
   });
 });
