@@ -105,6 +105,9 @@ describe('RAID log', () => {
     expect(decisions.body.map((i: RaidItem) => i.id)).toEqual([made.id]);
     await create({ type: 'risk', title: 'No scores' }).expect(422);
     await create({ type: 'risk', title: 'Bad score', likelihood: 6, impact: 1 }).expect(400);
+    // Fields the server owns cannot be sent (mass assignment).
+    for (const field of ['createdBy', 'version', 'detached', 'id'])
+      await create({ type: 'action', title: 'Sneaky', [field]: field === 'version' ? 7 : 'x' }).expect(400);
     await create({ type: 'action', title: 'Unknown node', attachments: [{ nodeId: '00000000-0000-4000-8000-000000000000' }] }).expect(422);
   });
 

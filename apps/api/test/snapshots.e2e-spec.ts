@@ -100,6 +100,9 @@ describe('snapshots', () => {
 
   it('refuses a blank name, a malformed `to` and an unknown snapshot', async () => {
     await t.http().post('/api/snapshots').send({ name: '   ' }).expect(400);
+    // A snapshot's content is the server's to read, never the client's to send.
+    await t.http().post('/api/snapshots').send({ name: 'Forged', graph: { nodes: [], links: [] } }).expect(400);
+    await t.http().post('/api/snapshots').send({ name: 'Forged', takenBy: 'Someone' }).expect(400);
     await t.http().get(`/api/snapshots/diff?from=${baseline.id}&to=yesterday`).expect(400);
     await t.http().get(`/api/snapshots/diff?from=00000000-0000-4000-8000-000000000000&to=now`).expect(404);
   });
