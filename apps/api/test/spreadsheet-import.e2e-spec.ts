@@ -161,6 +161,40 @@ describe('spreadsheet import, dry runs and exports', () => {
     expect(await nodes(a)).toEqual([]);
   });
 
+  it('imports links and key results from their own sheets', async () => {
+    const a = await org();
+    await a.http().post('/api/portfolio/import').send(base).expect(200);
+    await csv(a, 'kind=key_results', 'key,title,target,baseline,unit\nKR-1,Homes connected,"10,000",0,homes\n').expect(
+      200,
+    );
+    const links = 'From;To;Kind;Weight;Why\nPRJ-1;KR-1;contributes_to;60;"Fibre; homes"\nKR-1;OBJ-1;contributes_to;;\n';
+    const mapping = encodeURIComponent(
+      JSON.stringify({ From: 'from', To: 'to', Kind: 'kind', Weight: 'weight', Why: 'rationale' }),
+    );
+    const dry = await csv(a, `kind=links&dryRun=true&mapping=${mapping}`, links).expect(200);
+    expect(dry.body.diff.links).toMatchObject({
+      created: 2,
+      creates: ['PRJ-1|KR-1|contributes_to', 'KR-1|OBJ-1|contributes_to'],
+    });
+    await csv(a, `kind=links&mapping=${mapping}`, links).expect(200);
+    const stored = await t.dataSource.query(
+      `SELECT f.key AS "from", l.weight, l.rationale FROM links l JOIN nodes f ON f.id = l.from_id
+        WHERE l.org_id = $1 ORDER BY f.key DESC`,
+      [a.orgId],
+    );
+    expect(stored).toEqual([
+      { from: 'PRJ-1', weight: 60, rationale: 'Fibre; homes' },
+      { from: 'KR-1', weight: null, rationale: '' },
+    ]);
+    // A link the matrix forbids is refused at its line, naming the column of the field at fault.
+    const bad = await csv(
+      a,
+      `kind=links&mapping=${mapping}`,
+      'From;To;Kind;Weight;Why\nOBJ-1;PRJ-1;contributes_to;;\n',
+    ).expect(422);
+    expect(bad.body.details[0]).toMatchObject({ line: 2 });
+  });
+
   it('imports an XLSX file (dates as Excel dates) parsed off the request thread', async () => {
     const a = await org();
     await a.http().post('/api/portfolio/import').send(base).expect(200);
