@@ -3,12 +3,17 @@ import type { NodeRecord } from '@throughline/domain';
 import { useState, type FormEvent } from 'react';
 import { checkInsQuery, useAddCheckIn } from '../../../api/nodes.queries';
 import { useToast } from '../../../ui/toast';
+import { useCan } from '../../auth/useCan';
 import './panels.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A key result's check-ins, newest first, and a form to record the next one. */
+/**
+ * A key result's check-ins, newest first, and a form to record the next one for who may check in
+ * (pmo/admin, or a contributor named as its owner — as the API decides); others read them.
+ */
 export function CheckInsSection({ node }: { node: NodeRecord }) {
+  const { canCheckIn } = useCan();
   const checkIns = useQuery(checkInsQuery(node.id));
   const add = useAddCheckIn(node.id);
   const toast = useToast();
@@ -38,34 +43,40 @@ export function CheckInsSection({ node }: { node: NodeRecord }) {
       <p className="muted">
         Baseline {node.baseline ?? '—'} → target {node.target ?? '—'} {node.unit ?? ''} · now {node.current ?? '—'}
       </p>
-      <form className="check-in-form" onSubmit={submit}>
-        <label>
-          Value
-          <input type="number" step="any" value={value} onChange={(e) => setValue(e.target.value)} required />
-        </label>
-        <label>
-          On
-          <input type="date" value={at} onChange={(e) => setAt(e.target.value)} />
-        </label>
-        <label>
-          Confidence
-          <input
-            type="number"
-            min={0}
-            max={1}
-            step={0.05}
-            value={confidence}
-            onChange={(e) => setConfidence(e.target.value)}
-          />
-        </label>
-        <label className="wide">
-          Note
-          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
-        </label>
-        <button type="submit" className="btn btn-primary" disabled={!valid || add.isPending}>
-          {add.isPending ? 'Saving…' : 'Add check-in'}
-        </button>
-      </form>
+      {!canCheckIn(node) ? (
+        <p className="read-only-reason" role="note" data-testid="check-in-reason">
+          Only a PMO lead, an admin or this key result’s owner{node.owner ? ` (${node.owner})` : ''} can check in.
+        </p>
+      ) : (
+        <form className="check-in-form" onSubmit={submit}>
+          <label>
+            Value
+            <input type="number" step="any" value={value} onChange={(e) => setValue(e.target.value)} required />
+          </label>
+          <label>
+            On
+            <input type="date" value={at} onChange={(e) => setAt(e.target.value)} />
+          </label>
+          <label>
+            Confidence
+            <input
+              type="number"
+              min={0}
+              max={1}
+              step={0.05}
+              value={confidence}
+              onChange={(e) => setConfidence(e.target.value)}
+            />
+          </label>
+          <label className="wide">
+            Note
+            <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" className="btn btn-primary" disabled={!valid || add.isPending}>
+            {add.isPending ? 'Saving…' : 'Add check-in'}
+          </button>
+        </form>
+      )}
       {checkIns.isPending ? (
         <p className="muted">Loading check-ins…</p>
       ) : checkIns.isError ? (

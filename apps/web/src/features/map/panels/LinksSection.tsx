@@ -8,6 +8,7 @@ import {
   useSetLinkWeight,
 } from '../../../api/links.queries';
 import { useToast } from '../../../ui/toast';
+import { useCan } from '../../auth/useCan';
 import { WeightInput } from './WeightInput';
 import { ConfirmButton } from './ConfirmButton';
 import { NodeName } from './NodeName';
@@ -27,6 +28,7 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
   const reject = useRejectLink();
   const remove = useDeleteLink();
   const setWeight = useSetLinkWeight();
+  const { can, canChangeLink } = useCan();
   const onError = { onError: (e: Error) => toast(e.message, 'error') };
 
   if (links.isPending) return <p className="muted">Loading links…</p>;
@@ -40,21 +42,23 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
   const incoming = links.data.filter((l) => l.toId === node.id);
   const row = (l: LinkRecord, otherId: string, outwards: boolean) => {
     const other = nodesById.get(otherId);
+    // Who may not change a link reads it: its weight as text, no approve/reject/remove.
+    const from = l.fromId === node.id ? node : nodesById.get(l.fromId);
+    const changeable = from ? canChangeLink(l, from) : can('approveLinks');
+    const weightEditable = changeable && l.kind === 'contributes_to' && outwards;
     return (
       <li key={l.id} className={`link-row state-${l.state}`}>
         <span className="link-kind">{outwards ? LINK_KIND_LABELS[l.kind] : `← ${LINK_KIND_LABELS[l.kind]}`}</span>
         <button type="button" className="tl-link-button" onClick={() => onShowNode(otherId)} title={other?.title}>
           <NodeName id={otherId} drawn={nodesById} />
         </button>
-        {l.kind === 'contributes_to' && outwards && (
+        {weightEditable && (
           <WeightInput value={l.weight} onSave={(weight) => setWeight.mutate({ link: l, weight }, onError)} />
         )}
-        {l.weight !== null && !(l.kind === 'contributes_to' && outwards) && (
-          <span className="muted">weight {l.weight}</span>
-        )}
+        {l.weight !== null && !weightEditable && <span className="muted">weight {l.weight}</span>}
         {l.state !== 'approved' && <span className={`pill pill-${l.state}`}>{l.state}</span>}
         <span className="link-actions">
-          {l.state === 'proposed' && (
+          {l.state === 'proposed' && can('approveLinks') && (
             <>
               <button type="button" className="btn btn-small" onClick={() => approve.mutate(l, onError)}>
                 Approve
@@ -64,7 +68,7 @@ export function LinksSection({ node, nodesById, onShowNode }: LinksSectionProps)
               </button>
             </>
           )}
-          <ConfirmButton label="Remove" confirm="Remove?" onConfirm={() => remove.mutate(l, onError)} />
+          {changeable && <ConfirmButton label="Remove" confirm="Remove?" onConfirm={() => remove.mutate(l, onError)} />}
         </span>
       </li>
     );

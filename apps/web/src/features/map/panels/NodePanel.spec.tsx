@@ -3,6 +3,7 @@ import type { NodeRecord } from '@throughline/domain';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createQueryClient } from '../../../app/queryClient';
+import { sessionOf } from '../../../app/testing';
 import { apiError, mockApi, type MockRequest } from '../../../test/mockApi';
 import { ToastProvider } from '../../../ui/Toasts';
 import { NodePanel } from './NodePanel';
@@ -39,7 +40,7 @@ const theirs: NodeRecord = {
 };
 
 function renderPanel(patch: (r: MockRequest) => unknown) {
-  const api = mockApi({ 'GET /nodes/n1': mine, 'PATCH /nodes/n1': patch });
+  const api = mockApi({ 'GET /auth/session': sessionOf('pmo'), 'GET /nodes/n1': mine, 'PATCH /nodes/n1': patch });
   render(
     <QueryClientProvider client={createQueryClient()}>
       <ToastProvider>

@@ -17,6 +17,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { HistorySection } from './HistorySection';
 import { LinksSection } from './LinksSection';
 import { NodeForm } from './NodeForm';
+import { NodeReadOnly } from './NodeReadOnly';
 import { changedFields, toFormValues, toNodeFields, validateForm, type FieldName, type FormValues } from './nodeForm';
 import type { LinkEnd } from './LinkDialog';
 import './panels.css';
@@ -77,6 +78,9 @@ function NodeEditor({
   const client = useQueryClient();
   const update = useUpdateNode();
   const permissions = useMapPermissions();
+  // A member who may not change this node (an executive; a contributor on strategy or another
+  // unit's work) reads it: no inputs, no Save/Revert/Delete, a line saying who may change it.
+  const editable = permissions.editNode(record);
   const [tab, setTab] = useState<Tab>('details');
   // The version this edit started from, and the form. A refetched record is taken over only while
   // nothing is edited; otherwise the edit keeps its base and a save finds out about the newer one.
@@ -164,7 +168,7 @@ function NodeEditor({
               What if it stops?
             </button>
           )}
-          {permissions.editNode(record) && (
+          {editable && (
             <button type="button" className="btn btn-small btn-danger-outline" onClick={() => onDelete(record.id)}>
               Delete
             </button>
@@ -189,7 +193,8 @@ function NodeEditor({
         ))}
       </nav>
       <div className="panel-body">
-        {tab === 'details' && (
+        {tab === 'details' && !editable && <NodeReadOnly record={record} units={units} />}
+        {tab === 'details' && editable && (
           <form
             onSubmit={(e) => {
               e.preventDefault();
