@@ -3244,6 +3244,8 @@ export interface components {
             coverage: Record<string, never>;
             /** @description Audit finding count deltas by severity. */
             audit: Record<string, never>;
+            /** @description Key and title of each node a listed link joins, by node id. */
+            names: Record<string, never>;
         };
         RaidAttachmentDto: {
             /** Format: uuid */
