@@ -105,6 +105,11 @@ describe('accounts and sessions', () => {
     await http().post('/api/auth/sign-up').send({ email: 'x@example.com' }).expect(400);
   });
 
+  it('refuses an email holding a lone surrogate with 400, not 500 (found by the reliability fuzz)', async () => {
+    const res = await signUp('\ud800').expect(400);
+    expect(res.body.message).toMatch(/email/);
+  });
+
   describe('log-in and log-out', () => {
     beforeAll(async () => {
       await signUp('login@example.com').expect(201);

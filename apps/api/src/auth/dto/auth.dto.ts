@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../../platform/validation/validators.js';
 import { ROLES, type Role } from '../../platform/request-context/request-context.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy.js';
 
@@ -25,7 +26,7 @@ export class SignUpDto {
   name: string;
 
   @ApiProperty(EMAIL)
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

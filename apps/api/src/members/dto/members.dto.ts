@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '../../platform/validation/validators.js';
 import { ROLES, type Role } from '../../platform/request-context/request-context.js';
 
 export class UpdateMemberDto {
@@ -22,7 +23,7 @@ export class UpdateMemberDto {
 
 export class CreateInviteDto {
   @ApiProperty({ example: 'grace@example.com', maxLength: 254 })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email: string;
 

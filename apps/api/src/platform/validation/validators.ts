@@ -1,5 +1,5 @@
 import { decimalPlaces, isIsoDate } from '@throughline/domain';
-import { ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ValidateIf, isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
  * `@IsOptional()` skips validation for both undefined and null. For fields that may be left
@@ -23,6 +23,25 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: `${String(propertyName)} must be a date written YYYY-MM-DD`, ...options },
       validator: { validate: (value: unknown) => isIsoDate(value) },
+    });
+}
+
+/**
+ * An email address. (class-validator's own `@IsEmail` throws URIError on a string holding a lone
+ * surrogate, e.g. "\ud800", which the reliability fuzz sent: a 500. Such a string is no address.)
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${String(propertyName)} must be an email`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+      },
     });
 }
 
