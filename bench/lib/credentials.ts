@@ -43,6 +43,17 @@ export async function signIn(url: string): Promise<string> {
   return token;
 }
 
+/**
+ * Another session of the bench account at `url` (it must have signed in there already), leaving
+ * the current one in place: for requests that may end the session they are sent with (a fuzzed
+ * log-out), so the benchmark's own session survives them.
+ */
+export async function spareSession(url: string): Promise<string> {
+  const answer = await post(`${url}/api/auth/log-in`, { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password });
+  if (answer.status !== 200) throw new Error(`a spare session could not sign in at ${url}: ${answer.status}`);
+  return (answer.body as { token: string }).token;
+}
+
 async function post(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, {
     method: 'POST',
