@@ -1,8 +1,8 @@
-import { isOverdue, isRedRisk, riskMatrix, riskScore } from './raid.js';
+import { isOverdue, isRedRisk, riskMatrix, riskScore, type RaidItem } from './raid.js';
 
-const risk = (id: string, likelihood: number, impact: number, status = 'open') => ({
+const risk = (id: string, likelihood: number, impact: number, status: RaidItem['status'] = 'open') => ({
   id,
-  type: 'risk',
+  type: 'risk' as const,
   status,
   likelihood,
   impact,
