@@ -25,7 +25,11 @@ describe('OKR check-ins', () => {
 
   it('moves the key result’s current value, confidence and progress, and its objective’s roll-up', async () => {
     expect(await progressOf(kr.id)).toBe(0.25);
-    await t.http().post(`/api/nodes/${kr.id}/check-ins`).send({ value: 150, confidence: 0.8, note: 'Ahead' }).expect(201);
+    await t
+      .http()
+      .post(`/api/nodes/${kr.id}/check-ins`)
+      .send({ value: 150, confidence: 0.8, note: 'Ahead' })
+      .expect(201);
     const after = (await t.http().get(`/api/nodes/${kr.id}`).expect(200)).body as NodeRecord;
     expect(after).toMatchObject({ current: 150, confidence: 0.8 });
     expect(await progressOf(kr.id)).toBe(0.75);

@@ -43,7 +43,12 @@ describe('RAID log', () => {
     const item = res.body as RaidItem;
     expect(item).toMatchObject({ type: 'risk', status: 'open', score: 15, red: true, detached: false, version: 1 });
     expect(item.attachments).toEqual([
-      expect.objectContaining({ linkId: link.id, nodeId: null, label: 'PRJ-1 → KR-1 (contributes to)', detachedAt: null }),
+      expect.objectContaining({
+        linkId: link.id,
+        nodeId: null,
+        label: 'PRJ-1 → KR-1 (contributes to)',
+        detachedAt: null,
+      }),
     ]);
     const byLink = await t.http().get(`/api/raid?linkId=${link.id}`).expect(200);
     expect(byLink.body.map((i: RaidItem) => i.id)).toEqual([item.id]);
@@ -52,13 +57,24 @@ describe('RAID log', () => {
   it('deleting the link keeps the item, detached and flagged with what it was attached to', async () => {
     const doomed = await portfolio(t).link(n.PRJ2, n.OBJ1);
     const item = (
-      await create({ type: 'risk', title: 'Retail app off-strategy', likelihood: 2, impact: 2, attachments: [{ linkId: doomed.id }] }).expect(201)
+      await create({
+        type: 'risk',
+        title: 'Retail app off-strategy',
+        likelihood: 2,
+        impact: 2,
+        attachments: [{ linkId: doomed.id }],
+      }).expect(201)
     ).body as RaidItem;
     await t.http().delete(`/api/links/${doomed.id}`).expect(204);
     const after = (await t.http().get(`/api/raid/${item.id}`).expect(200)).body as RaidItem;
     expect(after.detached).toBe(true);
     expect(after.attachments).toEqual([
-      expect.objectContaining({ linkId: null, nodeId: null, label: 'PRJ-2 → OBJ-1 (contributes to)', detachedAt: expect.any(String) }),
+      expect.objectContaining({
+        linkId: null,
+        nodeId: null,
+        label: 'PRJ-2 → OBJ-1 (contributes to)',
+        detachedAt: expect.any(String),
+      }),
     ]);
     const detached = await t.http().get('/api/raid?detached=true').expect(200);
     expect(detached.body.map((i: RaidItem) => i.id)).toContain(item.id);
@@ -67,20 +83,40 @@ describe('RAID log', () => {
   it('deleting a node keeps its items too, detached', async () => {
     const temp = await portfolio(t).node('bau', 'BAU-9', { businessUnitId: net.id });
     const item = (
-      await create({ type: 'issue', title: 'Backlog', attachments: [{ nodeId: temp.id }, { nodeId: n.OBJ1.id }] }).expect(201)
+      await create({
+        type: 'issue',
+        title: 'Backlog',
+        attachments: [{ nodeId: temp.id }, { nodeId: n.OBJ1.id }],
+      }).expect(201)
     ).body as RaidItem;
     await t.http().delete(`/api/nodes/${temp.id}`).expect(204);
     const after = (await t.http().get(`/api/raid/${item.id}`).expect(200)).body as RaidItem;
     expect(after.detached).toBe(true);
     const gone = after.attachments.find((a) => a.label.startsWith('BAU-9'))!;
     expect(gone).toMatchObject({ nodeId: null, detachedAt: expect.any(String) });
-    expect(after.attachments.find((a) => a.label.startsWith('OBJ-1'))).toMatchObject({ nodeId: n.OBJ1.id, detachedAt: null });
+    expect(after.attachments.find((a) => a.label.startsWith('OBJ-1'))).toMatchObject({
+      nodeId: n.OBJ1.id,
+      detachedAt: null,
+    });
   });
 
   it('counts open red risks per node for the badges; a closed one no longer counts', async () => {
-    const red = (await create({ type: 'risk', title: 'Supplier', likelihood: 5, impact: 4, attachments: [{ nodeId: n.PRJ1.id }] }).expect(201))
-      .body as RaidItem;
-    await create({ type: 'risk', title: 'Minor', likelihood: 2, impact: 3, attachments: [{ nodeId: n.PRJ1.id }] }).expect(201);
+    const red = (
+      await create({
+        type: 'risk',
+        title: 'Supplier',
+        likelihood: 5,
+        impact: 4,
+        attachments: [{ nodeId: n.PRJ1.id }],
+      }).expect(201)
+    ).body as RaidItem;
+    await create({
+      type: 'risk',
+      title: 'Minor',
+      likelihood: 2,
+      impact: 3,
+      attachments: [{ nodeId: n.PRJ1.id }],
+    }).expect(201);
     const badges = (await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; count: number }[];
     expect(badges.find((b) => b.nodeId === n.PRJ1.id)).toMatchObject({ count: 1, itemIds: [red.id] });
     await t.http().patch(`/api/raid/${red.id}`).send({ version: 1, status: 'closed' }).expect(200);
@@ -89,15 +125,33 @@ describe('RAID log', () => {
   });
 
   it('flags overdue actions, filters by type and status, and records who decided what and when', async () => {
-    const late = (await create({ type: 'action', title: 'Chase supplier', dueDate: '2020-01-01', attachments: [{ nodeId: n.PRJ1.id }] }).expect(201))
-      .body as RaidItem;
+    const late = (
+      await create({
+        type: 'action',
+        title: 'Chase supplier',
+        dueDate: '2020-01-01',
+        attachments: [{ nodeId: n.PRJ1.id }],
+      }).expect(201)
+    ).body as RaidItem;
     expect(late.overdue).toBe(true);
     const decision = (
-      await create({ type: 'decision', title: 'Go with vendor B', decidedOn: '2026-11-02', decidedBy: 'Steering board', likelihood: 4 }).expect(422)
+      await create({
+        type: 'decision',
+        title: 'Go with vendor B',
+        decidedOn: '2026-11-02',
+        decidedBy: 'Steering board',
+        likelihood: 4,
+      }).expect(422)
     ).body;
     expect(decision).toMatchObject({ code: 'INVALID_FIELD', details: [{ field: 'likelihood' }] });
-    const made = (await create({ type: 'decision', title: 'Go with vendor B', decidedOn: '2026-11-02', decidedBy: 'Steering board' }).expect(201))
-      .body as RaidItem;
+    const made = (
+      await create({
+        type: 'decision',
+        title: 'Go with vendor B',
+        decidedOn: '2026-11-02',
+        decidedBy: 'Steering board',
+      }).expect(201)
+    ).body as RaidItem;
     expect(made).toMatchObject({ decidedOn: '2026-11-02', decidedBy: 'Steering board', likelihood: null, score: null });
     const overdue = await t.http().get('/api/raid?overdue=true').expect(200);
     expect(overdue.body.map((i: RaidItem) => i.id)).toEqual([late.id]);
@@ -108,20 +162,38 @@ describe('RAID log', () => {
     // Fields the server owns cannot be sent (mass assignment).
     for (const field of ['createdBy', 'version', 'detached', 'id'])
       await create({ type: 'action', title: 'Sneaky', [field]: field === 'version' ? 7 : 'x' }).expect(400);
-    await create({ type: 'action', title: 'Unknown node', attachments: [{ nodeId: '00000000-0000-4000-8000-000000000000' }] }).expect(422);
+    await create({
+      type: 'action',
+      title: 'Unknown node',
+      attachments: [{ nodeId: '00000000-0000-4000-8000-000000000000' }],
+    }).expect(422);
   });
 
   it('refuses a stale version and replaces attachments when they are given', async () => {
-    const item = (await create({ type: 'issue', title: 'Data quality', attachments: [{ nodeId: n.PRJ1.id }] }).expect(201)).body as RaidItem;
-    const moved = await t.http().patch(`/api/raid/${item.id}`).send({ version: 1, attachments: [{ nodeId: n.KR1.id }] }).expect(200);
+    const item = (
+      await create({ type: 'issue', title: 'Data quality', attachments: [{ nodeId: n.PRJ1.id }] }).expect(201)
+    ).body as RaidItem;
+    const moved = await t
+      .http()
+      .patch(`/api/raid/${item.id}`)
+      .send({ version: 1, attachments: [{ nodeId: n.KR1.id }] })
+      .expect(200);
     expect(moved.body.attachments.map((a: { nodeId: string }) => a.nodeId)).toEqual([n.KR1.id]);
     await t.http().patch(`/api/raid/${item.id}`).send({ version: 1, title: 'Stale' }).expect(409);
   });
 
   it('lets a contributor log items about its own units’ work only; executives read; only a pmo/admin deletes', async () => {
-    const own = await create({ type: 'risk', title: 'Mine', likelihood: 1, impact: 1, attachments: [{ nodeId: n.PRJ1.id }] }, contributor.http()).expect(201);
-    await create({ type: 'risk', title: 'Theirs', likelihood: 1, impact: 1, attachments: [{ nodeId: n.PRJ2.id }] }, contributor.http()).expect(403);
-    await create({ type: 'issue', title: 'Strategy', attachments: [{ nodeId: n.OBJ1.id }] }, contributor.http()).expect(403);
+    const own = await create(
+      { type: 'risk', title: 'Mine', likelihood: 1, impact: 1, attachments: [{ nodeId: n.PRJ1.id }] },
+      contributor.http(),
+    ).expect(201);
+    await create(
+      { type: 'risk', title: 'Theirs', likelihood: 1, impact: 1, attachments: [{ nodeId: n.PRJ2.id }] },
+      contributor.http(),
+    ).expect(403);
+    await create({ type: 'issue', title: 'Strategy', attachments: [{ nodeId: n.OBJ1.id }] }, contributor.http()).expect(
+      403,
+    );
     await create({ type: 'issue', title: 'Nowhere' }, contributor.http()).expect(403);
     await contributor.http().delete(`/api/raid/${own.body.id}`).expect(403);
     const executive = await t.as('executive');

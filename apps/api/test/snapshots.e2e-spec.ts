@@ -56,7 +56,9 @@ describe('snapshots', () => {
     await t.http().patch(`/api/nodes/${n.OBJ1.id}`).send({ version: n.OBJ1.version, title: 'Grow faster' }).expect(200);
     await t.http().delete(`/api/nodes/${n.PRJ2.id}`).expect(204);
     const links = await t.http().get(`/api/links?nodeId=${n.PRJ1.id}`).expect(200);
-    const prjLink = (links.body as { id: string; fromId: string; version: number }[]).find((l) => l.fromId === n.PRJ1.id)!;
+    const prjLink = (links.body as { id: string; fromId: string; version: number }[]).find(
+      (l) => l.fromId === n.PRJ1.id,
+    )!;
     await t.http().patch(`/api/links/${prjLink.id}`).send({ version: prjLink.version, weight: 40 }).expect(200);
     const later = await t.http().post('/api/snapshots').send({ name: 'After' }).expect(201);
 
@@ -87,7 +89,8 @@ describe('snapshots', () => {
 
     // And against now: a node added since the second snapshot.
     const bau = await p.node('bau', 'BAU-1', { businessUnitId: n.PRJ1.businessUnitId });
-    const now = (await t.http().get(`/api/snapshots/diff?from=${later.body.id}&to=now`).expect(200)).body as SnapshotDiff;
+    const now = (await t.http().get(`/api/snapshots/diff?from=${later.body.id}&to=now`).expect(200))
+      .body as SnapshotDiff;
     expect(now.nodes.added.map((r) => r.id)).toEqual([bau.id]);
     expect(now.counts.nodes).toEqual({ added: 1, removed: 0, changed: 0 });
   });
@@ -101,7 +104,11 @@ describe('snapshots', () => {
   it('refuses a blank name, a malformed `to` and an unknown snapshot', async () => {
     await t.http().post('/api/snapshots').send({ name: '   ' }).expect(400);
     // A snapshot's content is the server's to read, never the client's to send.
-    await t.http().post('/api/snapshots').send({ name: 'Forged', graph: { nodes: [], links: [] } }).expect(400);
+    await t
+      .http()
+      .post('/api/snapshots')
+      .send({ name: 'Forged', graph: { nodes: [], links: [] } })
+      .expect(400);
     await t.http().post('/api/snapshots').send({ name: 'Forged', takenBy: 'Someone' }).expect(400);
     await t.http().get(`/api/snapshots/diff?from=${baseline.id}&to=yesterday`).expect(400);
     await t.http().get(`/api/snapshots/diff?from=00000000-0000-4000-8000-000000000000&to=now`).expect(404);
@@ -137,7 +144,9 @@ describe('snapshots', () => {
   it('goes with its organisation when the organisation is deleted', async () => {
     const other = await t.newOrganisation('Snapshot Org');
     await other.http().post('/api/snapshots').send({ name: 'Doomed' }).expect(201);
-    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM snapshots WHERE org_id = $1`, [other.orgId]);
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM snapshots WHERE org_id = $1`, [
+      other.orgId,
+    ]);
     expect(before[0].n).toBe(1);
     await other.http().delete('/api/organisation').send({ confirmName: 'Snapshot Org' }).expect(204);
     const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM snapshots WHERE org_id = $1`, [other.orgId]);

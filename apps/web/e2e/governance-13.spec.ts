@@ -49,7 +49,10 @@ test('log a risk on a link, and see it red on the matrix', async ({ page, reques
   await page.mouse.move(10, 600); // off the button: a hovered active button is drawn pale
   await screenshot(page, 'governance-13-risk-matrix');
 
-  const items = (await (await request.get(`${baseUrl()}/api/raid?type=risk`)).json()) as { id: string; title: string }[];
+  const items = (await (await request.get(`${baseUrl()}/api/raid?type=risk`)).json()) as {
+    id: string;
+    title: string;
+  }[];
   const mine = items.find((i) => i.title === title)!;
   // Deleting the project deletes its link: the risk stays, detached.
   await scratch.cleanUp();
@@ -62,15 +65,27 @@ test('log a risk on a link, and see it red on the matrix', async ({ page, reques
 test('record a check-in and see the progress bar and chart move', async ({ page, request }) => {
   const objective = await nodeByKey(request, 'OBJ-1');
   const created = await request.post(`${baseUrl()}/api/nodes`, {
-    data: { kind: 'key_result', title: `Check-in probe ${Date.now()}`, owner: 'PMO', baseline: 0, target: 100, current: 10, unit: 'sites' },
+    data: {
+      kind: 'key_result',
+      title: `Check-in probe ${Date.now()}`,
+      owner: 'PMO',
+      baseline: 0,
+      target: 100,
+      current: 10,
+      unit: 'sites',
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const kr = (await created.json()) as NodeRecord;
   try {
-    const link = await request.post(`${baseUrl()}/api/links`, { data: { fromId: kr.id, toId: objective.id, kind: 'contributes_to' } });
+    const link = await request.post(`${baseUrl()}/api/links`, {
+      data: { fromId: kr.id, toId: objective.id, kind: 'contributes_to' },
+    });
     expect(link.status(), await link.text()).toBe(201);
     // An earlier measurement, so the chart has a line from it to today's.
-    const earlier = await request.post(`${baseUrl()}/api/nodes/${kr.id}/check-ins`, { data: { value: 10, at: '2026-10-01' } });
+    const earlier = await request.post(`${baseUrl()}/api/nodes/${kr.id}/check-ins`, {
+      data: { value: 10, at: '2026-10-01' },
+    });
     expect(earlier.status(), await earlier.text()).toBe(201);
     await page.goto(`${baseUrl()}/okrs`);
     const item = page.getByTestId(`kr-${kr.key}`);

@@ -76,13 +76,21 @@ export class RaidRepository {
     };
     if (filter.type) add('r.type = ?', filter.type);
     if (filter.status) add('r.status = ?', filter.status);
-    if (filter.nodeId) add('EXISTS (SELECT 1 FROM raid_attachments a WHERE a.item_id = r.id AND a.node_id = ?)', filter.nodeId);
-    if (filter.linkId) add('EXISTS (SELECT 1 FROM raid_attachments a WHERE a.item_id = r.id AND a.link_id = ?)', filter.linkId);
-    return this.db.query<RaidRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC`, params);
+    if (filter.nodeId)
+      add('EXISTS (SELECT 1 FROM raid_attachments a WHERE a.item_id = r.id AND a.node_id = ?)', filter.nodeId);
+    if (filter.linkId)
+      add('EXISTS (SELECT 1 FROM raid_attachments a WHERE a.item_id = r.id AND a.link_id = ?)', filter.linkId);
+    return this.db.query<RaidRow>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC`,
+      params,
+    );
   }
 
   async find(id: string): Promise<RaidRow | undefined> {
-    const [row] = await this.db.query<RaidRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [requestContext.orgId(), id]);
+    const [row] = await this.db.query<RaidRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [
+      requestContext.orgId(),
+      id,
+    ]);
     return row;
   }
 
@@ -110,12 +118,28 @@ export class RaidRepository {
   }
 
   /** Inserts or updates the item and, when `targets` is given, replaces its attachments (call inside `transaction`). */
-  async save(id: string | null, values: RaidValues, targets: AttachTarget[] | null, version?: number): Promise<string | null> {
+  async save(
+    id: string | null,
+    values: RaidValues,
+    targets: AttachTarget[] | null,
+    version?: number,
+  ): Promise<string | null> {
     const orgId = requestContext.orgId();
     const actor = requestContext.actor();
     {
       const v = values;
-      const fields = [v.type, v.title, v.description, v.owner, v.status, v.dueDate, v.likelihood, v.impact, v.decidedOn, v.decidedBy];
+      const fields = [
+        v.type,
+        v.title,
+        v.description,
+        v.owner,
+        v.status,
+        v.dueDate,
+        v.likelihood,
+        v.impact,
+        v.decidedOn,
+        v.decidedBy,
+      ];
       let itemId: string;
       if (id === null) {
         const [row] = await this.db.query<{ id: string }>(
@@ -150,10 +174,10 @@ export class RaidRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const rows = await this.db.query<{ id: string }>(`DELETE FROM raid_items WHERE org_id = $1 AND id = $2 RETURNING id`, [
-      requestContext.orgId(),
-      id,
-    ]);
+    const rows = await this.db.query<{ id: string }>(
+      `DELETE FROM raid_items WHERE org_id = $1 AND id = $2 RETURNING id`,
+      [requestContext.orgId(), id],
+    );
     return rows.length > 0;
   }
 

@@ -146,7 +146,8 @@ function valuesOf(dto: Partial<CreateRaidItemDto>, current: RaidRow | null): Rai
     if (values.impact === null) problems.push({ field: 'impact', problems: ['a risk needs an impact 1–5'] });
   } else {
     for (const field of ['likelihood', 'impact'] as const) {
-      if (dto[field] !== undefined && dto[field] !== null) problems.push({ field, problems: ['only a risk is scored'] });
+      if (dto[field] !== undefined && dto[field] !== null)
+        problems.push({ field, problems: ['only a risk is scored'] });
     }
     // Scores belong to risks: changing a risk into something else drops them.
     values.likelihood = null;
@@ -154,7 +155,8 @@ function valuesOf(dto: Partial<CreateRaidItemDto>, current: RaidRow | null): Rai
   }
   if (type !== 'decision') {
     for (const field of ['decidedOn', 'decidedBy'] as const) {
-      if (dto[field] !== undefined && dto[field] !== null) problems.push({ field, problems: ['only a decision is decided'] });
+      if (dto[field] !== undefined && dto[field] !== null)
+        problems.push({ field, problems: ['only a decision is decided'] });
     }
     values.decidedOn = null;
     values.decidedBy = null;

@@ -7,7 +7,11 @@ const OWN_AND_OTHER_ORG = ['own', 'otherOrg'] as const satisfies readonly Scope[
 
 /** A snapshot of `scope`'s organisation (A's, or B's for otherOrg), taken by its admin. */
 async function snapshotOf(w: World, scope: Scope): Promise<string> {
-  const res = await w.ownerOf(scope).http().post('/api/snapshots').send({ name: `Matrix ${w.next()}` });
+  const res = await w
+    .ownerOf(scope)
+    .http()
+    .post('/api/snapshots')
+    .send({ name: `Matrix ${w.next()}` });
   if (res.status !== 201) throw new Error(`fixture: snapshot: ${res.status} ${res.text}`);
   return (res.body as { id: string }).id;
 }
@@ -18,7 +22,13 @@ async function raidItemOf(w: World, scope: Scope): Promise<string> {
     .ownerOf(scope)
     .http()
     .post('/api/raid')
-    .send({ type: 'risk', title: `Matrix risk ${w.next()}`, likelihood: 3, impact: 5, attachments: [{ nodeId: w.work[scope].id }] });
+    .send({
+      type: 'risk',
+      title: `Matrix risk ${w.next()}`,
+      likelihood: 3,
+      impact: 5,
+      attachments: [{ nodeId: w.work[scope].id }],
+    });
   if (res.status !== 201) throw new Error(`fixture: raid item: ${res.status} ${res.text}`);
   return (res.body as { id: string }).id;
 }

@@ -65,7 +65,9 @@ export interface RaidItem {
 }
 
 export function riskScore(item: { type: string; likelihood: number | null; impact: number | null }): number | null {
-  return item.type === 'risk' && item.likelihood !== null && item.impact !== null ? item.likelihood * item.impact : null;
+  return item.type === 'risk' && item.likelihood !== null && item.impact !== null
+    ? item.likelihood * item.impact
+    : null;
 }
 
 export function isRedRisk(item: {

@@ -35,7 +35,14 @@ export function CheckInForm({ keyResult, onDone }: { keyResult: { id: string; ke
       </label>
       <label className="field">
         <span className="field-label">Confidence (0–1)</span>
-        <input type="number" step="0.05" min="0" max="1" value={confidence} onChange={(e) => setConfidence(e.target.value)} />
+        <input
+          type="number"
+          step="0.05"
+          min="0"
+          max="1"
+          value={confidence}
+          onChange={(e) => setConfidence(e.target.value)}
+        />
       </label>
       <label className="field okr-note">
         <span className="field-label">Note</span>

@@ -21,7 +21,13 @@ export function KeyResultChart({ keyResult }: { keyResult: { id: string; key: st
           <Tooltip />
           <Line type="monotone" dataKey="value" name="Value" stroke="var(--info)" isAnimationActive={false} />
           {keyResult.target !== null && (
-            <ReferenceLine y={keyResult.target} stroke="var(--ok)" strokeDasharray="6 4" label="Target" ifOverflow="extendDomain" />
+            <ReferenceLine
+              y={keyResult.target}
+              stroke="var(--ok)"
+              strokeDasharray="6 4"
+              label="Target"
+              ifOverflow="extendDomain"
+            />
           )}
         </LineChart>
       </ResponsiveContainer>

@@ -19,34 +19,83 @@ const kr = (id: string, key: string, extra: Record<string, unknown> = {}) => ({
 });
 
 const routes = (role: Parameters<typeof sessionOf>[0], current = 40) => ({
-  'GET /auth/session': sessionOf(role, { user: { id: 'u1', name: 'Head of Metering', email: 'hm@example.test', totpEnabled: false } }),
+  'GET /auth/session': sessionOf(role, {
+    user: { id: 'u1', name: 'Head of Metering', email: 'hm@example.test', totpEnabled: false },
+  }),
   'GET /graph': {
     scope: 'strategy',
     truncated: false,
     nodes: [
-      { id: 'o1', key: 'OBJ-1', kind: 'objective', title: 'Grow', owner: null, businessUnitId: null, status: 'active', health: 'green', version: 1 },
+      {
+        id: 'o1',
+        key: 'OBJ-1',
+        kind: 'objective',
+        title: 'Grow',
+        owner: null,
+        businessUnitId: null,
+        status: 'active',
+        health: 'green',
+        version: 1,
+      },
     ],
     links: [
       { id: 'l1', from: 'k1', to: 'o1', kind: 'contributes_to', state: 'approved', weight: null },
       { id: 'l2', from: 'k2', to: 'o1', kind: 'contributes_to', state: 'approved', weight: null },
     ],
   },
-  'GET /nodes': { items: [kr('k1', 'KR-1', { current }), kr('k2', 'KR-2', { owner: 'Someone else', confidence: null })], nextCursor: null },
+  'GET /nodes': {
+    items: [kr('k1', 'KR-1', { current }), kr('k2', 'KR-2', { owner: 'Someone else', confidence: null })],
+    nextCursor: null,
+  },
   'GET /coverage': {
     rollups: [
-      { nodeId: 'o1', key: 'OBJ-1', kind: 'objective', progress: current / 200 + 0.25, reportedHealth: 'green', derivedHealth: 'green' },
-      { nodeId: 'k1', key: 'KR-1', kind: 'key_result', progress: current / 100, reportedHealth: 'green', derivedHealth: 'green' },
+      {
+        nodeId: 'o1',
+        key: 'OBJ-1',
+        kind: 'objective',
+        progress: current / 200 + 0.25,
+        reportedHealth: 'green',
+        derivedHealth: 'green',
+      },
+      {
+        nodeId: 'k1',
+        key: 'KR-1',
+        kind: 'key_result',
+        progress: current / 100,
+        reportedHealth: 'green',
+        derivedHealth: 'green',
+      },
       { nodeId: 'k2', key: 'KR-2', kind: 'key_result', progress: 0.5, reportedHealth: 'green', derivedHealth: 'green' },
     ],
   },
   'GET /audit': {
     summary: { error: 0, warning: 1, info: 0 },
-    findings: [{ id: 'stale-key-result:1', rule: 'stale-key-result', severity: 'warning', nodeIds: ['k2'], message: 'stale' }],
+    findings: [
+      { id: 'stale-key-result:1', rule: 'stale-key-result', severity: 'warning', nodeIds: ['k2'], message: 'stale' },
+    ],
     waived: [],
   },
   'GET /nodes/k1/check-ins': [
-    { id: 'c2', nodeId: 'k1', at: '2026-11-01', value: 40, confidence: 0.6, note: '', createdBy: 'x', createdAt: '2026-11-01T00:00:00Z' },
-    { id: 'c1', nodeId: 'k1', at: '2026-10-01', value: 20, confidence: 0.5, note: '', createdBy: 'x', createdAt: '2026-10-01T00:00:00Z' },
+    {
+      id: 'c2',
+      nodeId: 'k1',
+      at: '2026-11-01',
+      value: 40,
+      confidence: 0.6,
+      note: '',
+      createdBy: 'x',
+      createdAt: '2026-11-01T00:00:00Z',
+    },
+    {
+      id: 'c1',
+      nodeId: 'k1',
+      at: '2026-10-01',
+      value: 20,
+      confidence: 0.5,
+      note: '',
+      createdBy: 'x',
+      createdAt: '2026-10-01T00:00:00Z',
+    },
   ],
 });
 
@@ -55,7 +104,10 @@ describe('OKRs page', () => {
     mockApi(routes('executive'));
     renderApp('/okrs');
     const objective = await screen.findByTestId('okr-objective');
-    expect(within(objective).getByRole('progressbar', { name: 'OBJ-1 progress' })).toHaveAttribute('aria-valuenow', '45');
+    expect(within(objective).getByRole('progressbar', { name: 'OBJ-1 progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '45',
+    );
     const kr1 = within(objective).getByTestId('kr-KR-1');
     expect(within(kr1).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
     expect(kr1).toHaveTextContent('60% confident');
@@ -70,11 +122,23 @@ describe('OKRs page', () => {
     let current = 40;
     const api = mockApi({
       ...routes('contributor'),
-      'GET /nodes': () => ({ items: [kr('k1', 'KR-1', { current }), kr('k2', 'KR-2', { owner: 'Someone else' })], nextCursor: null }),
+      'GET /nodes': () => ({
+        items: [kr('k1', 'KR-1', { current }), kr('k2', 'KR-2', { owner: 'Someone else' })],
+        nextCursor: null,
+      }),
       'GET /coverage': () => routes('contributor', current)['GET /coverage'],
       'POST /nodes/k1/check-ins': (r: { body: unknown }) => {
         current = (r.body as { value: number }).value;
-        return { id: 'c3', nodeId: 'k1', at: '2026-11-30', value: current, confidence: 0.8, note: 'Ahead', createdBy: 'x', createdAt: '' };
+        return {
+          id: 'c3',
+          nodeId: 'k1',
+          at: '2026-11-30',
+          value: current,
+          confidence: 0.8,
+          note: 'Ahead',
+          createdBy: 'x',
+          createdAt: '',
+        };
       },
     });
     renderApp('/okrs');

@@ -25,17 +25,24 @@ export function OkrsPage() {
   const error = strategy.error ?? keyResults.error ?? coverage.error;
   const progressOf = (id: string) => coverage.data?.get(id)?.progress ?? null;
   const krs = new Map((keyResults.data ?? []).map((kr) => [kr.id, kr]));
-  const objectives = (strategy.data?.nodes ?? []).filter((n) => n.kind === 'objective').sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
+  const objectives = (strategy.data?.nodes ?? [])
+    .filter((n) => n.kind === 'objective')
+    .sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
   const krsOf = new Map<string, NodeRecord[]>();
   const linked = new Set<string>();
   for (const link of strategy.data?.links ?? []) {
     const kr = krs.get(link.from);
     if (!kr || link.kind !== 'contributes_to' || link.state !== 'approved') continue;
-    krsOf.set(link.to, [...(krsOf.get(link.to) ?? []), kr].sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true })));
+    krsOf.set(
+      link.to,
+      [...(krsOf.get(link.to) ?? []), kr].sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true })),
+    );
     linked.add(kr.id);
   }
   const orphans = (keyResults.data ?? []).filter((kr) => !linked.has(kr.id));
-  const staleIds = new Set((audit.data?.findings ?? []).filter((f) => f.rule === 'stale-key-result').flatMap((f) => f.nodeIds));
+  const staleIds = new Set(
+    (audit.data?.findings ?? []).filter((f) => f.rule === 'stale-key-result').flatMap((f) => f.nodeIds),
+  );
   const stale = (keyResults.data ?? []).filter((kr) => staleIds.has(kr.id));
   const ready = strategy.data && keyResults.data && coverage.data;
   return (
@@ -89,7 +96,11 @@ export function OkrsPage() {
 function Objective(props: { objective: GraphNode; progress: number | null; children: React.ReactNode }) {
   const { objective, progress } = props;
   return (
-    <section className="card okr-objective" data-testid="okr-objective" aria-label={`${objective.key} ${objective.title}`}>
+    <section
+      className="card okr-objective"
+      data-testid="okr-objective"
+      aria-label={`${objective.key} ${objective.title}`}
+    >
       <div className="okr-head">
         <h2>
           <span className="okr-key">{objective.key}</span> {objective.title}
@@ -120,7 +131,9 @@ function KeyResult({ kr, progress, stale }: { kr: NodeRecord; progress: number |
         </div>
         <ProgressBar label={`${kr.key} progress`} value={progress} />
         <span className="okr-confidence" title="Confidence of reaching the target">
-          {kr.confidence === null || kr.confidence === undefined ? '—' : `${Math.round(kr.confidence * 100)}% confident`}
+          {kr.confidence === null || kr.confidence === undefined
+            ? '—'
+            : `${Math.round(kr.confidence * 100)}% confident`}
         </span>
         <button type="button" className="btn btn-small" onClick={() => setOpen(open === 'history' ? null : 'history')}>
           History

@@ -23,8 +23,7 @@ export function AttachmentPicker({ onPick }: { onPick: (picked: PickedAttachment
   const ends = useQueries({
     queries: (links.data ?? []).map((l) => nodeQuery(l.fromId === nodeId ? l.toId : l.fromId)),
   });
-  const keyOf = (id: string) =>
-    id === node?.id ? node.key : (ends.find((e) => e.data?.id === id)?.data?.key ?? '…');
+  const keyOf = (id: string) => (id === node?.id ? node.key : (ends.find((e) => e.data?.id === id)?.data?.key ?? '…'));
   const name = node ? `${node.key} ${node.title}` : '';
   return (
     <fieldset className="raid-picker">
@@ -54,7 +53,12 @@ export function AttachmentPicker({ onPick }: { onPick: (picked: PickedAttachment
           {(links.data ?? []).map((l) => {
             const label = `${keyOf(l.fromId)} → ${keyOf(l.toId)} (${l.kind.replace('_', ' ')})`;
             return (
-              <button key={l.id} type="button" className="btn btn-small" onClick={() => onPick({ linkId: l.id, label })}>
+              <button
+                key={l.id}
+                type="button"
+                className="btn btn-small"
+                onClick={() => onPick({ linkId: l.id, label })}
+              >
                 Attach link {label}
               </button>
             );

@@ -71,7 +71,12 @@ export function RaidForm({ item, onClose }: { item: RaidItem | null; onClose: ()
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" disabled={!title.trim() || save.isPending} onClick={() => submit()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!title.trim() || save.isPending}
+            onClick={() => submit()}
+          >
             Save
           </button>
         </>
@@ -119,7 +124,13 @@ export function RaidForm({ item, onClose }: { item: RaidItem | null; onClose: ()
   );
 }
 
-function Text(props: { label: string; value: string; onChange: (v: string) => void; type?: string; maxLength?: number }) {
+function Text(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  maxLength?: number;
+}) {
   return (
     <label className="field">
       <span className="field-label">{props.label}</span>

@@ -43,7 +43,15 @@ const ITEMS = [
     title: 'Chase supplier',
     dueDate: '2026-01-01',
     overdue: true,
-    attachments: [{ id: 'a2', nodeId: null, linkId: null, label: 'PRJ-2 → OBJ-1 (contributes to)', detachedAt: '2026-11-30T10:00:00Z' }],
+    attachments: [
+      {
+        id: 'a2',
+        nodeId: null,
+        linkId: null,
+        label: 'PRJ-2 → OBJ-1 (contributes to)',
+        detachedAt: '2026-11-30T10:00:00Z',
+      },
+    ],
     detached: true,
   }),
   item('r3', { likelihood: 1, impact: 2, score: 2 }),
@@ -103,7 +111,9 @@ describe('RAID page', () => {
     expect(within(dialog).getByText('Score 16')).toHaveClass('is-red');
     await userEvent.type(within(dialog).getByLabelText('Find a node'), 'PRJ');
     await userEvent.selectOptions(await within(dialog).findByLabelText('Node'), 'n1');
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Attach link PRJ-1 → KR-1 (contributes to)' }));
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Attach link PRJ-1 → KR-1 (contributes to)' }),
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Risk “Meters may not move the KR” saved')).toBeInTheDocument();
     expect(api.calls.find((c) => c.method === 'POST')?.body).toMatchObject({

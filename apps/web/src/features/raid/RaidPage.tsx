@@ -77,10 +77,18 @@ export function RaidPage() {
             Red risks only
           </label>
           <div className="raid-view" role="group" aria-label="View">
-            <button type="button" className={`btn btn-small${view === 'list' ? ' is-active' : ''}`} onClick={() => setView('list')}>
+            <button
+              type="button"
+              className={`btn btn-small${view === 'list' ? ' is-active' : ''}`}
+              onClick={() => setView('list')}
+            >
               List
             </button>
-            <button type="button" className={`btn btn-small${view === 'matrix' ? ' is-active' : ''}`} onClick={() => setView('matrix')}>
+            <button
+              type="button"
+              className={`btn btn-small${view === 'matrix' ? ' is-active' : ''}`}
+              onClick={() => setView('matrix')}
+            >
               Risk matrix
             </button>
           </div>
@@ -91,7 +99,9 @@ export function RaidPage() {
             {describeError(list.error)}
           </p>
         )}
-        {list.data && items.length === 0 && <p className="muted">Nothing logged{filters.type || filters.status ? ' that matches' : ''}.</p>}
+        {list.data && items.length === 0 && (
+          <p className="muted">Nothing logged{filters.type || filters.status ? ' that matches' : ''}.</p>
+        )}
         {items.length > 0 && view === 'list' && <RaidTable items={items} onEdit={writer ? setEditing : undefined} />}
         {list.data && view === 'matrix' && <RaidMatrix items={items} />}
         {editing && <RaidForm item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
@@ -152,7 +162,12 @@ function RaidTable({ items, onEdit }: { items: RaidItem[]; onEdit?: (item: RaidI
             </td>
             <td className="row-actions">
               {onEdit && (
-                <button type="button" className="btn btn-small" onClick={() => onEdit(item)} aria-label={`Edit ${item.title}`}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => onEdit(item)}
+                  aria-label={`Edit ${item.title}`}
+                >
                   Edit
                 </button>
               )}

@@ -16,9 +16,7 @@ export function SnapshotDiffView({ from, to }: { from: string; to: string }) {
     );
   const d = diff.data;
   // Names for the links' ends: a link's nodes may be gone from one side, so both sides' nodes are looked at.
-  const names = new Map<string, string>(
-    Object.entries(d.names ?? {}).map(([id, n]) => [id, nodeName({ id, ...n })]),
-  );
+  const names = new Map<string, string>(Object.entries(d.names ?? {}).map(([id, n]) => [id, nodeName({ id, ...n })]));
   for (const node of [...d.nodes.removed, ...d.nodes.added, ...d.nodes.changed.map((c) => c.record)])
     names.set(node.id, nodeName(node));
   return (

@@ -73,7 +73,9 @@ describe('Snapshots page', () => {
     expect(screen.getByTestId('diff-added')).toHaveTextContent('BAU-1 — Run the network');
     expect(screen.getAllByTestId('diff-removed')[0]).toHaveTextContent('PRJ-2 — Smart meters');
     // A removed link is named by its ends, from the names the diff carries.
-    expect(screen.getAllByTestId('diff-removed')[1]).toHaveTextContent('PRJ-2 — Smart meters contributes to OBJ-9 — Unchanged');
+    expect(screen.getAllByTestId('diff-removed')[1]).toHaveTextContent(
+      'PRJ-2 — Smart meters contributes to OBJ-9 — Unchanged',
+    );
     expect(screen.getByTestId('diff-changed')).toHaveTextContent('title: Grow → Grow faster');
     const diffCall = api.calls.find((c) => c.path === '/snapshots/diff')!;
     expect([diffCall.query.get('from'), diffCall.query.get('to')]).toEqual(['s2', 'now']);
