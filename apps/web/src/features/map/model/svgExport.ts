@@ -11,6 +11,9 @@ import { KIND_COLOURS, LINK_COLOURS } from '../../../ui/kindColours';
 import { NODE_HEIGHT, NODE_WIDTH, type Positions } from '../layout/geometry';
 import { LINK_VERB } from './linkWords';
 
+/** The muted ink of app.css (`--muted`): a file drawn for other programs cannot read CSS properties. */
+const MUTED = '#5c6b7a';
+
 /**
  * The drawn view as a real SVG document for a board pack: rectangles, text and paths drawn from the
  * layout (never HTML in `foreignObject`, which vector editors cannot open), with a title, the date,
@@ -68,7 +71,7 @@ function card(node: GraphNode, x: number, y: number): string {
     `<circle cx="${NODE_WIDTH - 16}" cy="24" r="6" fill="${HEALTH[node.health]}"><title>Health: ${node.health}</title></circle>`,
     `<text x="12" y="52" font-size="14" font-weight="600" fill="#1b2430">${escapeXml(first ?? '')}</text>`,
     second ? `<text x="12" y="70" font-size="14" font-weight="600" fill="#1b2430">${escapeXml(second)}</text>` : '',
-    `<text x="12" y="102" font-size="12" fill="#5b6b82">${escapeXml(node.owner ?? 'No owner')}</text>`,
+    `<text x="12" y="102" font-size="12" fill="${MUTED}">${escapeXml(node.owner ?? 'No owner')}</text>`,
     '</g>',
   ].join('');
 }
@@ -117,7 +120,7 @@ function legend(x: number, y: number): string {
   });
   const proposedX = x + LINK_KINDS.length * 150;
   lines.push(
-    `<line x1="${proposedX}" y1="${y + 30}" x2="${proposedX + 30}" y2="${y + 30}" stroke="#5b6b82" stroke-width="2" stroke-dasharray="7 5"/>` +
+    `<line x1="${proposedX}" y1="${y + 30}" x2="${proposedX + 30}" y2="${y + 30}" stroke="${LINK_COLOURS.contributes_to}" stroke-width="2" stroke-dasharray="7 5"/>` +
       `<text x="${proposedX + 36}" y="${y + 34}" font-size="12" fill="#1b2430">proposed (not yet approved)</text>`,
   );
   return `<g class="legend">${kinds.join('')}${lines.join('')}</g>`;
@@ -151,7 +154,7 @@ export function mapToSvg(input: SvgExportInput): { svg: string; width: number; h
     `<defs>${markers}</defs>`,
     `<rect width="${width}" height="${height}" fill="#f4f6f9"/>`,
     `<text x="${PAD}" y="${PAD + 6}" font-size="24" font-weight="700" fill="#1b2430">${escapeXml(input.title)}</text>`,
-    `<text x="${PAD}" y="${PAD + 30}" font-size="14" fill="#5b6b82">${escapeXml(input.subtitle)}</text>`,
+    `<text x="${PAD}" y="${PAD + 30}" font-size="14" fill="${MUTED}">${escapeXml(input.subtitle)}</text>`,
     legend(PAD, PAD + 50),
     `<g transform="translate(${dx} ${dy})">${edges}${cards}</g>`,
     '</svg>',
