@@ -45,7 +45,10 @@ export class SpreadsheetController {
   @ApiQuery({ name: 'kind', enum: SHEET_KINDS })
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'mapping', required: false, description: 'JSON object {column header: field}' })
-  @ApiOkResponse({ description: 'The mapping used, the row count, and the diff (dry run) or the import summary.' })
+  @ApiOkResponse({
+    description: 'The mapping used, the row count, and the diff (dry run) or the import summary.',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @ApiErrors(400, [413, 'PAYLOAD_TOO_LARGE: over 20 MB, or an XLSX expanding past 100 MB.'], 415, 422, 503)
   async importSheet(
     @Req() req: Request,
@@ -61,7 +64,10 @@ export class SpreadsheetController {
 
   @Get('portfolio/spreadsheet/mappings/:kind')
   @ApiOperation({ summary: 'The remembered column mapping of a sheet kind, and the fields it may map to' })
-  @ApiOkResponse({ description: '{ kind, mapping: {column: field} | null, fields: [{ field, required, rule }] }' })
+  @ApiOkResponse({
+    description: '{ kind, mapping: {column: field} | null, fields: [{ field, required, rule }] }',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @ApiErrors(400, 503)
   async mapping(@Param('kind') kind: string) {
     const sheetKind = parseKind(kind);
@@ -81,7 +87,7 @@ export class SpreadsheetController {
   @ApiBody({
     schema: { type: 'object', properties: { mapping: { type: 'object', additionalProperties: { type: 'string' } } } },
   })
-  @ApiOkResponse({ description: '{ kind, mapping }' })
+  @ApiOkResponse({ description: '{ kind, mapping }', schema: { type: 'object', additionalProperties: true } })
   @ApiErrors(400, 413, 415, 422, 503)
   async putMapping(@Param('kind') kind: string, @Body() body: unknown) {
     const sheetKind = parseKind(kind);
@@ -111,7 +117,7 @@ export class SpreadsheetController {
     description: 'Formula-like cells are escaped with a leading apostrophe.',
   })
   @ApiQuery({ name: 'kind', description: 'A node kind: theme, objective, key_result, programme, project, bau, asset' })
-  @ApiOkResponse({ description: 'text/csv' })
+  @ApiOkResponse({ description: 'text/csv', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400, 503)
   async exportCsv(@Query('kind') kind: string, @Res() res: Response) {
     send(res, tableCsv(await this.exports.nodes(kind)), 'text/csv; charset=utf-8', `${kind}.csv`);
@@ -124,7 +130,7 @@ export class SpreadsheetController {
     description: 'Formula-like cells are escaped with a leading apostrophe.',
   })
   @ApiQuery({ name: 'kind', description: 'A node kind' })
-  @ApiOkResponse({ description: XLSX_TYPE })
+  @ApiOkResponse({ description: XLSX_TYPE, content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(400, 503)
   async exportXlsx(@Query('kind') kind: string, @Res() res: Response) {
     const table: Table = await this.exports.nodes(kind);
@@ -134,7 +140,7 @@ export class SpreadsheetController {
   @Get('audit/findings.csv')
   @HeavyRead()
   @ApiOperation({ summary: 'The open audit findings as CSV' })
-  @ApiOkResponse({ description: 'text/csv' })
+  @ApiOkResponse({ description: 'text/csv', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(503)
   async findingsCsv(@Res() res: Response) {
     send(res, tableCsv(await this.exports.findings()), 'text/csv; charset=utf-8', 'audit-findings.csv');

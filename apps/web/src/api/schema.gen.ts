@@ -9962,7 +9962,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
             400: {
@@ -10096,7 +10100,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
             400: {
@@ -10174,7 +10182,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
             400: {
@@ -10309,7 +10321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
             400: {
@@ -10380,7 +10394,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
             400: {
@@ -10448,7 +10464,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description UNAUTHENTICATED: no valid session. */
             401: {
