@@ -70,7 +70,10 @@ test('links by dragging from a card’s edge to another card’s body at the ope
   const from = (await map.node(project.key).boundingBox())!;
   const to = (await map.node('OBJ-10').boundingBox())!;
   // Anywhere along the top edge, not a 12-pixel dot; dropped on the middle of the other card.
-  await page.mouse.move(from.x + from.width * 0.2, from.y + 1);
+  // Hovered first, as a person's pointer arrives: far out the edge handles show on hover.
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.move(from.x + from.width * 0.2, from.y + 1, { steps: 3 });
+  await expect(map.node(project.key).locator('.tl-handle-edge').first()).toBeVisible();
   await page.mouse.down();
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 + 30, { steps: 10 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
