@@ -132,6 +132,40 @@ describe('DashboardPage', () => {
       'Per year. Change budgets are spread evenly',
     );
     expect(screen.getByTestId('trend')).toHaveTextContent('Appears once snapshots are taken');
+  });
+
+  it('draws coverage over time from the snapshots, oldest first', async () => {
+    mockApi({
+      'GET /health': { status: 'ok', database: 'connected' },
+      'GET /auth/session': sessionOf('executive'),
+      'GET /notifications': { items: [], unread: 0 },
+      'GET /dashboard': DASHBOARD,
+      'GET /snapshots/trend': [
+        {
+          snapshotId: 's1',
+          name: 'Q3 baseline',
+          takenAt: '2026-09-30T12:00:00Z',
+          objectiveCoverage: 0.4,
+          objectivesCovered: 4,
+          objectivesTotal: 10,
+        },
+        {
+          snapshotId: 's2',
+          name: 'Q4 baseline',
+          takenAt: '2026-11-30T12:00:00Z',
+          objectiveCoverage: 0.5,
+          objectivesCovered: 5,
+          objectivesTotal: 10,
+        },
+      ],
+    });
+    renderApp('/dashboard');
+    const points = await screen.findByTestId('trend-points', {}, { timeout: 5000 });
+    const items = within(points)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual(['Q3 baseline · 30 Sept 2026 · 40% (4 of 10)', 'Q4 baseline · 30 Nov 2026 · 50% (5 of 10)']);
+    expect(screen.getByTestId('trend')).not.toHaveTextContent('Appears once snapshots are taken');
     const card = screen.getByTestId('objective-card-OBJ-1');
     expect(card).toHaveTextContent('Reported: Green');
     expect(card).toHaveTextContent('Derived: Amber');

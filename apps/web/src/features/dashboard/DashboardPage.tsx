@@ -1,3 +1,4 @@
+import { CoverageTrend } from './CoverageTrend';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { dashboardQuery } from '../../api/dashboard.queries';
@@ -64,13 +65,7 @@ export function DashboardPage() {
               <Suspense fallback={<section className="card dashboard-section" aria-busy="true" />}>
                 <InvestmentMix mix={rest.investmentMix} />
               </Suspense>
-              <section className="card dashboard-section trend" aria-labelledby="trend-title" data-testid="trend">
-                <h2 id="trend-title">Coverage over time</h2>
-                <p className="muted">
-                  Appears once snapshots are taken: each snapshot records the coverage of its day, and this chart will
-                  draw them in order.
-                </p>
-              </section>
+              <CoverageTrend />
             </div>
             <ObjectiveCards objectives={rest.objectives} />
             <Accountability units={rest.accountability} />
