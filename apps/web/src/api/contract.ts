@@ -53,3 +53,7 @@ export type ApiCreatedInvite = Resolved<ApiResult<'/api/members/invites', 'post'
 export type ApiPasswordResetLink = Resolved<ApiResult<'/api/members/{userId}/password-reset', 'post'>>;
 export type ApiOrganisation = Resolved<ApiResult<'/api/organisation', 'get'>>;
 export type ApiChangeLogPage = Resolved<ApiResult<'/api/change-log', 'get'>>;
+export type ApiNotificationPage = Resolved<ApiResult<'/api/notifications', 'get'>>;
+export type ApiSnapshot = Resolved<ApiResult<'/api/snapshots', 'get'>[number]>;
+export type ApiTrendPoint = Resolved<ApiResult<'/api/snapshots/trend', 'get'>[number]>;
+export type ApiRedRisks = Resolved<ApiResult<'/api/raid/red-risks', 'get'>[number]>;

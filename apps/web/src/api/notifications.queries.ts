@@ -1,26 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiNotificationPage } from './contract';
 import { http } from './http';
 
-/** `GET /api/notifications` (issue 12): the signed-in member's own, newest first. */
-export type NotificationKind =
-  'proposal_approved' | 'proposal_rejected' | 'dependency_to_acknowledge' | 'dependency_acknowledged';
-
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  message: string;
-  comment: string | null;
-  linkId: string | null;
-  fromNodeId: string | null;
-  toNodeId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage {
-  items: Notification[];
-  unread: number;
-}
+/** `GET /api/notifications` (issue 12): the signed-in member's own, newest first — as the API's contract states it. */
+export type NotificationPage = ApiNotificationPage;
+export type Notification = NotificationPage['items'][number];
+export type NotificationKind = Notification['kind'];
 
 export const notificationKeys = {
   all: ['notifications'] as const,

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RaidItem, RaidStatus, RaidType } from '@throughline/domain';
+import type { ApiRedRisks } from './contract';
 import { http } from './http';
 
 export type { RaidItem };
@@ -30,11 +31,8 @@ export interface RaidInput {
   version?: number;
 }
 
-export interface RedRisks {
-  nodeId: string;
-  count: number;
-  itemIds: string[];
-}
+/** Open red risks per node (`GET /api/raid/red-risks`), for badges. */
+export type RedRisks = ApiRedRisks;
 
 export const raidKeys = {
   all: ['raid'] as const,

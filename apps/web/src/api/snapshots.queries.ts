@@ -1,18 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SnapshotCoverage, SnapshotDiff } from '@throughline/domain';
+import type { SnapshotDiff } from '@throughline/domain';
+import type { ApiSnapshot, ApiTrendPoint } from './contract';
 import { http } from './http';
 
 /** `GET /api/snapshots` (issue 13): a baseline's summary, without its graph. */
-export interface SnapshotSummary {
-  id: string;
-  name: string;
-  takenAt: string;
-  takenBy: string;
-  nodeCount: number;
-  linkCount: number;
-  coverage: SnapshotCoverage;
-  audit: { error: number; warning: number; info: number };
-}
+export type SnapshotSummary = ApiSnapshot;
 
 export interface SnapshotDiffResult extends SnapshotDiff {
   from: SnapshotSummary;
@@ -22,14 +14,7 @@ export interface SnapshotDiffResult extends SnapshotDiff {
 }
 
 /** `GET /api/snapshots/trend`: objective coverage at each snapshot, oldest first (the dashboard's trend). */
-export interface TrendPoint {
-  snapshotId: string;
-  name: string;
-  takenAt: string;
-  objectiveCoverage: number | null;
-  objectivesCovered: number;
-  objectivesTotal: number;
-}
+export type TrendPoint = ApiTrendPoint;
 
 export const snapshotKeys = {
   all: ['snapshots'] as const,
