@@ -6,6 +6,7 @@ import { GraphStatistics1795647400000 } from './1795647400000-GraphStatistics.js
 import { Governance1795647500000 } from './1795647500000-Governance.js';
 import { AccountChangeLog1795647600000 } from './1795647600000-AccountChangeLog.js';
 import { SnapshotsRaid1795647700000 } from './1795647700000-SnapshotsRaid.js';
+import { MapLayouts1795647800000 } from './1795647800000-MapLayouts.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Governance1795647500000,
   AccountChangeLog1795647600000,
   SnapshotsRaid1795647700000,
+  MapLayouts1795647800000,
 ];
