@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { currentActor } from '../../../api/http';
 import type { XY } from '../layout/geometry';
+import type { Arrangement } from '../layout/layoutClient';
 import { LayoutStore } from '../layout/layoutStore';
 import { placeNewNodes } from '../model/elements';
 import type { DrawnGraph } from '../model/filters';
@@ -14,12 +15,12 @@ function mark(name: string, detail: string) {
  * Where every drawn node sits: the view laid out (in the worker) once it is in, the user's moves on
  * top, and nodes the layout has not seen yet given a free spot.
  */
-export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean) {
+export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean, arrangement?: Arrangement) {
   const [layout] = useState(() => new LayoutStore(currentActor));
   const placed = useSyncExternalStore(layout.subscribe, layout.getSnapshot);
   useEffect(() => {
-    if (viewReady) layout.ensure(key, drawn.nodes, drawn.links);
-  }, [layout, viewReady, key, drawn]);
+    if (viewReady) layout.ensure(key, drawn.nodes, drawn.links, arrangement);
+  }, [layout, viewReady, key, drawn, arrangement]);
   const laidOut = placed.viewKey === key && placed.status === 'ready';
   // Marks for the browser's performance timeline (devtools, bench/map.ts): data in, laid out.
   useEffect(() => {
@@ -34,7 +35,10 @@ export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean)
   );
 
   const moveNode = useCallback((id: string, at: XY) => layout.move(key, id, at), [layout, key]);
-  const relayout = useCallback(() => layout.relayout(key, drawn.nodes, drawn.links), [layout, key, drawn]);
+  const relayout = useCallback(
+    () => layout.relayout(key, drawn.nodes, drawn.links, arrangement),
+    [layout, key, drawn, arrangement],
+  );
   return {
     positions,
     laidOut,

@@ -2,6 +2,15 @@ import { createLayoutWorker } from './createLayoutWorker';
 import type { LayoutRequest, LayoutResponse } from './layout.worker';
 import type { LayoutEdge, LayoutNode, LayoutSettings, Positions } from './layoutGraph';
 
+/**
+ * How a grouped view or a swimlane view is laid out: each drawn node's group (null: none), and the
+ * settings that tell the worker to keep groups together (model/groups.ts builds it).
+ */
+export interface Arrangement {
+  groupOf: (node: { id: string; businessUnitId: string | null }) => string | null;
+  settings: LayoutSettings;
+}
+
 export interface LayoutResult {
   positions: Positions;
   /** How long ELK took, measured where it ran. */

@@ -9,6 +9,8 @@ export { GAP_X, GAP_Y, NODE_HEIGHT, NODE_WIDTH, ROW_GAP, TREE_GAP, type Position
 export interface LayoutNode {
   id: string;
   kind: NodeKind;
+  /** The group the node is drawn in (a unit, theme or programme; see model/groups.ts), when grouped. */
+  group?: string | null;
 }
 
 export interface LayoutEdge {
@@ -59,6 +61,13 @@ const FAST_OPTIONS: LayoutOptions = {
 export interface LayoutSettings {
   /** Force the fast settings on or off; by default a tree of more than `FAST_LAYOUT_THRESHOLD` blocks uses them. */
   fast?: boolean;
+  /**
+   * `groups`: each group laid out on its own and the groups packed as boxes (layout/arrange.ts);
+   * `lanes`: strategy in a top band, delivery work in one horizontal lane per group.
+   */
+  arrange?: 'groups' | 'lanes';
+  /** The groups in the order their boxes or lanes come (others after, in the nodes' order). */
+  groupOrder?: string[];
 }
 
 /**

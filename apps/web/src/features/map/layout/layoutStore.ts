@@ -1,6 +1,6 @@
 import type { GraphLink, GraphNode } from '@throughline/domain';
-import type { LayoutEdge, LayoutNode, Positions, XY } from './layoutGraph';
-import { requestLayout } from './layoutClient';
+import type { LayoutEdge, LayoutNode, LayoutSettings, Positions, XY } from './layoutGraph';
+import { requestLayout, type Arrangement } from './layoutClient';
 
 export interface LayoutSnapshot {
   /** The view the positions were laid out for. */
@@ -15,7 +15,11 @@ export interface LayoutSnapshot {
   error: string | null;
 }
 
-type Layouter = (nodes: LayoutNode[], edges: LayoutEdge[]) => Promise<{ positions: Positions; ms: number }>;
+type Layouter = (
+  nodes: LayoutNode[],
+  edges: LayoutEdge[],
+  settings?: LayoutSettings,
+) => Promise<{ positions: Positions; ms: number }>;
 
 const MOVES_PREFIX = 'throughline.map.moves.v1';
 
@@ -52,7 +56,7 @@ export class LayoutStore {
   getSnapshot = () => this.snapshot;
 
   /** Lays the view out unless it already is (or is being) laid out. */
-  ensure(viewKey: string, nodes: readonly GraphNode[], links: readonly GraphLink[]) {
+  ensure(viewKey: string, nodes: readonly GraphNode[], links: readonly GraphLink[], arrangement?: Arrangement) {
     if (this.snapshot.viewKey === viewKey && this.snapshot.status !== 'error') return;
     const cached = this.laidOut.get(viewKey);
     if (cached) {
@@ -67,14 +71,14 @@ export class LayoutStore {
       });
       return;
     }
-    void this.run(viewKey, nodes, links);
+    void this.run(viewKey, nodes, links, arrangement);
   }
 
   /** A fresh layout of the view, forgetting the user's moves in it. */
-  relayout(viewKey: string, nodes: readonly GraphNode[], links: readonly GraphLink[]) {
+  relayout(viewKey: string, nodes: readonly GraphNode[], links: readonly GraphLink[], arrangement?: Arrangement) {
     this.storage?.removeItem(this.movesKey(viewKey));
     this.laidOut.delete(viewKey);
-    void this.run(viewKey, nodes, links);
+    void this.run(viewKey, nodes, links, arrangement);
   }
 
   /** Keeps a node where the user put it (also used to place a node created from the palette). */
@@ -86,14 +90,23 @@ export class LayoutStore {
     }
   }
 
-  private async run(viewKey: string, nodes: readonly GraphNode[], links: readonly GraphLink[]) {
+  private async run(
+    viewKey: string,
+    nodes: readonly GraphNode[],
+    links: readonly GraphLink[],
+    arrangement?: Arrangement,
+  ) {
     const request = ++this.request;
     // Keep the old positions on screen while the new layout runs: nodes still in view do not vanish.
     this.publish({ ...this.snapshot, viewKey, status: 'pending', error: null });
     try {
       const result = await this.layouter(
-        nodes.map((n) => ({ id: n.id, kind: n.kind })),
+        // Grouped or in swimlanes (model/groups.ts), each node goes with its group's name.
+        nodes.map((n) =>
+          arrangement ? { id: n.id, kind: n.kind, group: arrangement.groupOf(n) } : { id: n.id, kind: n.kind },
+        ),
         links.map((l) => ({ from: l.from, to: l.to, kind: l.kind })),
+        arrangement?.settings,
       );
       if (request !== this.request) return;
       this.laidOut.set(viewKey, result);
