@@ -23,6 +23,8 @@ export function RaidPage() {
   const [filters, setFilters] = useState<RaidFilters>(() => ({
     nodeId: search.get('nodeId') ?? undefined,
     linkId: search.get('linkId') ?? undefined,
+    // `?red=true`: the dashboard's "open red risks" figure opens on them.
+    red: search.get('red') === 'true' || undefined,
   }));
   const [view, setView] = useState<'list' | 'matrix'>('list');
   const [editing, setEditing] = useState<RaidItem | 'new' | null>(null);
