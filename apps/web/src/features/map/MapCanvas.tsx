@@ -181,7 +181,7 @@ export function MapCanvas(props: MapCanvasProps) {
       // One Tab stop for the whole map (not one per node): arrows move between nodes, Enter opens.
       tabIndex={0}
       role="group"
-      aria-label="Map. Arrow keys move between nodes in reading order, Enter opens the selected node, L links it, ? shows the legend."
+      aria-label="Map. Arrow keys move along the links: down to what delivers the selected node, up to what it serves, left and right to its siblings. Space selects or deselects, Enter opens the selected node, L links it, ? shows the legend."
       data-testid="map-canvas"
       data-ready={readyKey ? 'true' : 'false'}
     >

@@ -24,6 +24,7 @@ import type { XY } from './layout/geometry';
 import { MapActionsContext, type MapActions } from './MapActionsContext';
 import { MapCanvas } from './MapCanvas';
 import { MapLegend, useLegend } from './MapLegend';
+import { nodeName } from './model/keyboardNav';
 import { MapSidebar } from './MapSidebar';
 import { MapDialogs } from './panels/MapDialogs';
 import { NodeMenu } from './panels/NodeMenu';
@@ -130,7 +131,18 @@ function MapScreen() {
     // Escape closes the what-if first.
     escape: () => (whatIf.itemId ? (whatIf.clear(), true) : false),
   };
-  useMapKeyboard({ blocked, selection, trace, audit, editing, drawn: drawn.nodes, positions, centreOn, shortcuts });
+  useMapKeyboard({
+    blocked,
+    selection,
+    trace,
+    audit,
+    editing,
+    drawn: drawn.nodes,
+    links: drawn.links,
+    positions,
+    centreOn,
+    shortcuts,
+  });
   const whatIf = useWhatIf(graph.links);
   const [waiving, setWaiving] = useState<AuditFinding | null>(null);
   const waivers = useWaiving(() => {
@@ -265,6 +277,10 @@ function MapScreen() {
           {selectedNode.key}
         </span>
       )}
+      {/* Says where the arrows landed: the selection moves while the focus stays on the map. */}
+      <div className="sr-only" role="status" data-testid="map-announcer">
+        {selectedNode ? nodeName(selectedNode) : ''}
+      </div>
     </MapActionsContext.Provider>
   );
 }

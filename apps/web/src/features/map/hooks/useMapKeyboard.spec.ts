@@ -1,7 +1,7 @@
 import type { AuditFinding, NodeKind } from '@throughline/domain';
 import { cleanup, fireEvent, renderHook } from '@testing-library/react';
 import type { Positions } from '../layout/geometry';
-import { graphNode } from '../model/testGraph';
+import { graphLink, graphNode } from '../model/testGraph';
 import { readingOrderFirst, useMapKeyboard } from './useMapKeyboard';
 
 interface State {
@@ -14,10 +14,11 @@ interface State {
 }
 
 const drawn = [graphNode('A', 'objective'), graphNode('B', 'objective'), graphNode('C', 'key_result')];
+const NO_LINKS: ReturnType<typeof graphLink>[] = [];
 const positions: Positions = { A: { x: 0, y: 0 }, B: { x: 400, y: 0 }, C: { x: 0, y: 300 } };
 
 /** Mounts the keyboard alone (any earlier one in the test is unmounted: one listener on the window). */
-function setup(state: Partial<State> = {}) {
+function setup(state: Partial<State> = {}, links = NO_LINKS) {
   cleanup();
   const s: State = {
     selectedId: null,
@@ -46,6 +47,7 @@ function setup(state: Partial<State> = {}) {
       audit: { finding: s.finding, clear: calls.clear },
       editing: { requestDeleteSelection: calls.requestDeleteSelection },
       drawn,
+      links,
       positions,
       centreOn: calls.centreOn,
     }),
@@ -99,6 +101,55 @@ describe(useMapKeyboard.name, () => {
     expect(t.calls.select).toHaveBeenLastCalledWith('C');
   });
 
+  it('arrows follow the links before the page: Down from A goes to what delivers it', () => {
+    // B (to the right) contributes to A, C (straight below) does not: Down follows the link.
+    const t = setup({ selectedId: 'A' }, [graphLink('B', 'A')]);
+    t.press('ArrowDown');
+    expect(t.calls.select).toHaveBeenCalledWith('B');
+  });
+
+  it('Space on the map deselects, then selects the last node again; elsewhere it is left alone', () => {
+    const canvas = document.createElement('div');
+    canvas.dataset.testid = 'map-canvas';
+    canvas.tabIndex = 0;
+    const button = document.createElement('button');
+    canvas.append(button);
+    document.body.append(canvas);
+    let t = setup({ selectedId: 'B' });
+    t.press(' ', button);
+    t.press(' ');
+    expect(t.calls.select).not.toHaveBeenCalled();
+    t.press(' ', canvas);
+    expect(t.calls.select).toHaveBeenCalledWith(null);
+    // Nothing selected, but B was: Space brings B back (not the first in reading order, A).
+    cleanup();
+    const { rerender } = renderHookWithSelection('B');
+    rerender({ selectedId: null });
+    fireEvent.keyDown(canvas, { key: ' ' });
+    expect(selected).toHaveBeenCalledWith('B');
+    // Nothing selected before at all: the first in reading order.
+    t = setup({});
+    t.press(' ', canvas);
+    expect(t.calls.select).toHaveBeenCalledWith('A');
+    canvas.remove();
+  });
+
+  it('Enter opens the selected node: its inspector takes the focus', () => {
+    const panel = document.createElement('div');
+    panel.dataset.testid = 'node-panel';
+    const tab = document.createElement('button');
+    tab.setAttribute('role', 'tab');
+    panel.append(tab);
+    document.body.append(panel);
+    let t = setup({});
+    t.press('Enter');
+    expect(document.activeElement).not.toBe(tab);
+    t = setup({ selectedId: 'A' });
+    t.press('Enter');
+    expect(document.activeElement).toBe(tab);
+    panel.remove();
+  });
+
   it('leaves the keys alone while typing or while a dialog is open', () => {
     const input = document.createElement('input');
     document.body.append(input);
@@ -116,6 +167,33 @@ describe(useMapKeyboard.name, () => {
     expect(t.calls.trace).not.toHaveBeenCalled();
   });
 });
+
+const selected = jest.fn();
+/** The keyboard over a selection that changes between renders. */
+function renderHookWithSelection(initial: string | null) {
+  selected.mockReset();
+  return renderHook(
+    ({ selectedId }: { selectedId: string | null }) =>
+      useMapKeyboard({
+        blocked: false,
+        selection: {
+          selectedId,
+          selectedEdge: null,
+          newKind: null,
+          select: selected,
+          selectEdge: jest.fn(),
+          closeNew: jest.fn(),
+        },
+        trace: { traceId: null, trace: jest.fn(), leave: jest.fn() },
+        audit: { finding: null, clear: jest.fn() },
+        editing: { requestDeleteSelection: jest.fn(() => true) },
+        drawn,
+        positions,
+        centreOn: jest.fn(),
+      }),
+    { initialProps: { selectedId: initial } },
+  );
+}
 
 describe('readingOrderFirst', () => {
   it('starts keyboard navigation at the top-left node, not the first key in string order', () => {

@@ -2,6 +2,7 @@ import { NODE_KIND_LABELS, isWorkKind, type NodeHealth, type NodeKind } from '@t
 import { Handle, Position } from '@xyflow/react';
 import { memo, useCallback, useState, type ReactNode } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
+import { nodeName } from '../model/keyboardNav';
 import { useFar } from './FarContext';
 import type { MapNodeData } from './types';
 import './nodes.css';
@@ -82,7 +83,8 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
         className={`${classes.join(' ')} is-far`}
         data-testid={`node-${node.key}`}
         data-key={node.key}
-        aria-label={`${NODE_KIND_LABELS[node.kind]} ${node.key}: ${node.title}`}
+        role="group"
+        aria-label={nodeName(node)}
       >
         <div className="tl-far-label">
           <span className="tl-node-key">{node.key}</span> <span className="tl-far-title">{node.title}</span>
@@ -93,7 +95,13 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
   }
 
   return (
-    <div className={classes.join(' ')} data-testid={`node-${node.key}`} data-key={node.key}>
+    <div
+      className={classes.join(' ')}
+      data-testid={`node-${node.key}`}
+      data-key={node.key}
+      role="group"
+      aria-label={nodeName(node)}
+    >
       <Handle
         type="source"
         position={Position.Top}

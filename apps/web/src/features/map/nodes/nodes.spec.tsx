@@ -1,4 +1,4 @@
-import type { GraphNode, NodeKind, NodeRollup } from '@throughline/domain';
+import { NODE_KIND_LABELS, type GraphNode, type NodeKind, type NodeRollup } from '@throughline/domain';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
@@ -72,6 +72,10 @@ describe('map node components', () => {
       expect(within(card).getByText('NET')).toHaveAttribute('title', 'Networks');
       expect(within(card).getByTitle('Health: amber')).toHaveAttribute('data-health', 'amber');
       expect(within(card).getByRole('img')).toHaveAccessibleName(/./);
+      // Named for a screen reader: kind, key, title and health.
+      expect(card).toHaveAccessibleName(
+        new RegExp(`^${NODE_KIND_LABELS[kind]} OBJ-3: Make every home smart-ready\\. Health amber\\.$`),
+      );
     },
   );
 
@@ -141,7 +145,7 @@ describe('map node components', () => {
     );
     expect(card).toHaveClass('is-far', 'kind-project', 'has-error');
     expect(card).toHaveTextContent(/^PRJ-7 Make every home smart-ready$/);
-    expect(card).toHaveAttribute('aria-label', 'Project PRJ-7: Make every home smart-ready');
+    expect(card).toHaveAccessibleName('Project PRJ-7: Make every home smart-ready. Health amber.');
     const handles = [...card.querySelectorAll('.react-flow__handle')];
     expect(
       handles.map((h) => [h.getAttribute('data-handleid'), h.classList.contains('source') ? 'source' : 'target']),
