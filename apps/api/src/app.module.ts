@@ -31,6 +31,7 @@ import { RestoreModule } from './restore/restore.module.js';
 import { SpreadsheetModule } from './spreadsheet/spreadsheet.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { RaidModule } from './raid/raid.module.js';
+import { MapLayoutsModule } from './map-layouts/map-layouts.module.js';
 
 export interface AppOptions {
   /** Environment overrides on top of `process.env` (the tests point each app at its own database). */
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         SpreadsheetModule,
         SnapshotsModule,
         RaidModule,
+        MapLayoutsModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]
           : []),

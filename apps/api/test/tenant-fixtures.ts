@@ -79,6 +79,10 @@ const SEEDS: Record<string, (o: SeededOrganisation, tag: string) => [string, unk
     `INSERT INTO raid_attachments (org_id, item_id, node_id, label) VALUES ($1, $2, $3, 'PRJ-1 Project')`,
     [o.orgId, o.objectiveId, o.projectId],
   ],
+  map_positions: (o) => [
+    `INSERT INTO map_positions (org_id, view_key, node_id, x, y, updated_by) VALUES ($1, 'auto', $2, 10, 20, 'seed')`,
+    [o.orgId, o.objectiveId],
+  ],
   sessions: (o) => [
     `INSERT INTO sessions (org_id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
     [o.orgId, o.userId],

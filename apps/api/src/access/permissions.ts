@@ -93,6 +93,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'PATCH /api/raid/:id': WRITERS,
   'DELETE /api/raid/:id': PMO,
 
+  // The map's shared arrangement (map-layouts/): everyone sees it; a PMO arranges the map for the organisation.
+  'GET /api/map-layouts': 'authenticated',
+  'PUT /api/map-layouts': PMO,
+  'DELETE /api/map-layouts': PMO,
+
   'GET /api/portfolio/export': 'authenticated',
   'POST /api/portfolio/import': PMO,
   // Spreadsheets (spreadsheet/): importing and saving a column mapping is a PMO's; exports and mappings are reads.

@@ -144,6 +144,11 @@ export const EXPECTED: Record<string, Expect> = {
   'POST /api/raid': graphWrite(201, { otherOrg: 422 }),
   'PATCH /api/raid/:id': graphWrite(200),
   'DELETE /api/raid/:id': pmo(204),
+  // The map's arrangement (issue 11): everyone sees it ("read everything"); a PMO arranges the map for everyone. A node
+  // of another organisation in the body is unknown (422).
+  'GET /api/map-layouts': readAll,
+  'PUT /api/map-layouts': pmo(200, { otherOrg: 422 }),
+  'DELETE /api/map-layouts': pmo(204),
 
   'GET /api/audit': readAll,
   'GET /api/audit/rules': readAll,

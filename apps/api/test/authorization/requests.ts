@@ -2,6 +2,7 @@ import type { Scope } from './expectations.js';
 import { ACCOUNT_REQUESTS } from './requests-accounts.js';
 import { SPREADSHEET_REQUESTS } from './requests-spreadsheets.js';
 import { GOVERNANCE_13_REQUESTS } from './requests-governance13.js';
+import { MAP_LAYOUT_REQUESTS } from './requests-map-layouts.js';
 import type { World } from './world.js';
 
 export interface MatrixRequest {
@@ -35,6 +36,7 @@ export const REQUESTS: Record<string, RouteRequests> = {
   ...ACCOUNT_REQUESTS,
   ...SPREADSHEET_REQUESTS,
   ...GOVERNANCE_13_REQUESTS,
+  ...MAP_LAYOUT_REQUESTS,
   'POST /api/nodes/:id/restore': {
     build: async (w, scope, fresh) => ({
       path: `/api/nodes/${fresh ? await w.freshDeleted(scope) : w.work[scope].id}/restore`,
