@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { layoutArranged } from './arrange';
 import {
   layoutEngine,
   layoutGraph,
@@ -46,7 +47,7 @@ async function answer({ id, nodes, edges, settings }: LayoutRequest): Promise<vo
   await warmUp;
   const started = performance.now();
   try {
-    const positions = await layoutGraph(nodes, edges, settings);
+    const positions = await layoutArranged(nodes, edges, settings);
     self.postMessage({ id, positions, ms: performance.now() - started } satisfies LayoutResponse);
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies LayoutResponse);
