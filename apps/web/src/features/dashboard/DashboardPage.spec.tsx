@@ -86,6 +86,12 @@ function api() {
     'GET /dashboard': DASHBOARD,
     'GET /nodes/p1': { id: 'p1', key: 'PRJ-1', kind: 'project', title: 'Smart meters', budget: 1_000_000 },
     'GET /nodes/b1': { id: 'b1', key: 'BAU-1', kind: 'bau', title: 'Installs', annualCost: 200_000 },
+    // r1 on the BAU activity and on OBJ-2 (counted once in the figure), r2 on a node no card's chain holds.
+    'GET /raid/red-risks': [
+      { nodeId: 'b1', count: 1, itemIds: ['r1'] },
+      { nodeId: 'o2', count: 1, itemIds: ['r1'] },
+      { nodeId: 'x9', count: 1, itemIds: ['r2'] },
+    ],
   });
 }
 
@@ -175,5 +181,54 @@ describe('DashboardPage', () => {
     const net = screen.getByTestId('accountability-NET');
     expect(net).toHaveTextContent('67% / 80%');
     expect(net).toHaveTextContent('Programme Director');
+  });
+  it('counts the open red risks once each, links to them, and badges the cards whose chain carries one', async () => {
+    api();
+    const app = renderApp('/dashboard');
+    const figure = await screen.findByTestId('figure-red-risks', {}, { timeout: 5000 });
+    await within(figure).findByText('2');
+    const badge = await screen.findByTestId('objective-red-risks-OBJ-1');
+    expect(badge).toHaveTextContent('1 open red risk in its chain');
+    await userEvent.click(within(figure).getByRole('link', { name: 'See them in the RAID log' }));
+    expect(app.location()).toBe('/raid?red=true');
+  });
+
+  it('says in words what a card is missing, and treats an unknown health as no optimism gap, as the API does', async () => {
+    const card = DASHBOARD.objectives[0];
+    const bare = {
+      ...card,
+      nodeId: 'o3',
+      key: 'OBJ-3',
+      owner: null,
+      reportedHealth: 'green' as const,
+      derivedHealth: 'unknown' as const,
+      accountable: {
+        owner: null,
+        keyResultOwners: [{ nodeId: 'k3', key: 'KR-3', title: 'Leads', owner: null }],
+        accountableUnits: [],
+        deliveryUnits: [
+          { ...unit('u-gen', 'GEN', 'Renewables'), items: 1 },
+          { id: null, key: null, name: null, ownerId: null, ownerName: null, items: 2 },
+        ],
+      },
+    };
+    mockApi({
+      'GET /health': { status: 'ok', database: 'connected' },
+      'GET /auth/session': sessionOf('executive'),
+      'GET /notifications': { items: [], unread: 0 },
+      'GET /raid/red-risks': [],
+      'GET /dashboard': { ...DASHBOARD, objectives: [card, bare] },
+    });
+    renderApp('/dashboard');
+    const three = await screen.findByTestId('objective-card-OBJ-3', {}, { timeout: 5000 });
+    expect(three).toHaveTextContent('Owner: No owner named');
+    expect(three).toHaveTextContent('No accountable unit');
+    expect(three).toHaveTextContent('KR-3: no owner named');
+    expect(three).toHaveTextContent('GEN Renewables, no owner named (1); Work with no unit (2)');
+    expect(three).not.toHaveTextContent('null');
+    expect(three).not.toHaveTextContent('optimistic');
+    expect(screen.getByTestId('objective-card-OBJ-1')).toHaveTextContent('optimistic');
+    expect(screen.queryByTestId('objective-red-risks-OBJ-1')).toBeNull();
+    expect(await within(screen.getByTestId('figure-red-risks')).findByText('0')).toBeInTheDocument();
   });
 });

@@ -1,11 +1,13 @@
 import { CoverageTrend } from './CoverageTrend';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { dashboardQuery } from '../../api/dashboard.queries';
+import { redRisksQuery } from '../../api/raid.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { useSignedIn } from '../auth/session';
 import { Accountability } from './Accountability';
+import { chainRedRisks, openRedRiskCount } from './figures';
 import { Headline } from './Headline';
 import { Heatmap } from './Heatmap';
 import { ObjectiveCards } from './ObjectiveCards';
@@ -25,6 +27,9 @@ export function DashboardPage() {
   const dashboard = useQuery(dashboardQuery());
   // The headline first: the heatmap, cards and tables follow in a second, interruptible render.
   const rest = useDeferredValue(dashboard.data);
+  // The RAID log's red risks: their own request, beside the figures, never before them.
+  const red = useQuery(redRisksQuery());
+  const chainRisks = useMemo(() => (rest && red.data ? chainRedRisks(rest, red.data) : undefined), [rest, red.data]);
   useOpenDetailsForPrint();
   useEffect(() => void loadMix(), []); // fetched while the figures are worked out
   return (
@@ -57,7 +62,9 @@ export function DashboardPage() {
             {describeError(dashboard.error)}
           </p>
         )}
-        {dashboard.data && <Headline headline={dashboard.data.headline} />}
+        {dashboard.data && (
+          <Headline headline={dashboard.data.headline} redRisks={red.data ? openRedRiskCount(red.data) : undefined} />
+        )}
         {rest && (
           <>
             <Heatmap heatmap={rest.heatmap} />
@@ -67,7 +74,7 @@ export function DashboardPage() {
               </Suspense>
               <CoverageTrend />
             </div>
-            <ObjectiveCards objectives={rest.objectives} />
+            <ObjectiveCards objectives={rest.objectives} redRisks={chainRisks} />
             <Accountability units={rest.accountability} />
           </>
         )}

@@ -1,9 +1,14 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Dashboard } from '../../api/dashboard.queries';
 import { useFormat } from '../../ui/format';
 import { compactMoney, percent } from './figures';
 
-/** The six figures an executive asks first (issue 12), each with the count it is made of. */
-export function Headline({ headline }: { headline: Dashboard['headline'] }) {
+/**
+ * The figures an executive asks first (issue 12), each with the count it is made of, and the open red risks of the
+ * RAID log (issue 13; `undefined` while they are asked for: they never hold the other figures back).
+ */
+export function Headline({ headline, redRisks }: { headline: Dashboard['headline']; redRisks?: number }) {
   const format = useFormat();
   const { objectiveCoverage: cov, alignmentByCount: count, alignmentByMoney: money } = headline;
   const gap = headline.optimismGap;
@@ -53,11 +58,23 @@ export function Headline({ headline }: { headline: Dashboard['headline'] }) {
         }
         tone={gap.count > 0 ? 'warn' : undefined}
       />
+      <Figure
+        testId="figure-red-risks"
+        label="Open red risks"
+        value={redRisks === undefined ? '…' : format.number(redRisks)}
+        detail={
+          <>
+            Risks on the map’s nodes scored 15 or more (likelihood × impact), not closed.{' '}
+            <Link to="/raid?red=true">See them in the RAID log</Link>
+          </>
+        }
+        tone={redRisks ? 'bad' : undefined}
+      />
     </section>
   );
 }
 
-function Figure(props: { testId: string; label: string; value: string; detail: string; tone?: 'warn' | 'bad' }) {
+function Figure(props: { testId: string; label: string; value: string; detail: ReactNode; tone?: 'warn' | 'bad' }) {
   return (
     <div className={`figure${props.tone ? ` figure-${props.tone}` : ''}`} data-testid={props.testId}>
       <div className="figure-label">{props.label}</div>

@@ -1,3 +1,4 @@
+import { isOptimistic } from '@throughline/domain';
 import { Link } from 'react-router';
 import type { ObjectiveCard } from '../../api/dashboard.queries';
 import { useFormat } from '../../ui/format';
@@ -12,7 +13,14 @@ const KINDS = [
 ] as const;
 
 /** One card per active objective: who answers for it along the chain, and how it is really doing. */
-export function ObjectiveCards({ objectives }: { objectives: ObjectiveCard[] }) {
+export function ObjectiveCards({
+  objectives,
+  redRisks,
+}: {
+  objectives: ObjectiveCard[];
+  /** Open red risks in each objective's chain (itself, its key results, its delivery), by node id. */
+  redRisks?: ReadonlyMap<string, number>;
+}) {
   return (
     <section className="dashboard-section" aria-labelledby="objectives-title">
       <h2 id="objectives-title" className="section-title">
@@ -20,7 +28,7 @@ export function ObjectiveCards({ objectives }: { objectives: ObjectiveCard[] }) 
       </h2>
       <div className="objective-cards">
         {objectives.map((o) => (
-          <Card key={o.nodeId} objective={o} />
+          <Card key={o.nodeId} objective={o} redRisks={redRisks?.get(o.nodeId) ?? 0} />
         ))}
       </div>
     </section>
@@ -35,16 +43,17 @@ function Health({ label, health }: { label: string; health: string }) {
   );
 }
 
-function Card({ objective: o }: { objective: ObjectiveCard }) {
+function Card({ objective: o, redRisks }: { objective: ObjectiveCard; redRisks: number }) {
   const format = useFormat();
-  const gap = rank(o.reportedHealth) > rank(o.derivedHealth);
+  // The API's own rule (libs/domain), so a card and the headline's optimism gap never disagree.
+  const gap = isOptimistic(o.reportedHealth, o.derivedHealth);
   const a = o.accountable;
   return (
     <article className="card objective-card" data-testid={`objective-card-${o.key}`} aria-label={`${o.key} ${o.title}`}>
       <h3>
         <span className="heatmap-key">{o.key}</span> {o.title}
       </h3>
-      <div className="objective-owner">Owner: {o.owner ?? <span className="warn">nobody named</span>}</div>
+      <div className="objective-owner">Owner: {o.owner ?? <span className="warn">No owner named</span>}</div>
       <div className="progress" aria-label={`Progress ${percent(o.progress, format.locale)}`}>
         <div className="progress-bar" style={{ width: `${Math.round((o.progress ?? 0) * 100)}%` }} />
         <span className="progress-text">{percent(o.progress, format.locale)}</span>
@@ -53,6 +62,11 @@ function Card({ objective: o }: { objective: ObjectiveCard }) {
         <Health label="Reported" health={o.reportedHealth} />
         <Health label="Derived" health={o.derivedHealth} />
         {gap && <span className="pill pill-rejected">optimistic</span>}
+        {redRisks > 0 && (
+          <span className="pill pill-rejected" data-testid={`objective-red-risks-${o.key}`}>
+            {redRisks === 1 ? '1 open red risk' : `${format.number(redRisks)} open red risks`} in its chain
+          </span>
+        )}
       </div>
       <div className="objective-delivery">
         {KINDS.map(([kind, label]) => (
@@ -68,10 +82,12 @@ function Card({ objective: o }: { objective: ObjectiveCard }) {
           <dd>
             {a.keyResultOwners.length === 0
               ? 'none'
-              : a.keyResultOwners.map((k) => `${k.key}: ${k.owner ?? 'no owner'}`).join('; ')}
+              : a.keyResultOwners.map((k) => `${k.key}: ${k.owner ?? 'no owner named'}`).join('; ')}
           </dd>
           <dt>Accountable units</dt>
-          <dd>{a.accountableUnits.length === 0 ? 'none named' : a.accountableUnits.map(unitText).join('; ')}</dd>
+          <dd>
+            {a.accountableUnits.length === 0 ? 'No accountable unit' : a.accountableUnits.map(unitText).join('; ')}
+          </dd>
           <dt>Delivered by</dt>
           <dd>
             {a.deliveryUnits.length === 0
@@ -87,11 +103,9 @@ function Card({ objective: o }: { objective: ObjectiveCard }) {
   );
 }
 
-function unitText(u: { key: string | null; name: string | null; ownerName: string | null }) {
-  return `${u.key ? `${u.key} ${u.name ?? ''}` : 'No unit'}${u.ownerName ? `, ${u.ownerName}` : ''}`;
-}
-
-/** Better health ranks higher; `unknown` ranks lowest, so "unknown derived, green reported" is a gap. */
-function rank(health: string): number {
-  return { green: 3, amber: 2, red: 1 }[health] ?? 0;
+/** A unit in words: its key and name and its owner, or what is missing ("work with no unit", "no owner named"). */
+export function unitText(u: { key: string | null; name: string | null; ownerName: string | null }): string {
+  if (!u.key) return 'Work with no unit';
+  const name = u.name ? `${u.key} ${u.name}` : u.key;
+  return `${name}, ${u.ownerName ?? 'no owner named'}`;
 }
