@@ -7,6 +7,7 @@ import { Governance1795647500000 } from './1795647500000-Governance.js';
 import { AccountChangeLog1795647600000 } from './1795647600000-AccountChangeLog.js';
 import { SnapshotsRaid1795647700000 } from './1795647700000-SnapshotsRaid.js';
 import { MapLayouts1795647800000 } from './1795647800000-MapLayouts.js';
+import { OkrCycles1795647900000 } from './1795647900000-OkrCycles.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   AccountChangeLog1795647600000,
   SnapshotsRaid1795647700000,
   MapLayouts1795647800000,
+  OkrCycles1795647900000,
 ];

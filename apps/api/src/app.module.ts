@@ -31,6 +31,7 @@ import { RestoreModule } from './restore/restore.module.js';
 import { SpreadsheetModule } from './spreadsheet/spreadsheet.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { RaidModule } from './raid/raid.module.js';
+import { OkrCyclesModule } from './okr-cycles/okr-cycles.module.js';
 import { MapLayoutsModule } from './map-layouts/map-layouts.module.js';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export class AppModule implements NestModule {
         SpreadsheetModule,
         SnapshotsModule,
         RaidModule,
+        OkrCyclesModule,
         MapLayoutsModule,
         ...(options.webDist
           ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}'] })]

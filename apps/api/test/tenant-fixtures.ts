@@ -83,6 +83,10 @@ const SEEDS: Record<string, (o: SeededOrganisation, tag: string) => [string, unk
     `INSERT INTO map_positions (org_id, view_key, node_id, x, y, updated_by) VALUES ($1, 'auto', $2, 10, 20, 'seed')`,
     [o.orgId, o.objectiveId],
   ],
+  okr_cycles: (o) => [
+    `INSERT INTO okr_cycles (org_id, name, starts_on, ends_on) VALUES ($1, '2026 Q4', '2026-10-01', '2026-12-31')`,
+    [o.orgId],
+  ],
   sessions: (o) => [
     `INSERT INTO sessions (org_id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
     [o.orgId, o.userId],

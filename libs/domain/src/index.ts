@@ -16,3 +16,4 @@ export * from './dashboard/index.js';
 export * from './snapshots/index.js';
 export * from './spreadsheet/index.js';
 export * from './raid/index.js';
+export * from './okrs/index.js';

@@ -93,6 +93,11 @@ export interface NodeCommon {
    * Always present in the API's answers; optional here so older fixtures still type.
    */
   accountableUnitIds?: string[];
+  /**
+   * Key results: the OKR cycle it belongs to, or null (docs/domain.md, "OKR cycles"); absent on every other kind.
+   * Not a kind field: it refers to another entity (an id in REST, a cycle name in the interchange).
+   */
+  cycleId?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -174,7 +179,17 @@ export interface ChangeLogEntry {
   actor: string;
   action: 'create' | 'update' | 'delete';
   /** The portfolio's entities, and what admins do to accounts (membership, invite) and the organisation. */
-  entityType: 'node' | 'link' | 'business_unit' | 'check_in' | 'waiver' | 'membership' | 'invite' | 'organisation';
+  entityType:
+    | 'node'
+    | 'link'
+    | 'business_unit'
+    | 'check_in'
+    | 'waiver'
+    | 'membership'
+    | 'invite'
+    | 'organisation'
+    | 'raid_item'
+    | 'okr_cycle';
   entityId: string;
   before: unknown;
   after: unknown;

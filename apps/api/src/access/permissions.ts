@@ -92,6 +92,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/raid': WRITERS,
   'PATCH /api/raid/:id': WRITERS,
   'DELETE /api/raid/:id': PMO,
+  'GET /api/raid/export.csv': 'authenticated',
+
+  // OKR cycles (okr-cycles/): every role reads them; a PMO defines them.
+  'GET /api/okr-cycles': 'authenticated',
+  'POST /api/okr-cycles': PMO,
+  'PATCH /api/okr-cycles/:id': PMO,
+  'DELETE /api/okr-cycles/:id': PMO,
 
   // The map's shared arrangement (map-layouts/): everyone sees it; a PMO arranges the map for the organisation.
   'GET /api/map-layouts': 'authenticated',

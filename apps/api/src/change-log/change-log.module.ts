@@ -4,8 +4,8 @@ import { ChangeLogRepository } from './change-log.repository.js';
 import { ChangeLogService } from './change-log.service.js';
 
 /**
- * The change log: every create, update and delete of a node, link, business unit, check-in
- * or waiver, written by the service that makes the change, in the same transaction; and its
+ * The change log: every create, update and delete of a node, link, business unit, check-in,
+ * waiver, RAID item or OKR cycle, written by the service that makes the change, in the same transaction; and its
  * listing for admins (`GET /api/change-log`).
  */
 @Global()

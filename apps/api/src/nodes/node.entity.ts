@@ -28,6 +28,8 @@ export class NodeEntity {
   @Column({ name: 'end_date', type: 'date', nullable: true }) endDate: string | null;
   @Column({ type: 'text', array: true, default: '{}' }) tags: string[];
   @Column({ name: 'accountable_unit_ids', type: 'uuid', array: true, default: '{}' }) accountableUnitIds: string[];
+  /** Key results only: the OKR cycle it belongs to (null: none). */
+  @Column({ name: 'cycle_id', type: 'uuid', nullable: true }) cycleId: string | null;
 
   @Column({ type: 'integer', nullable: true }) priority: number | null;
   @Column({ name: 'target_date', type: 'date', nullable: true }) targetDate: string | null;

@@ -158,6 +158,7 @@ export function toNodeRecord(node: NodeEntity): NodeRecord {
     createdBy: node.createdBy,
     updatedBy: node.updatedBy,
   };
+  if (node.kind === 'key_result') record.cycleId = node.cycleId ?? null;
   const fields = record as KindFields;
   for (const field of KIND_FIELDS[node.kind]) {
     (fields as Record<string, unknown>)[field] = node[field] ?? null;

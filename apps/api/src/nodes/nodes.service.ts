@@ -4,6 +4,7 @@ import {
   EDITABLE_NODE_FIELDS,
   KEY_PREFIXES,
   KIND_FIELDS,
+  kindWithArticle,
   nodeDefaults,
   nodeFieldProblems,
   type ChangeLogEntry,
@@ -19,13 +20,14 @@ import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
 import { LinksRepository } from '../links/links.repository.js';
+import { OkrCyclesRepository } from '../okr-cycles/okr-cycles.repository.js';
 import type { CreateNodeDto } from './dto/create-node.dto.js';
 import type { ListNodesQuery } from './dto/list-nodes.query.js';
 import type { UpdateNodeDto } from './dto/update-node.dto.js';
 import { decodeCursor, NodesRepository, type NodePage, type NodeValues } from './nodes.repository.js';
 
 /** Fields a PATCH may change (everything but the kind, which links and check-ins depend on). */
-const EDITABLE = [...EDITABLE_NODE_FIELDS, ...ALL_KIND_FIELDS] as const satisfies readonly (keyof NodeValues)[];
+const EDITABLE = [...EDITABLE_NODE_FIELDS, ...ALL_KIND_FIELDS, 'cycleId'] as const satisfies readonly (keyof NodeValues)[];
 
 const NEEDS_DIRECTION = { field: 'direction', message: 'a key result needs a direction' };
 
@@ -38,6 +40,7 @@ export class NodesService {
     private readonly checkIns: CheckInsRepository,
     private readonly units: BusinessUnitsRepository,
     private readonly changeLog: ChangeLogRepository,
+    private readonly cycles: OkrCyclesRepository,
   ) {}
 
   list(query: ListNodesQuery): Promise<NodePage> {
@@ -59,6 +62,7 @@ export class NodesService {
         ]);
         await this.assertUnitExists(dto.businessUnitId);
         await this.assertAccountableUnits(dto.kind, dto.accountableUnitIds);
+        await this.assertCycle(dto.kind, dto.cycleId);
         const key = dto.key ?? `${KEY_PREFIXES[dto.kind]}-${await this.nodes.nextKeyNumber(KEY_PREFIXES[dto.kind])}`;
         if (dto.key) await this.assertKeyFree(dto.key);
         const kindFields = Object.fromEntries(KIND_FIELDS[dto.kind].map((field) => [field, dto[field] ?? null]));
@@ -80,6 +84,7 @@ export class NodesService {
           endDate: dto.endDate ?? null,
           tags: dto.tags ?? defaults.tags,
           accountableUnitIds: dto.accountableUnitIds ?? [],
+          cycleId: dto.cycleId ?? null,
         });
         await this.log('create', node.id, null, node);
         return node;
@@ -127,6 +132,7 @@ export class NodesService {
         if (changes.accountableUnitIds !== undefined) {
           await this.assertAccountableUnits(before.kind, changes.accountableUnitIds);
         }
+        if (changes.cycleId !== undefined) await this.assertCycle(before.kind, changes.cycleId);
         if (changes.businessUnitId !== undefined) {
           // Moving work to another unit changes both units' work.
           assertMayWriteNode({ ...before, businessUnitId: changes.businessUnitId });
@@ -218,6 +224,21 @@ export class NodesService {
         `accountableUnitIds refers to no business unit of this organisation: ${missing.join(', ')}.`,
         [{ field: 'accountableUnitIds', problems: ['refers to no business unit of this organisation'] }],
       );
+    }
+  }
+
+  /** Only a key result belongs to a cycle, and only to one of this organisation (docs/domain.md, "OKR cycles"). */
+  private async assertCycle(kind: NodeKind, cycleId: string | null | undefined) {
+    if (!cycleId) return;
+    if (kind !== 'key_result') {
+      throw new DomainError('INVALID_FIELD', `cycleId applies to key results only, not to ${kindWithArticle(kind)}.`, [
+        { field: 'cycleId', problems: ['applies to key results only'] },
+      ]);
+    }
+    if (!(await this.cycles.find(cycleId))) {
+      throw new DomainError('INVALID_FIELD', 'cycleId refers to no OKR cycle of this organisation.', [
+        { field: 'cycleId', problems: ['refers to no OKR cycle of this organisation'] },
+      ]);
     }
   }
 

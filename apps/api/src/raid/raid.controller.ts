@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { toCsv } from '@throughline/domain';
+import type { Response } from 'express';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../platform/http/params.js';
 import { ApiErrors } from '../platform/openapi/api-errors.js';
@@ -24,6 +26,21 @@ export class RaidController {
   @ApiErrors(503)
   redRisks() {
     return this.raid.redRisksByNode();
+  }
+
+  /** Declared before `:id`, which would otherwise take `export.csv` for an id. */
+  @Get('export.csv')
+  @ApiOperation({
+    summary: 'The RAID log as CSV, with the list’s filters',
+    description: 'Cells beginning with =, +, - or @ are escaped so a spreadsheet does not run them as formulas.',
+  })
+  @ApiOkResponse({ description: 'text/csv', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrors(400, 503)
+  async exportCsv(@Query() query: RaidListQuery, @Res() res: Response) {
+    const table = await this.raid.table(query);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="raid-log.csv"');
+    res.status(200).send(toCsv(table.header, table.rows));
   }
 
   @Get(':id')

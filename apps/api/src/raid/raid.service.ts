@@ -9,6 +9,7 @@ import {
   type RaidItem,
 } from '@throughline/domain';
 import { decideLinkFrom, decideNodeWrite } from '../access/contributor-rules.js';
+import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Clock } from '../topology/clock.js';
@@ -24,6 +25,7 @@ export class RaidService {
   constructor(
     private readonly repository: RaidRepository,
     private readonly clock: Clock,
+    private readonly changeLog: ChangeLogRepository,
   ) {}
 
   async list(query: RaidListQuery): Promise<RaidItem[]> {
@@ -43,14 +45,21 @@ export class RaidService {
     return toItem(row, this.today());
   }
 
+  /** The item as a table: the list's filters, one row per item, for `GET /api/raid/export.csv`. */
+  async table(query: RaidListQuery): Promise<{ header: string[]; rows: unknown[][] }> {
+    return raidTable(await this.list(query));
+  }
+
   async create(dto: CreateRaidItemDto): Promise<RaidItem> {
     const values = valuesOf(dto, null);
-    const id = await this.repository.transaction(async () => {
+    return this.repository.transaction(async () => {
       const targets = await this.resolve(dto.attachments ?? []);
       this.assertMayWrite(targets);
-      return this.repository.save(null, values, targets);
+      const id = await this.repository.save(null, values, targets);
+      const after = await this.get(id!);
+      await this.log('create', null, after);
+      return after;
     });
-    return this.get(id!);
   }
 
   async update(id: string, dto: UpdateRaidItemDto): Promise<RaidItem> {
@@ -67,14 +76,44 @@ export class RaidService {
       );
       const targets = dto.attachments ? await this.resolve(dto.attachments) : null;
       if (targets) this.assertMayWrite(targets);
-      return this.repository.save(id, valuesOf(dto, current), targets, current.version);
+      const before = toItem(current, this.today());
+      if (!(await this.repository.save(id, valuesOf(dto, current), targets, current.version))) return null;
+      const after = await this.get(id);
+      await this.log('update', before, after);
+      return after;
     });
     if (!saved) throw new DomainError('VERSION_CONFLICT', 'The item changed since you read it.');
-    return this.get(id);
+    return saved;
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.repository.delete(id))) throw new DomainError('NOT_FOUND', `No RAID item ${id}.`);
+    await this.repository.transaction(async () => {
+      const current = await this.repository.find(id);
+      if (!current || !(await this.repository.delete(id))) throw new DomainError('NOT_FOUND', `No RAID item ${id}.`);
+      await this.log('delete', toItem(current, this.today()), null);
+    });
+  }
+
+  /**
+   * The change log's entry, in the write's transaction (docs/domain.md, "Change history"). It records the item as
+   * stored — not what is derived from the day it is read (red, overdue) — and names the nodes it is attached to, so
+   * each node's history shows the risks raised about it.
+   */
+  private log(action: 'create' | 'update' | 'delete', before: RaidItem | null, after: RaidItem | null) {
+    const item = (after ?? before)!;
+    const nodeIds = new Set(
+      [...(before?.attachments ?? []), ...(after?.attachments ?? [])].flatMap((a) => (a.nodeId ? [a.nodeId] : [])),
+    );
+    return this.changeLog.append([
+      {
+        action,
+        entityType: 'raid_item',
+        entityId: item.id,
+        nodeIds: [...nodeIds],
+        before: before && stored(before),
+        after: after && stored(after),
+      },
+    ]);
   }
 
   redRisksByNode() {
@@ -163,6 +202,63 @@ function valuesOf(dto: Partial<CreateRaidItemDto>, current: RaidRow | null): Rai
   }
   if (problems.length > 0) throw new DomainError('INVALID_FIELD', 'The RAID item is not valid.', problems);
   return values;
+}
+
+/** A RAID item as the change log keeps it: its stored fields, attachments by label. */
+function stored(item: RaidItem) {
+  const { score: _score, red: _red, overdue: _overdue, detached: _detached, ...fields } = item;
+  return { ...fields, attachments: item.attachments.map(({ nodeId, linkId, label }) => ({ nodeId, linkId, label })) };
+}
+
+/**
+ * The RAID log as a table (`GET /api/raid/export.csv`): the columns a PMO reads, attachments by what they were
+ * attached to. Cells are escaped against formulas by the CSV writer (libs/domain toCsv).
+ */
+export function raidTable(items: RaidItem[]): { header: string[]; rows: unknown[][] } {
+  return {
+    header: [
+      'type',
+      'title',
+      'description',
+      'owner',
+      'status',
+      'dueDate',
+      'likelihood',
+      'impact',
+      'score',
+      'red',
+      'overdue',
+      'decidedOn',
+      'decidedBy',
+      'attachedTo',
+      'detached',
+      'createdBy',
+      'createdAt',
+      'updatedBy',
+      'updatedAt',
+    ],
+    rows: items.map((i) => [
+      i.type,
+      i.title,
+      i.description,
+      i.owner,
+      i.status,
+      i.dueDate,
+      i.likelihood,
+      i.impact,
+      i.score,
+      i.red ? 'yes' : 'no',
+      i.overdue ? 'yes' : 'no',
+      i.decidedOn,
+      i.decidedBy,
+      i.attachments.map((a) => (a.detachedAt ? `${a.label} (deleted)` : a.label)).join('; '),
+      i.detached ? 'yes' : 'no',
+      i.createdBy,
+      i.createdAt,
+      i.updatedBy,
+      i.updatedAt,
+    ]),
+  };
 }
 
 function toItem(row: RaidRow, today: string): RaidItem {

@@ -144,6 +144,12 @@ export const EXPECTED: Record<string, Expect> = {
   'POST /api/raid': graphWrite(201, { otherOrg: 422 }),
   'PATCH /api/raid/:id': graphWrite(200),
   'DELETE /api/raid/:id': pmo(204),
+  'GET /api/raid/export.csv': readAll,
+  // OKR cycles: everyone reads; defining the quarters is a PMO's (docs/domain.md, "OKR cycles").
+  'GET /api/okr-cycles': readAll,
+  'POST /api/okr-cycles': pmo(201),
+  'PATCH /api/okr-cycles/:id': pmo(200),
+  'DELETE /api/okr-cycles/:id': pmo(204),
   // The map's arrangement (issue 11): everyone sees it ("read everything"); a PMO arranges the map for everyone. A node
   // of another organisation in the body is unknown (422).
   'GET /api/map-layouts': readAll,

@@ -33,6 +33,17 @@ async function raidItemOf(w: World, scope: Scope): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+/** An OKR cycle of `scope`'s organisation, defined by its admin. */
+async function cycleOf(w: World, scope: Scope): Promise<string> {
+  const res = await w
+    .ownerOf(scope)
+    .http()
+    .post('/api/okr-cycles')
+    .send({ name: `Matrix cycle ${w.next()}`, startsOn: '2026-10-01', endsOn: '2026-12-31' });
+  if (res.status !== 201) throw new Error(`fixture: okr cycle: ${res.status} ${res.text}`);
+  return (res.body as { id: string }).id;
+}
+
 /** Issue 13's snapshots: read by every member, taken by a pmo/admin; another organisation's is not found. */
 export const GOVERNANCE_13_REQUESTS: Record<string, RouteRequests> = {
   'GET /api/snapshots': { scopes: ONCE, build: () => ({ path: '/api/snapshots' }) },
@@ -62,5 +73,23 @@ export const GOVERNANCE_13_REQUESTS: Record<string, RouteRequests> = {
   'DELETE /api/raid/:id': {
     scopes: OWN_AND_OTHER_ORG,
     build: async (w, scope) => ({ path: `/api/raid/${await raidItemOf(w, scope)}` }),
+  },
+  'GET /api/raid/export.csv': { scopes: ONCE, build: () => ({ path: '/api/raid/export.csv?type=risk' }) },
+
+  'GET /api/okr-cycles': { scopes: ONCE, build: () => ({ path: '/api/okr-cycles' }) },
+  'POST /api/okr-cycles': {
+    scopes: ONCE,
+    build: (w) => ({
+      path: '/api/okr-cycles',
+      body: { name: `Matrix cycle ${w.next()}`, startsOn: '2026-10-01', endsOn: '2026-12-31' },
+    }),
+  },
+  'PATCH /api/okr-cycles/:id': {
+    scopes: OWN_AND_OTHER_ORG,
+    build: async (w, scope) => ({ path: `/api/okr-cycles/${await cycleOf(w, scope)}`, body: { endsOn: '2027-01-31' } }),
+  },
+  'DELETE /api/okr-cycles/:id': {
+    scopes: OWN_AND_OTHER_ORG,
+    build: async (w, scope) => ({ path: `/api/okr-cycles/${await cycleOf(w, scope)}` }),
   },
 };

@@ -12,6 +12,8 @@ export const ENTITY_TYPES = [
   'membership',
   'invite',
   'organisation',
+  'raid_item',
+  'okr_cycle',
 ] as const satisfies readonly ChangeLogEntry['entityType'][];
 export const ACTIONS = ['create', 'update', 'delete'] as const satisfies readonly ChangeLogEntry['action'][];
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACCOUNTABLE_UNITS_RULES,
+  KEY_RESULT_CYCLE_RULES,
   NODE_FIELD_RULES as R,
   type AssetLifecycle,
   type FieldRule,
@@ -59,6 +60,14 @@ export class NodeFieldsDto {
   )
   @FollowsRule(ACCOUNTABLE_UNITS_RULES.accountableUnitIds)
   accountableUnitIds?: string[];
+
+  @ApiPropertyOptional(
+    apiPropertyFor(KEY_RESULT_CYCLE_RULES.cycleId, {
+      description: 'key_result: the OKR cycle it belongs to (an id of GET /api/okr-cycles); null for none.',
+    }),
+  )
+  @FollowsRule(KEY_RESULT_CYCLE_RULES.cycleId)
+  cycleId?: string | null;
 
   @ApiPropertyOptional(apiPropertyFor(R.priority, { description: 'theme, objective: 1 = highest.', example: 1 }))
   @FollowsRule(R.priority)

@@ -42,6 +42,13 @@ export class NodeDto implements NodeRecord {
     description: 'objective: the business units accountable for it; [] for every other kind.',
   })
   accountableUnitIds: string[];
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Only on key results: the OKR cycle it belongs to, or null.',
+  })
+  cycleId?: string | null;
   @ApiProperty({ example: 3, description: 'Send it back (body `version` or If-Match) with a change.' })
   version: number;
   @ApiProperty({ format: 'date-time', example: '2026-03-02T10:15:00.000Z' }) createdAt: string;
