@@ -1,4 +1,4 @@
-import { parseMapUrl, viewKey, viewParams } from './useMapUrl';
+import { groupingOf, parseMapUrl, viewKey, viewParams } from './useMapUrl';
 
 const parse = (query: string) => parseMapUrl(new URLSearchParams(query));
 
@@ -24,6 +24,14 @@ describe(parseMapUrl.name, () => {
     expect(url.filters).toEqual({});
     expect(url.limit).toBe(2000);
   });
+
+  it('reads the grouping and the swimlanes; lanes win over a grouping', () => {
+    expect(parse('group=unit')).toMatchObject({ groupBy: 'unit', lanes: false });
+    expect(parse('group=colour').groupBy).toBeUndefined();
+    expect(groupingOf(parse('group=theme'))).toBe('theme');
+    expect(groupingOf(parse('group=theme&lanes=1'))).toBe('lanes');
+    expect(groupingOf(parse(''))).toBeNull();
+  });
 });
 
 describe(viewParams.name, () => {
@@ -39,5 +47,10 @@ describe(viewKey.name, () => {
     expect(viewKey(parse('kind=bau&sel=a&trace=a&audit=1'))).toBe(viewKey(parse('kind=bau')));
     expect(viewKey(parse('kind=bau'))).not.toBe(viewKey(parse('kind=project')));
     expect(viewKey(parse('scope=chain&root=a'))).not.toBe(viewKey(parse('scope=chain&root=b')));
+  });
+
+  it('gives grouped and swimlane views layouts of their own', () => {
+    const keys = ['', 'group=unit', 'group=theme', 'lanes=1'].map((q) => viewKey(parse(q)));
+    expect(new Set(keys).size).toBe(4);
   });
 });

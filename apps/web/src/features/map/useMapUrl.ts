@@ -11,6 +11,7 @@ import { useCallback, useMemo } from 'react';
 import type { GraphViewParams } from '../../api/graph.queries';
 import { useSearchParams, type SearchPatch } from '../../app/useSearchParams';
 import type { MapFilters } from './model/filters';
+import { GROUP_BYS, type GroupBy, type Grouping } from './model/groups';
 
 /** What is drawn: one of the API's scopes (a `chain` may start at any node). */
 export type MapScope = GraphScope;
@@ -29,6 +30,15 @@ export interface MapUrlState {
   traceId?: string;
   auditOpen: boolean;
   severity?: AuditSeverity;
+  /** Boxes around the nodes of each theme, programme or business unit (issue 11). */
+  groupBy?: GroupBy;
+  /** Swimlanes: strategy on top, delivery work in one lane per business unit. */
+  lanes: boolean;
+}
+
+/** How the map is grouped: lanes, else boxes by `groupBy`, else not at all. */
+export function groupingOf(url: Pick<MapUrlState, 'groupBy' | 'lanes'>): Grouping | null {
+  return url.lanes ? 'lanes' : (url.groupBy ?? null);
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
@@ -53,6 +63,8 @@ export function parseMapUrl(params: URLSearchParams): MapUrlState {
     traceId: params.get('trace') ?? undefined,
     auditOpen: params.get('audit') === '1',
     severity: oneOf(AUDIT_SEVERITIES, params.get('severity')),
+    groupBy: oneOf(GROUP_BYS, params.get('group')),
+    lanes: params.get('lanes') === '1',
   };
 }
 
@@ -88,6 +100,8 @@ export function viewKey(url: MapUrlState): string {
     f.kind && `kind=${f.kind}`,
     f.health && `health=${f.health}`,
     f.status && `status=${f.status}`,
+    // Grouped and swimlane views are laid out differently: a layout (and the moves in it) of their own.
+    groupingOf(url) && `group=${groupingOf(url)}`,
   ]
     .filter(Boolean)
     .join('|');
@@ -103,6 +117,8 @@ export interface MapUrlPatch {
   traceId?: string | null;
   auditOpen?: boolean;
   severity?: AuditSeverity | null;
+  groupBy?: GroupBy | null;
+  lanes?: boolean;
 }
 
 function toSearchPatch(patch: MapUrlPatch): SearchPatch {
@@ -115,6 +131,8 @@ function toSearchPatch(patch: MapUrlPatch): SearchPatch {
   if ('traceId' in patch) out.trace = patch.traceId;
   if ('auditOpen' in patch) out.audit = patch.auditOpen ? '1' : null;
   if ('severity' in patch) out.severity = patch.severity;
+  if ('groupBy' in patch) out.group = patch.groupBy;
+  if ('lanes' in patch) out.lanes = patch.lanes ? '1' : null;
   const names: Record<keyof MapFilters, string> = {
     businessUnitId: 'bu',
     kind: 'kind',
