@@ -67,6 +67,26 @@ export class DemoAccounts {
     return created;
   }
 
+  /**
+   * Who owns each demo unit (unit id → user id), so a dependency on a unit's work has someone to acknowledge it and
+   * the accountability view names a person: the contributor owns its own units, the PMO lead every other one.
+   */
+  async unitOwners(unitIds: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+    const userIds = new Map<DemoAccount, string>();
+    for (const demo of DEMO_ACCOUNTS) {
+      const account = await this.accounts.accountByEmail(demo.email);
+      if (account) userIds.set(demo, account.id);
+    }
+    const pmo = DEMO_ACCOUNTS.find((demo) => demo.role === 'pmo')!;
+    const owners = new Map<string, string>();
+    for (const [key, unitId] of unitIds) {
+      const owner = DEMO_ACCOUNTS.find((demo) => demo.unitKeys.includes(key)) ?? pmo;
+      const userId = userIds.get(owner);
+      if (userId) owners.set(unitId, userId);
+    }
+    return owners;
+  }
+
   /** Clears the demo users' passwords (they can no longer sign in); returns how many had one. */
   async disable(): Promise<number> {
     let disabled = 0;

@@ -81,6 +81,23 @@ export class OrganisationsRepository {
     return new Map(rows.map((row) => [row.id, row.key]));
   }
 
+  /**
+   * Names `ownerId` the owner of each given unit that has none yet (the demo's units, once its users exist);
+   * an owner someone already chose is kept. Returns how many units were given one.
+   */
+  async giveUnitsOwners(orgId: string, owners: ReadonlyMap<string, string>): Promise<number> {
+    const rows = await this.db.query<{ id: string }>(
+      `WITH changed AS (
+         UPDATE business_units u SET owner_id = given.owner_id, version = u.version + 1
+           FROM unnest($2::uuid[], $3::uuid[]) AS given(id, owner_id)
+          WHERE u.org_id = $1 AND u.id = given.id AND u.owner_id IS NULL
+          RETURNING u.id)
+       SELECT id FROM changed`,
+      [orgId, [...owners.keys()], [...owners.values()]],
+    );
+    return rows.length;
+  }
+
   /** Every row of the organisation, in every tenant table (the database function knows them all). */
   async delete(orgId: string): Promise<void> {
     await this.db.query(`SELECT delete_organisation($1)`, [orgId]);

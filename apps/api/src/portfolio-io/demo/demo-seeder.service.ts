@@ -43,17 +43,24 @@ export class DemoSeeder implements OnApplicationBootstrap {
       this.logger.info({ nodes: summary.nodes.created, links: summary.links.created }, 'demo organisation loaded');
     }
     // After the portfolio: the contributor's units must exist.
-    await this.seedUsers(orgId);
+    await this.seedUsers(orgId, !seeded);
   }
 
-  /** The demo users, in the demo organisation's units (by key) for the contributor. */
-  private async seedUsers(orgId: string) {
-    const keys = await requestContext.run({ requestId: 'demo-seed', orgId, actor: 'Throughline demo' }, () =>
-      this.organisationsRepository.unitKeys(orgId),
-    );
+  /**
+   * The demo users, in the demo organisation's units (by key) for the contributor; then, when the demo or its users
+   * are new, each unit without an owner gets one of them (a later start leaves owners as an admin set them).
+   */
+  private async seedUsers(orgId: string, portfolioSeeded: boolean) {
+    const inDemo = <T>(work: () => Promise<T>) =>
+      requestContext.run({ requestId: 'demo-seed', orgId, actor: 'Throughline demo' }, work);
+    const keys = await inDemo(() => this.organisationsRepository.unitKeys(orgId));
     const ids = new Map([...keys].map(([id, key]) => [key, id]));
     const created = await this.demoAccounts.ensure(orgId, ids);
     if (created) this.logger.info({ created }, 'demo users created');
+    if (!created && !portfolioSeeded) return;
+    const owners = await this.demoAccounts.unitOwners(ids);
+    const owned = await inDemo(() => this.organisationsRepository.giveUnitsOwners(orgId, owners));
+    if (owned) this.logger.info({ owned }, 'demo units given owners');
   }
 
   /** Loads the demo (dates moved to `today`) into the default organisation and marks it seeded. */
