@@ -1,36 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CheckInRecord } from '@throughline/domain';
+import { lazy, Suspense } from 'react';
 import { checkInsQuery } from '../../api/nodes.queries';
 
+export interface KeyResultChartProps {
+  keyResult: { id: string; key: string; target: number | null; unit?: string | null };
+  checkIns: readonly Pick<CheckInRecord, 'at' | 'value' | 'confidence'>[];
+}
+
+// recharts is heavy: it loads with the first chart drawn, never with the page (OKRs or the map).
+const loadTrend = () => import('./KeyResultTrend');
+const KeyResultTrend = lazy(() => loadTrend().then((m) => ({ default: m.KeyResultTrend })));
+
 /**
- * A key result's check-ins over time as a line, with its target as a dashed line (the map's inspector can use it
- * too: it needs only the key result's id and target).
+ * A key result's check-ins over time: the readings, the target as a dashed line and the
+ * confidence — on the OKRs page and in the map's inspector alike. It reads the check-ins itself
+ * (the same query the inspector's list uses, so one request serves both).
  */
-export function KeyResultChart({ keyResult }: { keyResult: { id: string; key: string; target: number | null } }) {
+export function KeyResultChart({
+  keyResult,
+  height,
+}: {
+  keyResult: KeyResultChartProps['keyResult'];
+  height?: number;
+}) {
   const checkIns = useQuery(checkInsQuery(keyResult.id));
   if (checkIns.isPending) return <p className="muted">Loading history…</p>;
-  const points = [...(checkIns.data ?? [])].reverse().map((c) => ({ at: c.at, value: c.value }));
-  if (points.length === 0) return <p className="muted">No check-in yet.</p>;
+  if (checkIns.isError) return <p className="field-error">{checkIns.error.message}</p>;
+  if (checkIns.data.length === 0) return <p className="muted">No check-in yet.</p>;
   return (
-    <div className="okr-chart" data-testid={`chart-${keyResult.key}`} aria-label={`History of ${keyResult.key}`}>
-      <ResponsiveContainer width="100%" height={180} initialDimension={{ width: 480, height: 180 }}>
-        <LineChart data={points} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="at" />
-          <YAxis domain={['auto', 'auto']} />
-          <Tooltip />
-          <Line type="monotone" dataKey="value" name="Value" stroke="var(--info)" isAnimationActive={false} />
-          {keyResult.target !== null && (
-            <ReferenceLine
-              y={keyResult.target}
-              stroke="var(--ok)"
-              strokeDasharray="6 4"
-              label="Target"
-              ifOverflow="extendDomain"
-            />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <Suspense fallback={<p className="muted okr-chart-loading">Loading chart…</p>}>
+      <KeyResultTrend keyResult={keyResult} checkIns={checkIns.data} height={height} />
+    </Suspense>
   );
 }
