@@ -1287,6 +1287,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/raid/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The RAID log as CSV, with the list’s filters
+         * @description Cells beginning with =, +, - or @ are escaped so a spreadsheet does not run them as formulas. Who: any member.
+         */
+        get: operations["RaidController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/raid/{id}": {
         parameters: {
             query?: never;
@@ -1313,6 +1333,82 @@ export interface paths {
          * @description Who: admin, pmo, contributor.
          */
         patch: operations["RaidController_update"];
+        trace?: never;
+    };
+    "/api/okr-cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the OKR cycles, newest first
+         * @description Who: any member.
+         */
+        get: operations["OkrCyclesController_list"];
+        put?: never;
+        /**
+         * Define an OKR cycle (e.g. a quarter)
+         * @description Who: admin, pmo.
+         */
+        post: operations["OkrCyclesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/okr-cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an OKR cycle
+         * @description Its key results stay, in no cycle. Who: admin, pmo.
+         */
+        delete: operations["OkrCyclesController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename an OKR cycle or change its days
+         * @description Leave a field out to keep it. Who: admin, pmo.
+         */
+        patch: operations["OkrCyclesController_update"];
+        trace?: never;
+    };
+    "/api/map-layouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation’s arrangement of a map view
+         * @description Positions set by a PMO or admin; nodes not listed are laid out automatically. Who: any member.
+         */
+        get: operations["MapLayoutsController_get"];
+        /**
+         * Save positions in a map view
+         * @description Upserts the given nodes’ positions for everyone in the organisation, in one transaction. Who: admin, pmo.
+         */
+        put: operations["MapLayoutsController_put"];
+        post?: never;
+        /**
+         * Forget a map view’s arrangement
+         * @description Everyone sees the automatic layout again. Who: admin, pmo.
+         */
+        delete: operations["MapLayoutsController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1552,7 +1648,7 @@ export interface components {
             /** @enum {string} */
             action: "create" | "update" | "delete";
             /** @enum {string} */
-            entityType: "node" | "link" | "business_unit" | "check_in" | "waiver" | "membership" | "invite" | "organisation";
+            entityType: "node" | "link" | "business_unit" | "check_in" | "waiver" | "membership" | "invite" | "organisation" | "raid_item" | "okr_cycle";
             /** Format: uuid */
             entityId: string;
             /** @description The entity before the change (null for a create). */
@@ -1690,6 +1786,11 @@ export interface components {
             tags: string[];
             /** @description objective: the business units accountable for it; [] for every other kind. */
             accountableUnitIds: string[];
+            /**
+             * Format: uuid
+             * @description Only on key results: the OKR cycle it belongs to, or null.
+             */
+            cycleId?: string | null;
             /**
              * @description Send it back (body `version` or If-Match) with a change.
              * @example 3
@@ -1849,6 +1950,11 @@ export interface components {
             /** @description objective: the business units accountable for it (ids, each once); [] for none. */
             accountableUnitIds?: string[];
             /**
+             * Format: uuid
+             * @description key_result: the OKR cycle it belongs to (an id of GET /api/okr-cycles); null for none.
+             */
+            cycleId?: string | null;
+            /**
              * @description theme, objective: 1 = highest.
              * @example 1
              */
@@ -1988,6 +2094,11 @@ export interface components {
             tags?: string[];
             /** @description objective: the business units accountable for it (ids, each once); [] for none. */
             accountableUnitIds?: string[];
+            /**
+             * Format: uuid
+             * @description key_result: the OKR cycle it belongs to (an id of GET /api/okr-cycles); null for none.
+             */
+            cycleId?: string | null;
             /**
              * @description theme, objective: 1 = highest.
              * @example 1
@@ -2455,6 +2566,12 @@ export interface components {
             nodes: components["schemas"]["ImportCountsDto"];
             links: components["schemas"]["ImportCountsDto"];
             checkIns: components["schemas"]["ImportCountsDto"];
+            /** @description When the document has an okrCycles section. */
+            okrCycles?: components["schemas"]["ImportCountsDto"];
+            /** @description When the document has a waivers section. */
+            waivers?: components["schemas"]["ImportCountsDto"];
+            /** @description When the document has a raid section. */
+            raid?: components["schemas"]["ImportCountsDto"];
         };
         AuditSummaryDto: {
             error: number;
@@ -3374,6 +3491,90 @@ export interface components {
              * @example 1
              */
             version?: number;
+        };
+        OkrCycleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2026 Q4 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            endsOn: string;
+            /**
+             * @description How many key results belong to it.
+             * @example 4
+             */
+            keyResults: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateOkrCycleDto: {
+            /**
+             * @description Unique in the organisation.
+             * @example 2026 Q4
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description The first day.
+             * @example 2026-10-01
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description The last day (inclusive).
+             * @example 2026-12-31
+             */
+            endsOn: string;
+        };
+        UpdateOkrCycleDto: {
+            /** @example 2026 Q4 */
+            name?: string;
+            /**
+             * Format: date
+             * @example 2026-10-01
+             */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            endsOn?: string;
+        };
+        PositionDto: {
+            /** @example 120 */
+            x: number;
+            /** @example 340 */
+            y: number;
+        };
+        MapLayoutDto: {
+            view: string;
+            /** @description Where the organisation’s arrangement puts each node of the view, by node id; nodes not listed are laid out automatically. */
+            positions: {
+                [key: string]: components["schemas"]["PositionDto"];
+            };
+            /** @description Who last moved a node of this view. */
+            updatedBy: string | null;
+            /** @description When (ISO 8601). */
+            updatedAt: string | null;
+        };
+        PutMapLayoutDto: {
+            /**
+             * @description The map view the positions are for.
+             * @example auto
+             */
+            view: string;
+            /** @description Positions by node id, upserted (nodes not named keep theirs). At most 5,000; x and y finite, within ±1,000,000; every node of this organisation. */
+            positions: {
+                [key: string]: components["schemas"]["PositionDto"];
+            };
         };
         /**
          * @description What went wrong, for programs: one code per cause (docs/api.md, "Errors").
@@ -5550,7 +5751,7 @@ export interface operations {
             query?: {
                 /** @description Part of the name of who made the change (any case). */
                 actor?: string;
-                entityType?: "node" | "link" | "business_unit" | "check_in" | "waiver" | "membership" | "invite" | "organisation";
+                entityType?: "node" | "link" | "business_unit" | "check_in" | "waiver" | "membership" | "invite" | "organisation" | "raid_item" | "okr_cycle";
                 action?: "create" | "update" | "delete";
                 /** @description From this instant on (ISO 8601). */
                 from?: string;
@@ -11093,6 +11294,89 @@ export interface operations {
             };
         };
     };
+    RaidController_exportCsv: {
+        parameters: {
+            query?: {
+                type?: "risk" | "action" | "issue" | "decision";
+                status?: "open" | "in_progress" | "closed";
+                /** @description Items attached to this node. */
+                nodeId?: string;
+                /** @description Items attached to this link. */
+                linkId?: string;
+                /** @description Only overdue items (or only not overdue). */
+                overdue?: "true" | "false";
+                /** @description Only open red risks (likelihood × impact ≥ 15). */
+                red?: "true" | "false";
+                /** @description Only items with a deleted node or link. */
+                detached?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     RaidController_get: {
         parameters: {
             query?: never;
@@ -11427,6 +11711,780 @@ export interface operations {
                      *       "statusCode": 422,
                      *       "code": "INVALID_FIELD",
                      *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OkrCyclesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkrCycleDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OkrCyclesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOkrCycleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkrCycleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description KEY_TAKEN: another cycle has that name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: it ends before it starts. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OkrCyclesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OkrCyclesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOkrCycleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkrCycleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: nothing with that id in this organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description KEY_TAKEN: another cycle has that name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CONFLICT",
+                     *       "message": "That already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A refusal of the domain: INVALID_FIELD, INVALID_STATE, LINK_NOT_ALLOWED, LINK_SELF or IMPORT_INVALID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MapLayoutsController_get: {
+        parameters: {
+            query: {
+                /** @description The map view the positions are for. */
+                view: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapLayoutDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MapLayoutsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMapLayoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapLayoutDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the route’s limit (bytes or objects and arrays). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "message": "The request body is over 1 MB."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not `application/json` in UTF-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "message": "The request body must be application/json."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description INVALID_FIELD: too many positions, a coordinate out of range, or a node not in this organisation. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "INVALID_FIELD",
+                     *       "message": "The values break a rule of the portfolio."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    MapLayoutsController_clear: {
+        parameters: {
+            query: {
+                /** @description The map view the positions are for. */
+                view: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description FORBIDDEN: only admin, pmo may call this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "An executive may not POST /api/business-units; it takes admin."
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBodyDto"];
