@@ -147,6 +147,10 @@ describe('portfolio import and export', () => {
         },
       ],
       checkIns: [{ node: 'KR-3.1', at: '2026-10-31', value: 51, confidence: 0.6, note: 'On plan' }],
+      // Issue 13's sections, always written (empty here); interchange-governance.e2e-spec.ts fills them.
+      okrCycles: [],
+      waivers: [],
+      raid: [],
     });
   });
 

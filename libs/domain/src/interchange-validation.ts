@@ -10,6 +10,7 @@ import { COMMON_NODE_FIELDS, NODE_FIELD_RULES, nodeDefaults } from './shapes/nod
 import { UNIT_FIELD_RULES } from './shapes/unit-shape.js';
 import { checkAccountableUnits } from './interchange/accountable-units.js';
 import { chainCycles } from './interchange/chain-cycles.js';
+import { checkCycles, checkNodeCycle, checkRaid, checkWaivers } from './interchange/governance.js';
 import { Collector, field, isObject, list, TooManyProblems, type Json } from './interchange/problems.js';
 import { differingFields, differMessage, Repeats, type Firsts } from './interchange/repeats.js';
 
@@ -37,9 +38,16 @@ export interface ExistingPortfolio {
   nodeKinds: ReadonlyMap<string, NodeKind>;
   /** Chain links (contributes_to, part_of, delivers) not rejected, as [fromKey, toKey]. */
   chainLinks: readonly (readonly [string, string])[];
+  /** The names of its OKR cycles (a key result's `cycle` may name one). */
+  cycleNames?: ReadonlySet<string>;
+  /** Its links as `from\u0000to\u0000kind` by key (a RAID item may be attached to one). */
+  linkKeys?: ReadonlySet<string>;
 }
 
 export const EMPTY_PORTFOLIO: ExistingPortfolio = { unitKeys: new Set(), nodeKinds: new Map(), chainLinks: [] };
+
+/** The sections of a document, in the order the export writes them. */
+const SECTIONS = ['format', 'businessUnits', 'okrCycles', 'nodes', 'links', 'checkIns', 'waivers', 'raid'];
 
 export type InterchangeResult =
   | { ok: true; document: InterchangeDocument; repeats: InterchangeRepeat[] }
@@ -76,17 +84,27 @@ function check(input: unknown, existing: ExistingPortfolio, errors: Collector): 
     errors.add('$', 'must be a JSON object with format, businessUnits, nodes, links and checkIns');
     return errors.result();
   }
-  unknownFields(input, ['format', 'businessUnits', 'nodes', 'links', 'checkIns'], '$', errors);
+  unknownFields(input, SECTIONS, '$', errors);
   if (input.format !== INTERCHANGE_FORMAT) errors.add('$.format', `must be "${INTERCHANGE_FORMAT}"`);
   const units = list(input, 'businessUnits', errors);
   const nodes = list(input, 'nodes', errors);
   const links = list(input, 'links', errors);
   const checkIns = list(input, 'checkIns', errors);
+  const cycles = list(input, 'okrCycles', errors);
+  const waivers = list(input, 'waivers', errors);
+  const raid = list(input, 'raid', errors);
 
   const unitKeys = checkUnits(units, existing, errors, repeats);
-  const nodeKeys = checkNodes(nodes, unitKeys, existing, errors, repeats);
+  const cycleNames = checkCycles(cycles, existing.cycleNames ?? new Set(), errors);
+  const nodeKeys = checkNodes(nodes, unitKeys, existing, errors, repeats, cycleNames);
   checkLinks(links, nodeKeys, existing, errors, repeats);
   checkCheckIns(checkIns, nodeKeys, errors, repeats);
+  checkWaivers(waivers, nodeKeys.kinds, errors);
+  const linkKeys = new Set(existing.linkKeys ?? []);
+  for (const link of links) {
+    if (isObject(link)) linkKeys.add(`${link.from as string}\u0000${link.to as string}\u0000${link.kind as string}`);
+  }
+  checkRaid(raid, nodeKeys.kinds, (from, to, kind) => linkKeys.has(`${from}\u0000${to}\u0000${kind}`), errors);
 
   if (errors.count > 0) return errors.result();
   return {
@@ -97,6 +115,10 @@ function check(input: unknown, existing: ExistingPortfolio, errors: Collector): 
       nodes: repeats.without(nodes, 'nodes') as unknown as InterchangeDocument['nodes'],
       links: repeats.without(links, 'links') as unknown as InterchangeDocument['links'],
       checkIns: repeats.without(checkIns, 'checkIns') as unknown as InterchangeDocument['checkIns'],
+      // Optional sections stay absent when the document has none, so an older document reads back as it was.
+      ...(input.okrCycles !== undefined ? { okrCycles: cycles as unknown as InterchangeDocument['okrCycles'] } : {}),
+      ...(input.waivers !== undefined ? { waivers: waivers as unknown as InterchangeDocument['waivers'] } : {}),
+      ...(input.raid !== undefined ? { raid: raid as unknown as InterchangeDocument['raid'] } : {}),
     },
     repeats: repeats.list,
   };
@@ -147,7 +169,7 @@ function checkUnits(units: unknown[], existing: ExistingPortfolio, errors: Colle
   return keys;
 }
 
-const NODE_COMMON_FIELDS = [...COMMON_NODE_FIELDS, 'businessUnit', 'accountableUnits'];
+const NODE_COMMON_FIELDS = [...COMMON_NODE_FIELDS, 'businessUnit', 'accountableUnits', 'cycle'];
 
 function checkNodes(
   nodes: unknown[],
@@ -155,6 +177,7 @@ function checkNodes(
   existing: ExistingPortfolio,
   errors: Collector,
   repeats: Repeats,
+  cycleNames: ReadonlySet<string> = new Set(),
 ): NodeKeys {
   const kinds = new Map(existing.nodeKinds);
   const firsts: Firsts = new Map();
@@ -204,6 +227,7 @@ function checkNodes(
       }
     }
     checkAccountableUnits(node, validKind, unitKeys, path, errors);
+    checkNodeCycle(node, validKind, cycleNames, path, errors);
     // A node the organisation holds keeps what the entry leaves out (its target among them).
     const stored = key !== undefined && existing.nodeKinds.has(key);
     if (validKind) checkKindFields(node, validKind, path, errors, stored);

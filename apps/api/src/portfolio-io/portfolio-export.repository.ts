@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LinkKind, LinkState } from '@throughline/domain';
+import type { AuditRuleId, InterchangeRaidAttachment, LinkKind, LinkState, RaidStatus, RaidType } from '@throughline/domain';
 import type pg from 'pg';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
@@ -31,6 +31,37 @@ export interface ExportCheckInRow {
   note: string;
 }
 
+export interface ExportCycleRow {
+  name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface ExportWaiverRow {
+  finding_id: string;
+  rule: AuditRuleId;
+  node_ids: string[];
+  /** The nodes' keys, in the finding's order. */
+  node_keys: string[];
+  path: string[];
+  reason: string;
+  expires_on: string;
+}
+
+export interface ExportRaidRow {
+  type: RaidType;
+  title: string;
+  description: string;
+  owner: string | null;
+  status: RaidStatus;
+  due_date: string | null;
+  likelihood: number | null;
+  impact: number | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  attachments: InterchangeRaidAttachment[];
+}
+
 /** What the export reads, section by section, in batches of rows; never the whole organisation at once. */
 export interface ExportReader {
   units(): AsyncIterable<ExportUnitRow[]>;
@@ -38,10 +69,14 @@ export interface ExportReader {
   nodes(): AsyncIterable<Record<string, unknown>[]>;
   links(): AsyncIterable<ExportLinkRow[]>;
   checkIns(): AsyncIterable<ExportCheckInRow[]>;
+  okrCycles(): AsyncIterable<ExportCycleRow[]>;
+  /** Waivers whose nodes all still exist (one of a deleted node waives nothing any more). */
+  waivers(): AsyncIterable<ExportWaiverRow[]>;
+  raid(): AsyncIterable<ExportRaidRow[]>;
 }
 
 /**
- * The export's reads: four cursors in one read-only REPEATABLE READ snapshot, so the document
+ * The export's reads: a cursor per section in one read-only REPEATABLE READ snapshot, so the document
  * is consistent (no link to a node the export did not write) and its memory is one batch of
  * rows, however large the organisation. Orders are the canonical document's.
  */
@@ -64,7 +99,8 @@ export class PortfolioExportRepository {
         nodes: () =>
           cursor<Record<string, unknown>>(
             client,
-            `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => exportColumn(c.column)).join(', ')}
+            `SELECT n.key, n.kind, ${NODE_COLUMNS.map((c) => exportColumn(c.column)).join(', ')},
+                    (SELECT c.name FROM okr_cycles c WHERE c.org_id = n.org_id AND c.id = n.cycle_id) AS cycle
                FROM nodes n LEFT JOIN business_units u ON u.org_id = n.org_id AND u.id = n.business_unit_id
               WHERE n.org_id = $1
               ORDER BY array_position(ARRAY['theme','objective','key_result','programme','project','bau','asset'], n.kind), n.key`,
@@ -88,6 +124,54 @@ export class PortfolioExportRepository {
                FROM key_result_check_ins c JOIN nodes n ON n.org_id = c.org_id AND n.id = c.node_id
               WHERE c.org_id = $1
               ORDER BY n.key, c.at, c.value`,
+            [orgId],
+          ),
+        okrCycles: () =>
+          cursor<ExportCycleRow>(
+            client,
+            `SELECT name, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
+               FROM okr_cycles WHERE org_id = $1 ORDER BY starts_on, name COLLATE "C"`,
+            [orgId],
+          ),
+        waivers: () =>
+          cursor<ExportWaiverRow>(
+            client,
+            `SELECT w.finding_id, w.rule, w.node_ids, k.node_keys, w.path, w.reason,
+                    to_char(w.expires_on, 'YYYY-MM-DD') AS expires_on
+               FROM audit_waivers w
+               CROSS JOIN LATERAL (
+                 SELECT array_agg(n.key ORDER BY u.i) AS node_keys, count(n.id) AS found
+                   FROM unnest(w.node_ids) WITH ORDINALITY AS u(id, i)
+                   LEFT JOIN nodes n ON n.org_id = w.org_id AND n.id = u.id
+               ) k
+              WHERE w.org_id = $1 AND k.found = cardinality(w.node_ids)
+              ORDER BY w.rule, k.node_keys, w.finding_id`,
+            [orgId],
+          ),
+        raid: () =>
+          cursor<ExportRaidRow>(
+            client,
+            `SELECT r.type, r.title, r.description, r.owner, r.status, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
+                    r.likelihood, r.impact, to_char(r.decided_on, 'YYYY-MM-DD') AS decided_on, r.decided_by,
+                    coalesce((
+                      SELECT jsonb_agg(x.attachment ORDER BY x.attachment::text COLLATE "C")
+                        FROM (
+                          SELECT CASE
+                                   WHEN n.key IS NOT NULL THEN jsonb_build_object('node', n.key)
+                                   WHEN l.id IS NOT NULL THEN jsonb_build_object('link',
+                                     jsonb_build_object('from', f.key, 'to', t.key, 'kind', l.kind))
+                                   ELSE jsonb_build_object('detached', a.label)
+                                 END AS attachment
+                            FROM raid_attachments a
+                            LEFT JOIN nodes n ON n.org_id = a.org_id AND n.id = a.node_id
+                            LEFT JOIN links l ON l.org_id = a.org_id AND l.id = a.link_id
+                            LEFT JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
+                            LEFT JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
+                           WHERE a.item_id = r.id
+                        ) x), '[]') AS attachments
+               FROM raid_items r
+              WHERE r.org_id = $1
+              ORDER BY r.type, r.title COLLATE "C", r.created_at, r.id`,
             [orgId],
           ),
       }),

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  findingId,
   INTERCHANGE_FORMAT,
+  LINK_KINDS,
   type InterchangeBusinessUnit,
+  type InterchangeOkrCycle,
+  type InterchangeRaidItem,
+  type InterchangeWaiver,
   type InterchangeCheckIn,
   type InterchangeLink,
   type InterchangeNode,
@@ -10,7 +15,10 @@ import { NODE_COLUMNS } from './node-columns.js';
 import {
   PortfolioExportRepository,
   type ExportCheckInRow,
+  type ExportCycleRow,
   type ExportLinkRow,
+  type ExportRaidRow,
+  type ExportWaiverRow,
   type ExportUnitRow,
 } from './portfolio-export.repository.js';
 
@@ -55,9 +63,12 @@ export class PortfolioExportService {
       };
       await write(`{"format":${JSON.stringify(INTERCHANGE_FORMAT)}`);
       await section('businessUnits', reader.units(), exportUnit);
+      await section('okrCycles', reader.okrCycles(), exportCycle);
       await section('nodes', reader.nodes(), exportNode);
       await section('links', reader.links(), exportLink);
       await section('checkIns', reader.checkIns(), exportCheckIn);
+      await section('waivers', reader.waivers(), exportWaiver);
+      await section('raid', reader.raid(), exportRaid);
       await write('}');
     });
   }
@@ -75,6 +86,7 @@ function exportNode(row: Record<string, unknown>): InterchangeNode {
     const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
     if (!empty || field === 'status' || field === 'health') node[field] = value;
   }
+  if (row.cycle) node.cycle = row.cycle;
   return node as unknown as InterchangeNode;
 }
 
@@ -97,4 +109,46 @@ function exportCheckIn(c: ExportCheckInRow): InterchangeCheckIn {
     ...(c.confidence !== null ? { confidence: c.confidence } : {}),
     ...(c.note ? { note: c.note } : {}),
   };
+}
+
+function exportCycle(c: ExportCycleRow): InterchangeOkrCycle {
+  return { name: c.name, startsOn: c.starts_on, endsOn: c.ends_on };
+}
+
+/**
+ * A waiver by its finding's rule and nodes (keys). The finding's id is a hash of node ids, which another organisation
+ * does not share, so the import computes it again; a dangling proposal's id also hashes the link's kind, recovered
+ * here by trying each.
+ */
+function exportWaiver(w: ExportWaiverRow): InterchangeWaiver {
+  const linkKind =
+    findingId(w.rule, w.node_ids) === w.finding_id
+      ? undefined
+      : LINK_KINDS.find((kind) => findingId(w.rule, w.node_ids, kind) === w.finding_id);
+  return {
+    rule: w.rule,
+    nodes: w.node_keys,
+    ...(linkKind ? { linkKind } : {}),
+    path: w.path,
+    reason: w.reason,
+    expiresOn: w.expires_on,
+  };
+}
+
+/** The canonical form, as for nodes: the status written out, empty and null fields left out. */
+function exportRaid(r: ExportRaidRow): InterchangeRaidItem {
+  const item: Record<string, unknown> = { type: r.type, title: r.title };
+  const fields: [string, unknown][] = [
+    ['description', r.description],
+    ['owner', r.owner],
+    ['status', r.status],
+    ['dueDate', r.due_date],
+    ['likelihood', r.likelihood],
+    ['impact', r.impact],
+    ['decidedOn', r.decided_on],
+    ['decidedBy', r.decided_by],
+  ];
+  for (const [field, value] of fields) if (value !== null && value !== '') item[field] = value;
+  if (r.attachments.length > 0) item.attachments = r.attachments;
+  return item as unknown as InterchangeRaidItem;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ImportCountsDto {
   @ApiProperty({ example: 3 }) created: number;
@@ -12,4 +12,10 @@ export class ImportResultDto {
   @ApiProperty({ type: ImportCountsDto }) nodes: ImportCountsDto;
   @ApiProperty({ type: ImportCountsDto }) links: ImportCountsDto;
   @ApiProperty({ type: ImportCountsDto }) checkIns: ImportCountsDto;
+  @ApiPropertyOptional({ type: ImportCountsDto, description: 'When the document has an okrCycles section.' })
+  okrCycles?: ImportCountsDto;
+  @ApiPropertyOptional({ type: ImportCountsDto, description: 'When the document has a waivers section.' })
+  waivers?: ImportCountsDto;
+  @ApiPropertyOptional({ type: ImportCountsDto, description: 'When the document has a raid section.' })
+  raid?: ImportCountsDto;
 }
