@@ -36,6 +36,8 @@ import type { SearchHit } from './toolbar/SearchBox';
 import { TraceBar } from './TraceBar';
 import { WhatIfBar } from './WhatIfBar';
 import { useMapUrl, viewKey } from './useMapUrl';
+import { GroupLayer } from './groups/GroupLabels';
+import { useGroupElements, useMapGroups } from './groups/useMapGroups';
 import './map.css';
 
 /** The map screen. React Flow's provider sits above it so the toolbar and panels can move the viewport. */
@@ -59,7 +61,8 @@ function MapScreen() {
   const data = useMapData(url);
   const drawing = useDrawnGraph(data.graphView.data, url.filters, data.units);
   const { graph, drawn, nodesById } = drawing;
-  const layout = useMapLayout(viewKey(url), drawn, data.viewReady);
+  const groups = useMapGroups(url, drawn, data.units);
+  const layout = useMapLayout(viewKey(url), drawn, data.viewReady, groups.arrangement);
   const { positions, laidOut } = layout;
   const selection = useSelection(url, setUrl);
   const { selectedId, select } = selection;
@@ -165,7 +168,10 @@ function MapScreen() {
     [audit, trace, whatIf],
   );
   const highlight = trace.traceId ? trace.highlight : (whatIf.highlight ?? audit.highlight);
-  const { nodes, edges } = useMapElements(drawn, data, positions, selection, highlight);
+  const cards = useMapElements(drawn, data, positions, selection, highlight);
+  // Group boxes and lanes (issue 11): drawn with the cards, never selected, traced or opened like one.
+  const grouped = useGroupElements(groups, { drawn, data, positions, cards, select, openMenu, setUrl, trace });
+  const { nodes, edges } = grouped;
 
   const showNode = useCallback((id: string) => reveal([id]), [reveal]);
   const onSearch = useCallback((hit: SearchHit) => reveal([hit.id]), [reveal]);
@@ -194,26 +200,29 @@ function MapScreen() {
           onAudit={audit.toggle}
           onRelayout={layout.relayout}
           onExport={exportImage}
+          onGroup={grouped.onGroup}
           undo={undoControls}
         />
         <div className="map-body">
           <MapSidebar selection={selection} audit={audit} report={data.audit} onUnwaive={waivers.unwaiveFinding} />
           <div className="map-stage" ref={stage}>
-            <MapCanvas
-              nodes={nodes}
-              edges={edges}
-              readyKey={layout.readyKey}
-              renderAll={false}
-              onSelectNode={select}
-              onSelectEdge={selection.selectEdge}
-              onNodeMenu={openMenu}
-              onTraceNode={trace.trace}
-              onMoveNode={onMoveNode}
-              explainConnection={linking.explainConnection}
-              describeConnection={linking.describeConnection}
-              onConnect={linking.onConnect}
-              onRefusedConnection={linking.refuse}
-            />
+            <GroupLayer grouped={grouped}>
+              <MapCanvas
+                nodes={nodes}
+                edges={edges}
+                readyKey={layout.readyKey}
+                renderAll={false}
+                onSelectNode={grouped.selectCard}
+                onSelectEdge={selection.selectEdge}
+                onNodeMenu={grouped.openCardMenu}
+                onTraceNode={grouped.traceCard}
+                onMoveNode={onMoveNode}
+                explainConnection={linking.explainConnection}
+                describeConnection={linking.describeConnection}
+                onConnect={linking.onConnect}
+                onRefusedConnection={linking.refuse}
+              />
+            </GroupLayer>
             <StatusLine
               loading={graphView.isPending || layout.pending}
               error={graphView.isError ? graphView.error.message : layout.error}

@@ -37,7 +37,7 @@ const link = (
   from: string,
   to: string,
   kind: LinkKind = 'contributes_to',
-  state: GraphLink['state'] = 'active',
+  state: GraphLink['state'] = 'approved',
 ): GraphLink => ({
   id: `l${++linkId}`,
   from,

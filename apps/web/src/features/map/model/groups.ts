@@ -148,15 +148,18 @@ export function buildGroups(
         add(STRATEGY_LANE, 'Strategy', null, n.id);
         continue;
       }
-      const unit = n.businessUnitId ? unitsById.get(n.businessUnitId) : undefined;
-      if (unit) add(`${PREFIX}unit:${unit.id}`, unit.name, null, n.id);
+      // Keyed by the id, not the record: the same groups (and layout) before the units have loaded.
+      if (n.businessUnitId)
+        add(`${PREFIX}unit:${n.businessUnitId}`, unitsById.get(n.businessUnitId)?.name ?? 'Unit', null, n.id);
       else add(none, 'No unit', null, n.id);
     }
     // The units' own order (as the API lists them), "No unit" last; strategy first.
     const rank = new Map(units.map((u, i) => [`${PREFIX}unit:${u.id}`, i]));
     rank.set(STRATEGY_LANE, -1);
     rank.set(none, units.length);
-    const ordered = [...groups.values()].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    const ordered = [...groups.values()].sort(
+      (a, b) => (rank.get(a.id) ?? units.length) - (rank.get(b.id) ?? units.length),
+    );
     return { grouping, groups: ordered, groupOf };
   }
 

@@ -2,6 +2,7 @@ import type { NodeKind } from '@throughline/domain';
 import type { NodeTypes } from '@xyflow/react';
 import { AssetNode } from './AssetNode';
 import { BauNode } from './BauNode';
+import { GroupNode } from './GroupNode';
 import { KeyResultNode } from './KeyResultNode';
 import { ObjectiveNode } from './ObjectiveNode';
 import { ProgrammeNode } from './ProgrammeNode';
@@ -17,4 +18,6 @@ export const nodeTypes = {
   project: ProjectNode,
   bau: BauNode,
   asset: AssetNode,
-} satisfies Record<NodeKind, NodeTypes[string]>;
+  // A group box or swimlane (model/groups.ts), drawn behind the cards.
+  group: GroupNode,
+} satisfies Record<NodeKind | 'group', NodeTypes[string]>;

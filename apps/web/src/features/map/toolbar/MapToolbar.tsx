@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ImageFormat } from '../exportImage';
 import type { Undo } from '../hooks/useUndo';
 import type { MapFilters } from '../model/filters';
+import type { GroupBy } from '../model/groups';
 import type { MapScope, MapUrlState } from '../useMapUrl';
 import { FilterBar } from './FilterBar';
 import { ScopePicker } from './ScopePicker';
@@ -26,6 +27,8 @@ interface MapToolbarProps {
   onAudit: () => void;
   onRelayout: () => void;
   onExport: (format: ImageFormat) => void;
+  /** Group boxes by theme, programme or unit (null: none), or swimlanes by unit on or off. */
+  onGroup: (change: { groupBy?: GroupBy | null; lanes?: boolean }) => void;
   undo: Pick<Undo, 'undo' | 'redo' | 'undoLabel' | 'redoLabel' | 'pending'>;
 }
 
@@ -45,6 +48,7 @@ export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
         onChange={props.onScope}
       />
       <FilterBar filters={url.filters} units={units} themes={themes} onChange={props.onFilter} />
+      <GroupControls groupBy={url.groupBy} lanes={url.lanes} onChange={props.onGroup} />
       <SearchBox nodes={drawn} onPick={props.onSearch} />
       <div className="toolbar-actions">
         <button
@@ -72,6 +76,7 @@ export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
         <button
           type="button"
           className={`btn${url.traceId ? ' is-active' : ''}`}
+          aria-pressed={!!url.traceId}
           disabled={!url.selectedId && !url.traceId}
           onClick={props.onTrace}
           title="Highlight the chain through the selected node (double-click a node, or press T)"
@@ -81,6 +86,7 @@ export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
         <button
           type="button"
           className={`btn${url.auditOpen ? ' is-active' : ''}`}
+          aria-pressed={url.auditOpen}
           onClick={props.onAudit}
           data-testid="audit-toggle"
         >
@@ -106,3 +112,45 @@ export const MapToolbar = memo(function MapToolbar(props: MapToolbarProps) {
     </div>
   );
 });
+
+/** "Group by" (boxes around a theme's, programme's or unit's nodes) and the swimlanes toggle. */
+function GroupControls({
+  groupBy,
+  lanes,
+  onChange,
+}: {
+  groupBy: GroupBy | undefined;
+  lanes: boolean;
+  onChange: MapToolbarProps['onGroup'];
+}) {
+  return (
+    <div className="group-controls" role="group" aria-label="Grouping">
+      <label>
+        <span>Group by</span>
+        <select
+          aria-label="Group by"
+          value={groupBy ?? ''}
+          disabled={lanes}
+          title={lanes ? 'Swimlanes group the work by business unit' : undefined}
+          onChange={(e) => onChange({ groupBy: (e.target.value || null) as GroupBy | null })}
+          data-testid="group-by"
+        >
+          <option value="">No grouping</option>
+          <option value="theme">Group by theme</option>
+          <option value="programme">Group by programme</option>
+          <option value="unit">Group by unit</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className={`btn${lanes ? ' is-active' : ''}`}
+        aria-pressed={lanes}
+        onClick={() => onChange({ lanes: !lanes })}
+        title="Lay delivery work out in one lane per business unit, strategy on top"
+        data-testid="swimlanes"
+      >
+        Swimlanes
+      </button>
+    </div>
+  );
+}

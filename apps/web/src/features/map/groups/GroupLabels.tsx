@@ -1,0 +1,43 @@
+import { ViewportPortal } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import { GroupActionsContext, type GroupNodeType } from '../nodes/GroupNode';
+import type { GroupedMap } from './useMapGroups';
+
+/**
+ * Far out, each group's name and count, sized for the screen (CSS, from the canvas's `--zoom`) and
+ * drawn above the cards, which hide the box's own header there. Rendered once per change of the
+ * groups, never per frame: zooming only changes the CSS variable, and CSS shows the layer only far
+ * out (`.zoom-far`, nodes/groups.css).
+ */
+export const GroupLabels = memo(function GroupLabels({ groups }: { groups: readonly GroupNodeType[] }) {
+  if (groups.length === 0) return null;
+  return (
+    <ViewportPortal>
+      <div className="map-group-far-labels" aria-hidden="true" data-testid="group-far-labels">
+        {groups.map((g) => (
+          <div
+            key={g.id}
+            className="map-group-far-label"
+            data-name={g.data.name}
+            style={{
+              transform: `translate(${g.position.x}px, ${g.position.y}px)`,
+              ['--label-width' as string]: `${g.data.variant === 'lane' ? 2400 : Math.max(g.data.width, 600)}px`,
+            }}
+          >
+            {g.data.name} <span className="map-group-far-count">· {g.data.total}</span>
+          </div>
+        ))}
+      </div>
+    </ViewportPortal>
+  );
+});
+
+/** The canvas with its groups: the boxes' collapse buttons reach the map through context, and the far labels. */
+export function GroupLayer({ grouped, children }: { grouped: GroupedMap; children: ReactNode }) {
+  return (
+    <GroupActionsContext.Provider value={grouped.actions}>
+      {children}
+      <GroupLabels groups={grouped.groupNodes} />
+    </GroupActionsContext.Provider>
+  );
+}
