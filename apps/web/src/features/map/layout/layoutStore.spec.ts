@@ -1,6 +1,6 @@
 import type { GraphNode } from '@throughline/domain';
 import type { LayoutEdge, LayoutNode, Positions } from './layoutGraph';
-import { LayoutStore } from './layoutStore';
+import { LayoutStore, SAVE_DEBOUNCE_MS, type SharedArrangement } from './layoutStore';
 
 const nodes = [
   { id: 'a', kind: 'theme' },
@@ -114,5 +114,109 @@ describe(LayoutStore.name, () => {
     store.ensure('all', nodes, []);
     await flush();
     expect(store.getSnapshot()).toMatchObject({ status: 'ready', positions: laidOut });
+  });
+
+  /** A server that records what it was asked and answers when the test says. */
+  function fakeServer() {
+    const saves: { view: string; positions: Positions }[] = [];
+    const clears: string[] = [];
+    let failing = false;
+    const sharer: SharedArrangement = {
+      save: async (view, positions) => {
+        if (failing) throw new Error('offline');
+        saves.push({ view, positions });
+      },
+      clear: async (view) => void clears.push(view),
+    };
+    return { sharer, saves, clears, fail: (on: boolean) => (failing = on) };
+  }
+
+  async function readyStore(storage = memoryStorage()) {
+    const { layouter, calls } = manualLayouter();
+    const store = new LayoutStore(() => 'pam', storage, layouter);
+    store.ensure('all', nodes, []);
+    calls[0].resolve(laidOut);
+    await flush();
+    return { store, calls, storage };
+  }
+
+  it('puts the organisation’s arrangement on top of the layout, pinned, without a new fit', async () => {
+    const { store } = await readyStore();
+    store.setShared('all', { b: { x: 700, y: 30 } });
+    expect(store.getSnapshot()).toMatchObject({ positions: { a: { x: 0, y: 0 }, b: { x: 700, y: 30 } }, layoutId: 1 });
+    expect([...store.getSnapshot().pinned]).toEqual(['b']);
+    // Another view's arrangement does not show here; it is there when that view is shown.
+    store.setShared('strategy', { a: { x: 5, y: 5 } });
+    expect(store.getSnapshot().positions.a).toEqual({ x: 0, y: 0 });
+  });
+
+  it('saves a PMO’s moves to the arrangement, several in one request after a pause, and keeps them shown', async () => {
+    const { store, storage } = await readyStore();
+    jest.useFakeTimers();
+    try {
+      const server = fakeServer();
+      store.shareWith(server.sharer);
+      store.move('all', 'a', { x: 10, y: 10 });
+      store.move('all', 'b', { x: 20, y: 420 });
+      expect(server.saves).toHaveLength(0);
+      expect(store.getSnapshot().positions.b).toEqual({ x: 20, y: 420 });
+      await jest.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+      expect(server.saves).toEqual([{ view: 'all', positions: { a: { x: 10, y: 10 }, b: { x: 20, y: 420 } } }]);
+      expect(store.getSnapshot()).toMatchObject({ saving: 'idle', positions: { b: { x: 20, y: 420 } } });
+      // Saved: now the arrangement's, not the session's (a later arrangement from another PMO shows through).
+      expect(storage.getItem('throughline.map.moves.v1:pam:all')).toBeNull();
+      store.setShared('all', { b: { x: 99, y: 99 } });
+      expect(store.getSnapshot().positions.b).toEqual({ x: 99, y: 99 });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps a PMO’s moves on this device while the server cannot be reached, and saves them later', async () => {
+    const { store } = await readyStore();
+    jest.useFakeTimers();
+    try {
+      const server = fakeServer();
+      store.shareWith(server.sharer);
+      server.fail(true);
+      store.move('all', 'b', { x: 20, y: 420 });
+      await jest.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+      expect(store.getSnapshot()).toMatchObject({ saving: 'failed', positions: { b: { x: 20, y: 420 } } });
+      server.fail(false);
+      store.move('all', 'a', { x: 1, y: 1 });
+      await jest.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+      expect(server.saves).toEqual([{ view: 'all', positions: { a: { x: 1, y: 1 }, b: { x: 20, y: 420 } } }]);
+      expect(store.getSnapshot().saving).toBe('idle');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps the moves of someone who may not arrange the map for this session only, on top of the arrangement', async () => {
+    const { store, storage } = await readyStore();
+    store.setShared('all', { b: { x: 700, y: 30 } });
+    store.move('all', 'b', { x: 1, y: 2 });
+    await store.flush();
+    expect(store.getSnapshot().positions.b).toEqual({ x: 1, y: 2 });
+    expect(storage.getItem('throughline.map.moves.v1:pam:all')).toBe(JSON.stringify({ b: { x: 1, y: 2 } }));
+    expect([...store.getSnapshot().pinned].sort()).toEqual(['b']);
+  });
+
+  it('re-layout by a PMO clears the arrangement on the server; by anyone else, only their own moves', async () => {
+    const { store, calls } = await readyStore();
+    store.setShared('all', { b: { x: 700, y: 30 } });
+    store.move('all', 'a', { x: 3, y: 3 });
+    store.relayout('all', nodes, []);
+    calls[1].resolve(laidOut);
+    await flush();
+    expect(store.getSnapshot().positions).toEqual({ a: { x: 0, y: 0 }, b: { x: 700, y: 30 } });
+
+    const server = fakeServer();
+    store.shareWith(server.sharer);
+    store.relayout('all', nodes, []);
+    calls[2].resolve(laidOut);
+    await flush();
+    expect(server.clears).toEqual(['all']);
+    expect(store.getSnapshot()).toMatchObject({ positions: laidOut, pinned: new Set() });
   });
 });

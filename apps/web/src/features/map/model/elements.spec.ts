@@ -1,14 +1,5 @@
 import type { MapNodeData } from '../nodes/types';
-import {
-  buildEdges,
-  buildNodeData,
-  buildNodes,
-  countFindings,
-  freeSpot,
-  placeNewNodes,
-  reconcile,
-  sameNode,
-} from './elements';
+import { buildEdges, buildNodeData, buildNodes, countFindings, freeSpot, reconcile, sameNode } from './elements';
 import { graphLink, graphNode } from './testGraph';
 
 const nodes = [graphNode('OBJ-1', 'objective'), graphNode('PRJ-1', 'project'), graphNode('PRJ-2', 'project')];
@@ -82,12 +73,6 @@ describe('map elements', () => {
     );
     expect(after.map((n, i) => n === before[i])).toEqual([true, true, false]);
     expect((after[2].data as MapNodeData).findings.total).toBe(1);
-  });
-
-  it('places nodes the layout did not place in a row under everything', () => {
-    const placed = placeNewNodes([...nodes, graphNode('PRJ-3', 'project')], positions);
-    expect(placed['PRJ-3'].y).toBeGreaterThan(200 + 120);
-    expect(placed['PRJ-1']).toBe(positions['PRJ-1']);
   });
 
   it('finds the free place nearest where a new node is wanted', () => {

@@ -10,9 +10,10 @@ import type {
 import { MarkerType, type EdgeMarker } from '@xyflow/react';
 import { LINK_COLOURS } from '../../../ui/kindColours';
 import type { MapEdge } from '../edges/types';
-import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions, type XY } from '../layout/geometry';
+import { NODE_HEIGHT, NODE_WIDTH, type Positions, type XY } from '../layout/geometry';
 import { handlesOf } from '../nodes/handles';
 import type { MapNode, MapNodeData } from '../nodes/types';
+import { nearestFree, Occupancy } from './placement';
 import type { Highlight } from './trace';
 
 /** Findings per node id: how many, and how many of them errors. */
@@ -65,47 +66,13 @@ export function sameData(a: MapNodeData, b: MapNodeData): boolean {
 }
 
 /**
- * Where nodes the last layout did not place go (created elsewhere, or appearing after a refetch):
- * in a row under everything, so nothing jumps. "Re-layout" gives them a proper place.
- */
-export function placeNewNodes(nodes: readonly GraphNode[], positions: Positions): Positions {
-  const missing = nodes.filter((n) => !positions[n.id]);
-  if (missing.length === 0) return positions;
-  const placed = Object.values(positions);
-  const bottom = placed.length ? Math.max(...placed.map((p) => p.y)) + NODE_HEIGHT + ROW_GAP : 0;
-  const left = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
-  const out = { ...positions };
-  missing.forEach((n, i) => {
-    out[n.id] = { x: left + i * (NODE_WIDTH + 28), y: bottom };
-  });
-  return out;
-}
-
-/**
  * The free place nearest `wanted` for one more node: rings of candidate spots around it, half a
  * node apart, the first that overlaps nothing. (A node created from the palette lands where the
- * user is looking without covering what is already there.)
+ * user is looking without covering what is already there.) Placement of nodes that arrive without
+ * one, and the re-flow around set positions: model/placement.ts.
  */
 export function freeSpot(wanted: XY, positions: Positions, maxRings = 12): XY {
-  const placed = Object.values(positions);
-  const free = (p: XY) =>
-    placed.every((q) => Math.abs(q.x - p.x) >= NODE_WIDTH + 16 || Math.abs(q.y - p.y) >= NODE_HEIGHT + 16);
-  const stepX = (NODE_WIDTH + 16) / 2;
-  const stepY = (NODE_HEIGHT + 16) / 2;
-  if (free(wanted)) return wanted;
-  for (let ring = 1; ring <= maxRings; ring++) {
-    const spots: XY[] = [];
-    for (let i = -ring; i <= ring; i++) {
-      for (let j = -ring; j <= ring; j++) {
-        if (Math.max(Math.abs(i), Math.abs(j)) === ring)
-          spots.push({ x: wanted.x + i * stepX, y: wanted.y + j * stepY });
-      }
-    }
-    spots.sort((a, b) => Math.hypot(a.x - wanted.x, a.y - wanted.y) - Math.hypot(b.x - wanted.x, b.y - wanted.y));
-    const spot = spots.find(free);
-    if (spot) return spot;
-  }
-  return wanted;
+  return nearestFree(wanted, new Occupancy(positions), maxRings);
 }
 
 export interface NodeDecor {
