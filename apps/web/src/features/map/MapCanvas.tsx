@@ -216,6 +216,10 @@ export function MapCanvas(props: MapCanvasProps) {
           selectionKeyCode={null}
           multiSelectionKeyCode={null}
           disableKeyboardA11y
+          // The map is one Tab stop (the wrapper above): React Flow's own stop per node and per link
+          // would make Tab walk through hundreds of cards before reaching the inspector.
+          nodesFocusable={false}
+          edgesFocusable={false}
           elevateNodesOnSelect={false}
           proOptions={PRO_OPTIONS}
         >
