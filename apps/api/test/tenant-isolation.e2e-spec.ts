@@ -123,7 +123,8 @@ describe('tenant isolation in the database', () => {
     await asTenant(app, { orgId: a.orgId, userId: a.userId }, async () => {
       for (const table of tables) {
         const [row] = await t.dataSource.query<Record<string, unknown>[]>(
-          `SELECT row_to_json(x) AS row FROM ${table} x WHERE org_id = $1 LIMIT 1`,
+          // (Aliased so no column shadows the row: map_positions has a column `x`.)
+          `SELECT row_to_json(copied) AS row FROM ${table} copied WHERE org_id = $1 LIMIT 1`,
           [b.orgId],
         );
         const inserted = await refusal(app, () =>
