@@ -1,24 +1,40 @@
 /**
- * The map's time-to-interactive in headless Chromium (Debian's, like the e2e tests), on a
- * synthetic organisation imported through the API: views of about 500 and 2,000 nodes, and what
- * a large organisation opens on.
+ * The map's time to interactive and its frame times while panning and zooming, in headless
+ * Chromium (Debian's, like the e2e tests), on a synthetic organisation imported through the API:
+ * views of about 500 and 2,000 nodes, and what a large organisation opens on.
  *
- *   npm run build && npx tsx bench/map.ts [--nodes 6000] [--runs 5] [--port 3400] [--reuse]
- *   npx tsx bench/map.ts --nodes 60000 --database tl_bench_60000   # an organisation already imported
+ *   npm run build && npx tsx bench/map.ts --nodes 60000 --runs 5          # generates and imports once
+ *   npx tsx bench/map.ts --nodes 60000 --runs 5 --reuse --only 2,000        # the imported database again
+ *   npx tsx bench/map.ts --nodes 60000 --database tl_bench_60000           # another benchmark's database
  *
  * Each run is a fresh browser context (nothing cached) that opens the view's URL and waits until
  * the map is laid out and its nodes are painted (the canvas's `data-ready`, then one frame);
- * "interactive" is that moment, measured from navigation start. Then it drags the pane for a
- * second and records the frame intervals. Prints medians and writes bench/out/map-<nodes>.json.
+ * "interactive" is that moment, measured from navigation start. Then, with Chromium tracing over
+ * CDP (bench/lib/frame-trace.ts: the compositor's own DrawFrame events, not rAF deltas), it drags
+ * the pane for a second (pan) and turns the wheel for a second (zoom). Every run also measures
+ * the same gestures on an empty canvas (the map of a one-node view, same page and viewport): the
+ * floor the machine gives at that moment, so a busy machine shows as a slow baseline. The load
+ * average is read before and after each view. Prints medians and writes bench/out/map-<nodes>.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { databaseExists, databaseUrl, freshDatabase, startApi, summarise } from './lib/api-server.js';
-import { withAuth } from './lib/credentials.js';
+import { BENCH_ACCOUNT, withAuth } from './lib/credentials.js';
+import {
+  breakdown,
+  frameIntervals,
+  frameStats,
+  markAt,
+  rendererPid,
+  startFrameTrace,
+  stopFrameTrace,
+  type FrameStats,
+  type TraceEvent,
+} from './lib/frame-trace.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +44,12 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     /** An existing, already imported database to read (e.g. another benchmark's); nothing is written to it. */
     database: { type: 'string' },
+    /** Only the views whose label contains this (e.g. "2,000"). */
+    only: { type: 'string' },
+    /** Print where the renderer's time went during each gesture (trace events by thread and name). */
+    breakdown: { type: 'boolean', default: false },
+    /** Keep each run's frame intervals in the JSON (large). */
+    intervals: { type: 'boolean', default: false },
   },
 });
 const nodes = Number(values.nodes);
@@ -60,10 +82,14 @@ interface Run {
   drawn: number;
   links: number;
   rendered: number;
-  frames: number;
-  frameP95: number;
-  frameMax: number;
+  pan: FrameStats;
+  zoom: FrameStats;
+  /** The same gestures on an empty canvas in the same browser, just before. */
+  emptyPan: FrameStats;
+  emptyZoom: FrameStats;
 }
+
+const load = () => loadavg().map((n) => Number(n.toFixed(2)));
 
 async function main() {
   if (!existsSync(documentPath)) {
@@ -95,18 +121,22 @@ async function main() {
       );
     }
 
-    const views = await pickViews(api.url);
-    const results: Record<string, { view: View; runs: Run[] }> = {};
+    const views = (await pickViews(api.url)).filter((v) => !values.only || v.label.includes(values.only));
+    const results: Record<string, { view: View; loadBefore: number[]; loadAfter: number[]; runs: Run[] }> = {};
+    console.log(`load average ${load().join(' ')} (${cpus().length} CPUs)`);
     for (const view of views) {
       await measure(browser, api.url, view); // warm the API's caches and the machine; not counted
+      const loadBefore = load();
       const measured: Run[] = [];
       for (let i = 0; i < runs; i++) measured.push(await measure(browser, api.url, view));
-      results[view.label] = { view, runs: measured };
-      report(view, measured);
+      const loadAfter = load();
+      if (!values.intervals) for (const r of measured) for (const f of frameSets(r)) f.intervals = [];
+      results[view.label] = { view, loadBefore, loadAfter, runs: measured };
+      report(view, measured, loadBefore, loadAfter);
     }
     const out = fileURLToPath(new URL(`./out/map-${nodes}.json`, import.meta.url));
     // (bench/out is not committed; docs/performance.md, "Map", records the figures.)
-    writeFileSync(out, JSON.stringify({ nodes, runs, cpus: cpus().length, results }, null, 2));
+    writeFileSync(out, JSON.stringify({ nodes, runs, cpus: cpus().length, load: load(), results }, null, 2));
     console.log(`\nwrote ${out}`);
   } finally {
     await browser.close();
@@ -120,6 +150,12 @@ async function main() {
  * organisation over 2,000 nodes, is its strategy with delivery collapsed into counts).
  */
 async function pickViews(base: string): Promise<View[]> {
+  const fixed: View[] = [
+    { label: 'all, first 500', path: '/?scope=all&limit=500' },
+    { label: 'all, first 2,000', path: '/?scope=all&limit=2000' },
+  ];
+  // Sizing every unit and chain takes a while on a large organisation: not when only these are wanted.
+  if (values.only && fixed.some((v) => v.label.includes(values.only!))) return fixed;
   const get = async <T>(path: string) => (await (await fetch(`${base}/api${path}`, withAuth())).json()) as T;
   const units = await get<{ id: string; key: string }[]>('/business-units');
   const themes = (
@@ -139,10 +175,7 @@ async function pickViews(base: string): Promise<View[]> {
   }
   const closest = (target: number) =>
     sized.filter((v) => v.size <= 2000).sort((a, b) => Math.abs(a.size - target) - Math.abs(b.size - target))[0];
-  const views: View[] = [
-    { label: 'all, first 500', path: '/?scope=all&limit=500' },
-    { label: 'all, first 2,000', path: '/?scope=all&limit=2000' },
-  ];
+  const views: View[] = [...fixed];
   for (const target of [500, 2000]) {
     const v = closest(target);
     if (v && !views.some((x) => x.path === v.path)) views.push({ label: `${v.label} (${v.size})`, path: v.path });
@@ -153,6 +186,11 @@ async function pickViews(base: string): Promise<View[]> {
 
 async function measure(browser: Browser, base: string, view: View): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  // Signed in as the bench account (its session cookie lands in this context), before the clock starts.
+  const signedIn = await context.request.post(`${base}/api/auth/log-in`, {
+    data: { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password },
+  });
+  if (!signedIn.ok()) throw new Error(`log-in failed: ${signedIn.status()}`);
   const page = await context.newPage();
   try {
     await page.goto(`${base}${view.path}`);
@@ -178,31 +216,14 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
       return { scriptDone: nav ? nav.domContentLoadedEventEnd : NaN, dataIn: at('map:data'), laidOut: at('map:laid-out') };
     })()`)) as { scriptDone: number; dataIn: number; laidOut: number };
 
-    // Pan: drag the empty pane for about a second while counting frames.
-    // (A script string: tsx would wrap a named inner function in a helper the page does not have.)
-    await page.evaluate(`(() => {
-      window.__frames = [];
-      let last = performance.now();
-      function tick(now) {
-        window.__frames.push(now - last);
-        last = now;
-        if (window.__frames.length < 600) requestAnimationFrame(tick);
-      }
-      requestAnimationFrame(tick);
-    })()`);
-    const pane = await page.locator('.react-flow__pane').boundingBox();
-    if (!pane) throw new Error('no pane');
-    const y = pane.y + 40;
-    await page.mouse.move(pane.x + 40, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 60; i++) {
-      await page.mouse.move(pane.x + 40 + i * 8, y + i * 3);
-      await page.waitForTimeout(16);
-    }
-    await page.mouse.up();
-    const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(1));
-    const f = summarise(frames);
+    const motion = await interact(page, base);
+    // The empty canvas, same page and viewport, right after: what the machine allows at this moment.
+    await page.goto(`${base}${EMPTY_VIEW}`);
+    await page.waitForSelector('[data-testid=map-canvas][data-ready=true] .react-flow__node', { timeout: 60_000 });
+    const empty = await interact(page, base);
     return {
+      emptyPan: empty.pan,
+      emptyZoom: empty.zoom,
       interactive,
       ...marks,
       graphFetch,
@@ -210,24 +231,90 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
       drawn,
       links,
       rendered,
-      frames: frames.length,
-      frameP95: f.p95,
-      frameMax: Math.max(...frames),
+      ...motion,
     };
   } finally {
     await context.close();
   }
 }
 
-function report(view: View, results: Run[]) {
+/** A one-node view: the map's page, chrome and React Flow with (nearly) nothing drawn. */
+const EMPTY_VIEW = '/?scope=all&limit=1';
+
+/**
+ * A pan (the pane dragged for about a second) then a zoom (about a second of wheel steps, in then
+ * out again, so it stays near the opening zoom), traced over CDP; the frame intervals of each.
+ */
+async function interact(page: Page, base: string): Promise<{ pan: FrameStats; zoom: FrameStats }> {
+  const cdp = await page.context().newCDPSession(page);
+  const stamp = (label: string) => page.evaluate(`console.timeStamp(${JSON.stringify(label)})`);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no pane');
+  await startFrameTrace(cdp);
+  let events: TraceEvent[];
+  try {
+    await page.waitForTimeout(200);
+    // Pan: drag the empty pane (its top left corner, clear of the cards) for about a second.
+    const y = pane.y + 40;
+    await page.mouse.move(pane.x + 40, y);
+    await page.mouse.down();
+    await stamp('tl:pan:start');
+    for (let i = 1; i <= 60; i++) {
+      await page.mouse.move(pane.x + 40 + i * 8, y + i * 3);
+      await page.waitForTimeout(16);
+    }
+    await stamp('tl:pan:end');
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    // Zoom: wheel steps at the centre, 15 in and 15 out, about 33 ms apart.
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await stamp('tl:zoom:start');
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.wheel(0, i < 15 ? -60 : 60);
+      await page.waitForTimeout(33);
+    }
+    await stamp('tl:zoom:end');
+    await page.waitForTimeout(300);
+  } finally {
+    events = await stopFrameTrace(cdp);
+    await cdp.detach();
+  }
+  const pid = rendererPid(events, base);
+  if (pid === undefined) throw new Error('no frames in the trace');
+  const window = (name: string) => {
+    const start = markAt(events, `tl:${name}:start`);
+    const end = markAt(events, `tl:${name}:end`);
+    if (start === undefined || end === undefined) throw new Error(`no ${name} marks in the trace`);
+    if (values.breakdown) {
+      console.log(`  ${name} (${page.url().replace(base, '')}), ms:`);
+      for (const b of breakdown(events, pid, start, end)) {
+        console.log(`    ${b.thread.padEnd(24)} ${b.name.padEnd(28)} ${b.ms.toFixed(0).padStart(6)} (${b.count})`);
+      }
+    }
+    // Frames up to 100 ms after the last input still show that input.
+    return frameStats(frameIntervals(events, pid, start, end + 100_000));
+  };
+  return { pan: window('pan'), zoom: window('zoom') };
+}
+
+function frameSets(r: Run): FrameStats[] {
+  return [r.pan, r.zoom, r.emptyPan, r.emptyZoom];
+}
+
+function report(view: View, results: Run[], loadBefore: number[], loadAfter: number[]) {
   const median = (pick: (r: Run) => number) => summarise(results.map(pick)).median;
   const r = results[0];
+  const frames = (label: string, pick: (r: Run) => FrameStats) =>
+    `${label} median ${median((x) => pick(x).median).toFixed(1)} / p95 ${median((x) => pick(x).p95).toFixed(1)} / ` +
+    `max ${Math.round(median((x) => pick(x).max))} ms (${Math.round(median((x) => pick(x).frames))} frames)`;
   console.log(
     `${view.label.padEnd(34)} ${String(r.drawn).padStart(5)} nodes ${String(r.links).padStart(5)} links  ` +
       `interactive ${Math.round(median((x) => x.interactive))} ms  (script ${Math.round(median((x) => x.scriptDone))}, ` +
       `data ${Math.round(median((x) => x.dataIn))}, laid out ${Math.round(median((x) => x.laidOut))}; ` +
-      `graph fetch ${Math.round(median((x) => x.graphFetch))}, layout ${Math.round(median((x) => x.layout))})  DOM nodes ${r.rendered}  ` +
-      `pan: frame p95 ${Math.round(median((x) => x.frameP95))} ms, max ${Math.round(median((x) => x.frameMax))} ms`,
+      `graph fetch ${Math.round(median((x) => x.graphFetch))}, layout ${Math.round(median((x) => x.layout))})  DOM nodes ${r.rendered}\n` +
+      `    ${frames('pan', (x) => x.pan)}   ${frames('zoom', (x) => x.zoom)}\n` +
+      `    empty canvas: ${frames('pan', (x) => x.emptyPan)}   ${frames('zoom', (x) => x.emptyZoom)}\n` +
+      `    load average ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
   );
 }
 

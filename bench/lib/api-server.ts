@@ -9,7 +9,9 @@ import { signIn } from './credentials.js';
  * in its own process, on a database of its own on the local PostgreSQL.
  */
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const MAIN = fileURLToPath(new URL('../../apps/api/dist/apps/api/src/main.js', import.meta.url));
+/** BENCH_API_MAIN: a staged copy of the built API (and the web app beside it), safe from other builds. */
+const MAIN =
+  process.env.BENCH_API_MAIN ?? fileURLToPath(new URL('../../apps/api/dist/apps/api/src/main.js', import.meta.url));
 
 export function databaseUrl(name: string): string {
   const url = new URL(SERVER_URL);
