@@ -52,6 +52,11 @@ function searchOf(filters: RaidFilters): string {
   return query ? `?${query}` : '';
 }
 
+/** `GET /api/raid/export.csv` with the list's filters: the "Download CSV" link (the session cookie goes along). */
+export function raidCsvPath(filters: RaidFilters): string {
+  return `/api/raid/export.csv${searchOf(filters)}`;
+}
+
 export const raidQuery = (filters: RaidFilters = {}) =>
   queryOptions({
     queryKey: raidKeys.list(filters),

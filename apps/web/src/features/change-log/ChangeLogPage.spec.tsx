@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, sessionOf } from '../../app/testing';
 import { mockApi, type MockRequest } from '../../test/mockApi';
-import { changedFields, entityName } from './describeChange';
+import { changedFields, entityLabel, entityName } from './describeChange';
 
 const entry = (id: number, actor: string) => ({
   id,
@@ -27,7 +27,8 @@ describe('ChangeLogPage', () => {
           : { entries: [entry(3, 'Bo Brown'), entry(2, 'Ada admin')], nextBefore: 2 },
     });
     const app = renderApp('/change-log?entityType=node');
-    const table = await screen.findByTestId('change-log');
+    // The first render of the app loads its routes: slow on a loaded machine.
+    const table = await screen.findByTestId('change-log', {}, { timeout: 5000 });
     expect(within(table).getAllByTestId('change-log-entry')).toHaveLength(2);
     expect(within(table).getAllByTestId('change-log-entry')[0]).toHaveTextContent('OBJ-3 — Grow faster');
     expect(within(table).getAllByTestId('change-log-entry')[0]).toHaveTextContent('title: Grow → Grow faster');
@@ -57,6 +58,77 @@ describe('ChangeLogPage', () => {
         .query.get('before'),
     ).toBe('2');
     expect(screen.getByText(/the beginning of the log/)).toBeInTheDocument();
+  });
+});
+
+describe('RAID items and OKR cycles in the change log', () => {
+  const risk = {
+    type: 'risk',
+    title: 'Supplier may slip',
+    status: 'open',
+    owner: null,
+    likelihood: 3,
+    attachments: [{ nodeId: 'n1', linkId: null, label: 'PRJ-1 Smart meters' }],
+    version: 1,
+  };
+
+  it('shows a RAID change in words: the item’s type and title, its fields and values by their labels', async () => {
+    mockApi({
+      'GET /auth/session': sessionOf('admin'),
+      'GET /members': [],
+      'GET /change-log': {
+        entries: [
+          {
+            id: 2,
+            at: '2026-11-30T10:15:00Z',
+            actor: 'Pat PMO',
+            action: 'update',
+            entityType: 'raid_item',
+            entityId: 'r1',
+            before: risk,
+            after: {
+              ...risk,
+              status: 'in_progress',
+              likelihood: 4,
+              attachments: [
+                ...risk.attachments,
+                { nodeId: null, linkId: 'l1', label: 'PRJ-1 → KR-1 (contributes to)' },
+              ],
+              version: 2,
+            },
+          },
+          {
+            id: 1,
+            at: '2026-11-30T10:00:00Z',
+            actor: 'Pat PMO',
+            action: 'create',
+            entityType: 'okr_cycle',
+            entityId: 'c1',
+            before: null,
+            after: { id: 'c1', name: '2027 Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' },
+          },
+        ],
+        nextBefore: null,
+      },
+    });
+    renderApp('/change-log');
+    const [update, cycle] = await screen.findAllByTestId('change-log-entry');
+    expect(update).toHaveTextContent('Risk Supplier may slip changed');
+    expect(update).toHaveTextContent('Status: Open → In progress');
+    expect(update).toHaveTextContent('Likelihood: 3 → 4');
+    expect(update).toHaveTextContent('About: PRJ-1 Smart meters → PRJ-1 Smart meters; PRJ-1 → KR-1 (contributes to)');
+    expect(update).not.toHaveTextContent('version');
+    expect(cycle).toHaveTextContent('OKR cycle 2027 Q1 created');
+    // Both can be picked out with the "What" filter.
+    expect(screen.getByRole('option', { name: 'RAID item' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'OKR cycle' })).toBeInTheDocument();
+  });
+
+  it('names a deleted decision by its type', () => {
+    expect(
+      entityLabel({ entityType: 'raid_item', before: { type: 'decision', title: 'Go with B' }, after: null }),
+    ).toBe('Decision');
+    expect(entityLabel({ entityType: 'okr_cycle', before: null, after: { name: 'Q1' } })).toBe('OKR cycle');
   });
 });
 

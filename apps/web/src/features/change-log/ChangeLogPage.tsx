@@ -5,7 +5,7 @@ import { changeLogQuery, type ChangeLogFilter } from '../../api/changeLog.querie
 import { membersQuery } from '../../api/members.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
-import { ACTION_LABELS, changedFields, ENTITY_LABELS, entityName } from './describeChange';
+import { ACTION_LABELS, changedFields, ENTITY_LABELS, entityLabel, entityName } from './describeChange';
 import './change-log.css';
 
 const FILTERS = ['actor', 'entityType', 'action', 'from', 'to'] as const;
@@ -124,13 +124,14 @@ export function ChangeLogPage() {
               </thead>
               <tbody>
                 {entries.map((entry) => {
-                  const fields = entry.action === 'update' ? changedFields(entry.before, entry.after) : [];
+                  const fields =
+                    entry.action === 'update' ? changedFields(entry.before, entry.after, entry.entityType) : [];
                   return (
                     <tr key={entry.id} data-testid="change-log-entry">
                       <td className="nowrap">{format.dateTime(entry.at)}</td>
                       <td>{entry.actor}</td>
                       <td>
-                        {ENTITY_LABELS[entry.entityType] ?? entry.entityType} <strong>{entityName(entry)}</strong>{' '}
+                        {entityLabel(entry)} <strong>{entityName(entry)}</strong>{' '}
                         <span className={`pill change-${entry.action}`}>
                           {ACTION_LABELS[entry.action] ?? entry.action}
                         </span>

@@ -1,3 +1,6 @@
+import type { RaidStatus, RaidType } from '@throughline/domain';
+import { STATUS_LABELS, TYPE_LABELS } from '../raid/labels';
+
 export const ENTITY_LABELS: Record<string, string> = {
   node: 'Node',
   link: 'Link',
@@ -7,7 +10,18 @@ export const ENTITY_LABELS: Record<string, string> = {
   membership: 'Member',
   invite: 'Invitation',
   organisation: 'Organisation',
+  raid_item: 'RAID item',
+  okr_cycle: 'OKR cycle',
 };
+
+/** What the entry is about, in words: a RAID item by its type ("Risk", "Decision"), else the entity's label. */
+export function entityLabel(entry: { entityType: string; before: unknown; after: unknown }): string {
+  if (entry.entityType === 'raid_item') {
+    const type = ((entry.after ?? entry.before ?? {}) as { type?: unknown }).type;
+    if (typeof type === 'string' && type in TYPE_LABELS) return TYPE_LABELS[type as RaidType];
+  }
+  return ENTITY_LABELS[entry.entityType] ?? entry.entityType;
+}
 
 export const ACTION_LABELS: Record<string, string> = {
   create: 'created',
@@ -49,9 +63,45 @@ function show(value: unknown): string {
   return json.length > 60 ? `${json.slice(0, 57)}…` : json;
 }
 
+/** A RAID item's fields in words (its other fields keep their names). */
+const RAID_FIELD_WORDS: Record<string, string> = {
+  type: 'Type',
+  title: 'Title',
+  description: 'Description',
+  owner: 'Owner',
+  status: 'Status',
+  dueDate: 'Due',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  decidedOn: 'Decided on',
+  decidedBy: 'Decided by',
+  attachments: 'About',
+};
+
+/** A RAID item's value in words: statuses and types by their labels, attachments by what they were attached to. */
+function raidValue(field: string, value: unknown): unknown {
+  if (field === 'status' && typeof value === 'string') return STATUS_LABELS[value as RaidStatus] ?? value;
+  if (field === 'type' && typeof value === 'string') return TYPE_LABELS[value as RaidType] ?? value;
+  if (field === 'attachments' && Array.isArray(value)) {
+    const labels = value.map((a) => (a as { label?: unknown }).label).filter((l) => typeof l === 'string');
+    return labels.length ? labels.join('; ') : 'nothing';
+  }
+  return value;
+}
+
 /** An update's changed fields as "field: before → after"; bookkeeping fields left out. */
-export function changedFields(was: unknown, now: unknown): string[] {
+export function changedFields(was: unknown, now: unknown, entityType?: string): string[] {
   if (!was || !now || typeof was !== 'object' || typeof now !== 'object') return [];
+  if (entityType === 'raid_item') {
+    const before = was as Record<string, unknown>;
+    const after = now as Record<string, unknown>;
+    return Object.keys(RAID_FIELD_WORDS)
+      .filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+      .map(
+        (name) =>
+          `${RAID_FIELD_WORDS[name]}: ${show(raidValue(name, before[name]))} → ${show(raidValue(name, after[name]))}`,
+      );
+  }
   const before = was as Record<string, unknown>;
   const after = now as Record<string, unknown>;
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);

@@ -1,14 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { GraphNode, NodeRecord } from '@throughline/domain';
+import { todayIso, type GraphNode, type NodeRecord } from '@throughline/domain';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { auditQuery } from '../../api/audit.queries';
 import { rollupsQuery } from '../../api/coverage.queries';
 import { graphViewQuery } from '../../api/graph.queries';
-import { keyResultsQuery } from '../../api/okrs.queries';
+import { keyResultsQuery, okrCyclesQuery, useSetKeyResultCycle, type OkrCycle } from '../../api/okrs.queries';
+import { useToast } from '../../ui/toast';
 import { useCan } from '../auth/useCan';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { CheckInForm } from './CheckInForm';
+import { ALL_CYCLES, inSelection, NO_CYCLE, selectedCycle } from './cycleFilter';
+import { CyclesManager } from './CyclesManager';
 import { KeyResultChart } from './KeyResultChart';
 import './okrs.css';
 
@@ -16,15 +20,32 @@ import './okrs.css';
  * `/okrs` (issue 13): each objective with its key results — progress (rolled up as docs/domain.md "Roll-up"
  * defines, from GET /api/coverage), confidence, a check-in form for the key result's owner or a pmo/admin, each key
  * result's history against its target — and the stale key results (the audit's `stale-key-result`) to chase.
+ * Filtered by OKR cycle (`?cycle=<id>|all|none`; by default the cycle containing today, else all); a PMO or admin
+ * manages the cycles and puts key results in them.
  */
 export function OkrsPage() {
   const strategy = useQuery(graphViewQuery({ scope: 'strategy' }));
   const keyResults = useQuery(keyResultsQuery());
   const coverage = useQuery(rollupsQuery());
   const audit = useQuery(auditQuery());
+  const cycles = useQuery(okrCyclesQuery());
+  const { can } = useCan();
+  const [search, setSearch] = useSearchParams();
+  const cycleList = cycles.data ?? [];
+  const selection = selectedCycle(search.get('cycle'), cycleList, todayIso());
+  const choose = (value: string) =>
+    setSearch(
+      (params) => {
+        const next = new URLSearchParams(params);
+        next.set('cycle', value);
+        return next;
+      },
+      { replace: true },
+    );
   const error = strategy.error ?? keyResults.error ?? coverage.error;
   const progressOf = (id: string) => coverage.data?.get(id)?.progress ?? null;
-  const krs = new Map((keyResults.data ?? []).map((kr) => [kr.id, kr]));
+  const shown = (keyResults.data ?? []).filter((kr) => inSelection(kr, selection));
+  const krs = new Map(shown.map((kr) => [kr.id, kr]));
   const objectives = (strategy.data?.nodes ?? [])
     .filter((n) => n.kind === 'objective')
     .sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true }));
@@ -39,12 +60,15 @@ export function OkrsPage() {
     );
     linked.add(kr.id);
   }
-  const orphans = (keyResults.data ?? []).filter((kr) => !linked.has(kr.id));
+  const orphans = shown.filter((kr) => !linked.has(kr.id));
   const staleIds = new Set(
     (audit.data?.findings ?? []).filter((f) => f.rule === 'stale-key-result').flatMap((f) => f.nodeIds),
   );
-  const stale = (keyResults.data ?? []).filter((kr) => staleIds.has(kr.id));
-  const ready = strategy.data && keyResults.data && coverage.data;
+  const stale = shown.filter((kr) => staleIds.has(kr.id));
+  // Under a cycle, an objective none of whose key results is in it is not part of that cycle's page.
+  const objectivesShown = selection === ALL_CYCLES ? objectives : objectives.filter((o) => krsOf.has(o.id));
+  // The cycles wait for nothing else: a failed read of them leaves the page unfiltered rather than empty.
+  const ready = strategy.data && keyResults.data && coverage.data && (cycles.data || cycles.error);
   return (
     <div className="page">
       <div className="page-inner">
@@ -59,6 +83,24 @@ export function OkrsPage() {
           </p>
         )}
         {!ready && !error && <p className="muted">Loading…</p>}
+        {cycles.data && (cycleList.length > 0 || can('editStrategy')) && (
+          <div className="form-row okr-filters" role="search">
+            <label className="field">
+              <span className="field-label">Cycle</span>
+              <select value={selection} onChange={(e) => choose(e.target.value)}>
+                {cycleList.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+                <option value={ALL_CYCLES}>All cycles</option>
+                <option value={NO_CYCLE}>In no cycle</option>
+              </select>
+            </label>
+            <CycleDates cycle={cycleList.find((c) => c.id === selection)} />
+          </div>
+        )}
+        {cycles.data && can('editStrategy') && <CyclesManager cycles={cycleList} />}
         {stale.length > 0 && (
           <section className="card okr-stale" data-testid="stale-key-results" aria-labelledby="stale-title">
             <h2 id="stale-title">Stale key results — remind their owners</h2>
@@ -72,10 +114,16 @@ export function OkrsPage() {
           </section>
         )}
         {ready &&
-          objectives.map((objective) => (
+          objectivesShown.map((objective) => (
             <Objective key={objective.id} objective={objective} progress={progressOf(objective.id)}>
               {(krsOf.get(objective.id) ?? []).map((kr) => (
-                <KeyResult key={kr.id} kr={kr} progress={progressOf(kr.id)} stale={staleIds.has(kr.id)} />
+                <KeyResult
+                  key={kr.id}
+                  kr={kr}
+                  progress={progressOf(kr.id)}
+                  stale={staleIds.has(kr.id)}
+                  cycles={cycleList}
+                />
               ))}
             </Objective>
           ))}
@@ -83,11 +131,20 @@ export function OkrsPage() {
           <section className="card okr-objective">
             <h2>Key results without an objective</h2>
             {orphans.map((kr) => (
-              <KeyResult key={kr.id} kr={kr} progress={progressOf(kr.id)} stale={staleIds.has(kr.id)} />
+              <KeyResult
+                key={kr.id}
+                kr={kr}
+                progress={progressOf(kr.id)}
+                stale={staleIds.has(kr.id)}
+                cycles={cycleList}
+              />
             ))}
           </section>
         )}
         {ready && objectives.length === 0 && <p className="muted">No objective yet.</p>}
+        {ready && objectives.length > 0 && objectivesShown.length === 0 && orphans.length === 0 && (
+          <p className="muted">No key result in this cycle.</p>
+        )}
       </div>
     </div>
   );
@@ -112,8 +169,20 @@ function Objective(props: { objective: GraphNode; progress: number | null; child
   );
 }
 
-function KeyResult({ kr, progress, stale }: { kr: NodeRecord; progress: number | null; stale: boolean }) {
-  const { canCheckIn } = useCan();
+/** The chosen cycle's days, next to the filter. */
+function CycleDates({ cycle }: { cycle: OkrCycle | undefined }) {
+  const format = useFormat();
+  if (!cycle) return null;
+  return (
+    <span className="muted okr-cycle-dates">
+      {format.date(cycle.startsOn)} to {format.date(cycle.endsOn)}
+    </span>
+  );
+}
+
+function KeyResult(props: { kr: NodeRecord; progress: number | null; stale: boolean; cycles: OkrCycle[] }) {
+  const { kr, progress, stale, cycles } = props;
+  const { canCheckIn, can } = useCan();
   const format = useFormat();
   const [open, setOpen] = useState<'check-in' | 'history' | null>(null);
   const unit = kr.unit ? ` ${kr.unit}` : '';
@@ -144,9 +213,39 @@ function KeyResult({ kr, progress, stale }: { kr: NodeRecord; progress: number |
           </button>
         )}
       </div>
+      {can('editStrategy') && cycles.length > 0 && <CyclePicker kr={kr} cycles={cycles} />}
       {open === 'check-in' && <CheckInForm keyResult={kr} onDone={() => setOpen('history')} />}
       {open === 'history' && <KeyResultChart keyResult={{ id: kr.id, key: kr.key, target: kr.target ?? null }} />}
     </li>
+  );
+}
+
+/** A PMO's or admin's choice of the key result's cycle (a node edit, with the version it was read at). */
+function CyclePicker({ kr, cycles }: { kr: NodeRecord; cycles: OkrCycle[] }) {
+  const setCycle = useSetKeyResultCycle();
+  const toast = useToast();
+  return (
+    <label className="okr-kr-cycle">
+      <span className="muted">Cycle </span>
+      <select
+        aria-label={`Cycle of ${kr.key}`}
+        value={kr.cycleId ?? ''}
+        disabled={setCycle.isPending}
+        onChange={(e) =>
+          setCycle.mutate(
+            { keyResult: kr, cycleId: e.target.value || null },
+            { onError: (error) => toast(describeError(error), 'error') },
+          )
+        }
+      >
+        <option value="">None</option>
+        {cycles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

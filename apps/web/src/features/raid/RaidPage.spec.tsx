@@ -83,6 +83,20 @@ describe('RAID page', () => {
     const last = api.calls.filter((c) => c.path === '/raid').at(-1)!;
     expect(last.query.get('type')).toBe('action');
     expect(last.query.get('overdue')).toBe('true');
+    // The download is the list as filtered.
+    expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+      'href',
+      '/api/raid/export.csv?type=action&overdue=true',
+    );
+  });
+
+  it('offers every member the log as CSV', async () => {
+    mockApi({ 'GET /auth/session': sessionOf('executive'), 'GET /raid': ITEMS });
+    renderApp('/raid');
+    await screen.findAllByTestId('raid-item');
+    const link = screen.getByRole('link', { name: 'Download CSV' });
+    expect(link).toHaveAttribute('href', '/api/raid/export.csv');
+    expect(link).toHaveAttribute('download', 'raid-log.csv');
   });
 
   it('opens on one node’s items from a link such as /raid?nodeId=…', async () => {
@@ -122,5 +136,6 @@ describe('RAID page', () => {
       impact: 4,
       attachments: [{ linkId: 'l1' }],
     });
-  });
+    // Many steps of typing and picking: seconds of jsdom time on a loaded machine.
+  }, 20_000);
 });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { RAID_STATUSES, RAID_TYPES, type RaidItem, type RaidStatus, type RaidType } from '@throughline/domain';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { raidQuery, useDeleteRaidItem, type RaidFilters } from '../../api/raid.queries';
+import { raidCsvPath, raidQuery, useDeleteRaidItem, type RaidFilters } from '../../api/raid.queries';
 import { useCan } from '../auth/useCan';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
@@ -37,11 +37,17 @@ export function RaidPage() {
       <div className="page-inner">
         <div className="section-head">
           <h1 className="page-title">RAID log</h1>
-          {writer && (
-            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-              New item
-            </button>
-          )}
+          <div className="raid-actions">
+            {/* The list as filtered, for a spreadsheet; cells that could run as formulas are escaped by the API. */}
+            <a className="btn" href={raidCsvPath(filters)} download="raid-log.csv">
+              Download CSV
+            </a>
+            {writer && (
+              <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+                New item
+              </button>
+            )}
+          </div>
         </div>
         <p className="page-lead">
           Risks, actions, issues and decisions about the map’s nodes and links. A risk is red when likelihood × impact
