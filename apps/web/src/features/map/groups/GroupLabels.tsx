@@ -1,32 +1,53 @@
 import { ViewportPortal } from '@xyflow/react';
-import { memo, type ReactNode } from 'react';
+import { memo, useContext, type ReactNode } from 'react';
 import { GroupActionsContext, type GroupNodeType } from '../nodes/GroupNode';
 import type { GroupedMap } from './useMapGroups';
 
 /**
  * Far out, each group's name and count, sized for the screen (CSS, from the canvas's `--zoom`) and
- * drawn above the cards, which hide the box's own header there. Rendered once per change of the
- * groups, never per frame: zooming only changes the CSS variable, and CSS shows the layer only far
- * out (`.zoom-far`, nodes/groups.css).
+ * drawn above the cards, which hide the box's own header there; a box's name is its collapse
+ * button there too. Rendered once per change of the groups, never per frame: zooming only changes
+ * the CSS variable, and CSS shows the layer only far out (`.zoom-far`, nodes/groups.css).
  */
 export const GroupLabels = memo(function GroupLabels({ groups }: { groups: readonly GroupNodeType[] }) {
+  const { toggle } = useContext(GroupActionsContext);
   if (groups.length === 0) return null;
   return (
     <ViewportPortal>
-      <div className="map-group-far-labels" aria-hidden="true" data-testid="group-far-labels">
-        {groups.map((g) => (
-          <div
-            key={g.id}
-            className="map-group-far-label"
-            data-name={g.data.name}
-            style={{
-              transform: `translate(${g.position.x}px, ${g.position.y}px)`,
-              ['--label-width' as string]: `${g.data.variant === 'lane' ? 2400 : Math.max(g.data.width, 600)}px`,
-            }}
-          >
-            {g.data.name} <span className="map-group-far-count">· {g.data.total}</span>
-          </div>
-        ))}
+      <div className="map-group-far-labels" data-testid="group-far-labels">
+        {groups.map((g) => {
+          const style = {
+            transform: `translate(${g.position.x}px, ${g.position.y}px)`,
+            ['--label-width' as string]: `${g.data.variant === 'lane' ? 2400 : Math.max(g.data.width, 600)}px`,
+          };
+          const text = (
+            <>
+              {g.data.name} <span className="map-group-far-count">· {g.data.total}</span>
+            </>
+          );
+          if (g.data.variant === 'lane')
+            return (
+              <div key={g.id} className="map-group-far-label" data-name={g.data.name} style={style}>
+                {text}
+              </div>
+            );
+          const collapsed = g.data.variant === 'collapsed';
+          return (
+            <button
+              key={g.id}
+              type="button"
+              className="map-group-far-label is-button nodrag nopan"
+              data-name={g.data.name}
+              style={style}
+              aria-expanded={!collapsed}
+              aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${g.data.name}`}
+              title={collapsed ? 'Show its cards' : 'Fold its cards into one box'}
+              onClick={() => toggle(g.id)}
+            >
+              {text}
+            </button>
+          );
+        })}
       </div>
     </ViewportPortal>
   );
