@@ -25,6 +25,7 @@ import { MapActionsContext, type MapActions } from './MapActionsContext';
 import { MapCanvas } from './MapCanvas';
 import { MapLegend, useLegend } from './MapLegend';
 import { nodeName } from './model/keyboardNav';
+import { PrintTitle } from './PrintTitle';
 import { MapSidebar } from './MapSidebar';
 import { MapDialogs } from './panels/MapDialogs';
 import { NodeMenu } from './panels/NodeMenu';
@@ -184,6 +185,12 @@ function MapScreen() {
   return (
     <MapActionsContext.Provider value={actions}>
       <div className="map-screen">
+        <PrintTitle
+          scope={url.scope ?? graphView.data?.scope ?? null}
+          unit={url.unitId ? data.units.find((u) => u.id === url.unitId) : undefined}
+          root={url.rootId ? nodesById.get(url.rootId) : undefined}
+          nodes={drawn.nodes.length}
+        />
         <MapToolbar
           url={url}
           scope={url.scope ?? graphView.data?.scope ?? null}
