@@ -16,18 +16,19 @@ export const GroupLabels = memo(function GroupLabels({ groups }: { groups: reado
     <ViewportPortal>
       <div className="map-group-far-labels" data-testid="group-far-labels">
         {groups.map((g) => {
+          // A lane's name stands left of the lane (its cards fill the lane's width); a box's, over its header.
+          const lane = g.data.variant === 'lane';
           const style = {
-            transform: `translate(${g.position.x}px, ${g.position.y}px)`,
-            ['--label-width' as string]: `${g.data.variant === 'lane' ? 2400 : Math.max(g.data.width, 600)}px`,
+            transform: `translate(${g.position.x}px, ${g.position.y}px)${lane ? ' translateX(-100%)' : ''}`,
           };
           const text = (
             <>
               {g.data.name} <span className="map-group-far-count">· {g.data.total}</span>
             </>
           );
-          if (g.data.variant === 'lane')
+          if (lane)
             return (
-              <div key={g.id} className="map-group-far-label" data-name={g.data.name} style={style}>
+              <div key={g.id} className="map-group-far-label is-lane" data-name={g.data.name} style={style}>
                 {text}
               </div>
             );

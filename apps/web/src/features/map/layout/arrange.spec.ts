@@ -4,7 +4,7 @@
 // Grouped and swimlane layouts: pure functions over plain data, as they run in the worker.
 import type { NodeKind } from '@throughline/domain';
 import { GROUP_HEADER, GROUP_PAD, LANE_LABEL, LANE_PAD, groupBox } from '../model/groups';
-import { layoutArranged, layoutGroups, layoutLanes } from './arrange';
+import { laneGrid, layoutArranged, layoutGroups, layoutLanes } from './arrange';
 import { NODE_HEIGHT, NODE_WIDTH, type LayoutEdge, type LayoutNode, type Positions } from './layoutGraph';
 
 const node = (id: string, kind: NodeKind, group: string | null = null): LayoutNode => ({ id, kind, group });
@@ -107,6 +107,21 @@ describe(layoutLanes.name, () => {
     expect(a.bottom + LANE_PAD).toBeLessThanOrEqual(b.top - LANE_PAD);
     const reversed = await layoutLanes(nodes, edges, { ...settings, groupOrder: ['B', 'A'] });
     expect(reversed.b1.y).toBeLessThan(reversed.a1.y);
+  });
+
+  it('lays a lane out as a wide strip: each programme followed by its projects', async () => {
+    const lane = ['p1', 'x1', 'prg', 'p2', 'x2', 'x3', 'x4'].map((id) =>
+      node(id, id === 'prg' ? 'programme' : 'project', 'A'),
+    );
+    const grid = laneGrid(lane, [partOf('p1', 'prg'), partOf('p2', 'prg')], 4 * NODE_WIDTH);
+    const order = Object.entries(grid.positions)
+      .sort(([, a], [, b]) => a.y - b.y || a.x - b.x)
+      .map(([id]) => id);
+    expect(order).toEqual(['prg', 'p1', 'p2', 'x1', 'x2', 'x3', 'x4']);
+    // As many columns as fit the width asked for (three, with their gaps): three rows of three at most.
+    expect(new Set(Object.values(grid.positions).map((p) => p.y)).size).toBe(3);
+    const wide = laneGrid(lane, [], 20 * NODE_WIDTH);
+    expect(new Set(Object.values(wide.positions).map((p) => p.y)).size).toBe(1);
   });
 
   it('starts every lane right of the label column', async () => {

@@ -1,5 +1,5 @@
 import { GROUP_HEADER, GROUP_PAD, LANE_LABEL, LANE_PAD } from '../model/groups';
-import { NODE_HEIGHT, NODE_WIDTH, TREE_GAP } from './geometry';
+import { GAP_X, GAP_Y, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import {
   KIND_BAND,
   layoutGraph,
@@ -100,8 +100,10 @@ export async function layoutGroups(
 
 /**
  * Swimlanes: strategy (themes, objectives, key results, whatever their group) laid out in a band
- * on top; below it, one horizontal lane per group of the delivery work, in `groupOrder`, each lane's
- * cards laid out alone and starting right of a label column. Lanes never share a row.
+ * on top; below it, one horizontal lane per group of the delivery work, in `groupOrder`, starting
+ * right of a label column. A lane is a wide strip, as wide as the strategy band (`laneGrid`), not
+ * a tree: across a lane the eye follows the unit's work; its links up to strategy are drawn all the
+ * same. Lanes never share a row.
  */
 export async function layoutLanes(
   nodes: readonly LayoutNode[],
@@ -111,17 +113,60 @@ export async function layoutLanes(
   if (nodes.length === 0) return {};
   const strategy = nodes.filter((n) => KIND_BAND[n.kind] < 3);
   const work = nodes.filter((n) => KIND_BAND[n.kind] >= 3);
-  const bands = [
-    ...(strategy.length ? [{ group: 'strategy', nodes: strategy }] : []),
-    ...partition(work, settings.groupOrder),
-  ];
   const out: Positions = {};
   let y = LANE_PAD;
-  for (const band of bands) {
-    const laid = await layoutPart(band.nodes, edges, settings);
+  const next = (height: number) => {
+    // The next lane starts below this one's padding and its own, with a gap to tell them apart.
+    y += height + 2 * LANE_PAD + LANE_GAP;
+  };
+  let bandWidth = 0;
+  if (strategy.length) {
+    const laid = await layoutPart(strategy, edges, settings);
     for (const [id, p] of Object.entries(laid.positions)) out[id] = { x: LANE_LABEL + p.x, y: y + p.y };
-    // The next lane starts below this one's padding and its own: 2 × LANE_PAD, plus a gap to tell them apart.
-    y += laid.height + 2 * LANE_PAD + TREE_GAP / 4;
+    bandWidth = laid.width;
+    next(laid.height);
+  }
+  for (const lane of partition(work, settings.groupOrder)) {
+    const grid = laneGrid(lane.nodes, edges, bandWidth);
+    for (const [id, p] of Object.entries(grid.positions)) out[id] = { x: LANE_LABEL + p.x, y: y + p.y };
+    next(grid.height);
   }
   return out;
+}
+
+/** The gap between two lanes' boxes. */
+const LANE_GAP = 40;
+
+/**
+ * A lane's cards in rows, as many columns as fit `width` (at least a square's worth): each
+ * programme followed by what is part of it, then the rest by kind, each in the view's order.
+ */
+export function laneGrid(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], width: number) {
+  const ids = new Set(nodes.map((n) => n.id));
+  const partsOf = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.kind !== 'part_of' || !ids.has(e.from) || !ids.has(e.to) || e.from === e.to) continue;
+    partsOf.set(e.to, [...(partsOf.get(e.to) ?? []), e.from]);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const order: string[] = [];
+  const placed = new Set<string>();
+  const place = (id: string) => {
+    if (placed.has(id)) return;
+    placed.add(id);
+    order.push(id);
+    for (const part of partsOf.get(id) ?? []) place(part);
+  };
+  const rank = (n: LayoutNode) => ['programme', 'asset', 'project', 'bau'].indexOf(n.kind);
+  const sorted = [...nodes].sort((a, b) => rank(a) - rank(b)); // stable: the view's order within a kind
+  for (const n of sorted) if (byId.get(n.id)?.kind === 'programme') place(n.id);
+  for (const n of sorted) place(n.id);
+  const fit = Math.floor((width + GAP_X) / (NODE_WIDTH + GAP_X));
+  const columns = Math.max(1, Math.min(order.length, Math.max(fit, Math.ceil(Math.sqrt(order.length)))));
+  const positions: Positions = {};
+  order.forEach((id, i) => {
+    positions[id] = { x: (i % columns) * (NODE_WIDTH + GAP_X), y: Math.floor(i / columns) * (NODE_HEIGHT + GAP_Y) };
+  });
+  const rows = Math.ceil(order.length / columns);
+  return { positions, width: columns * (NODE_WIDTH + GAP_X) - GAP_X, height: rows * (NODE_HEIGHT + GAP_Y) - GAP_Y };
 }
