@@ -129,7 +129,8 @@ test('axe: the map, the inspector’s tabs, the panels, bars and dialogs', async
   const changed = await page.request.patch(`${baseUrl()}/api/nodes/${project.id}`, {
     data: {
       title: 'Heat pump pilot (renamed elsewhere)',
-      version: (await nodeByKey(page.request, project.key)).version,
+      version: ((await (await page.request.get(`${baseUrl()}/api/nodes/${project.id}`)).json()) as { version: number })
+        .version,
     },
   });
   expect(changed.status(), await changed.text()).toBe(200);
