@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The web app. In production the API serves `dist/` on its own port; in development
@@ -9,7 +9,7 @@ import { defineConfig } from 'vite';
  * The domain library is compiled from source, so the map and the API share one link matrix.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), bootScript()],
   resolve: {
     alias: { '@throughline/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
   },
@@ -18,3 +18,64 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
 });
+
+/**
+ * Runs in the browser from `<head>`, before the app's script has even arrived (docs/performance.md, "Dashboard"):
+ * asks for the session — and on `/dashboard` for the dashboard — at once, for main.tsx to adopt
+ * (`window.__throughlineEarly`), and on the map's addresses preloads the map's chunk beside the entry's, which no
+ * longer carries it. A classic script of the app's own origin, so the CSP's `script-src 'self'` allows it.
+ */
+function boot(mapChunks: string[]) {
+  const path = location.pathname;
+  const get = (url: string) =>
+    fetch(`/api${url}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'throughline' },
+    });
+  const early: Record<string, Promise<Response>> = { '/auth/session': get('/auth/session') };
+  if (path === '/dashboard') early['/dashboard'] = get('/dashboard');
+  (window as unknown as { __throughlineEarly: typeof early }).__throughlineEarly = early;
+  if (path === '/' || path === '/map') {
+    for (const href of mapChunks) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = ''; // as Vite's own preloads, so the import finds it
+      link.href = href;
+      document.head.appendChild(link);
+    }
+  }
+}
+
+/** Emits `boot` as `assets/boot-<hash>.js` with the map's chunks (HomePage and what it imports) written in. */
+function bootScript(): Plugin {
+  let fileName: string | undefined;
+  return {
+    name: 'throughline-boot',
+    apply: 'build',
+    enforce: 'pre',
+    generateBundle: {
+      // Before the html is written (vite:build-html, also in generateBundle): the chunks' names are final here.
+      order: 'pre',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).flatMap((out) => (out.type === 'chunk' ? [out] : []));
+        const home = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/HomePage.tsx'));
+        const entry = chunks.find((c) => c.isEntry);
+        const inEntry = new Set(entry ? [entry.fileName, ...entry.imports] : []);
+        const map = home ? [home.fileName, ...home.imports].filter((f) => !inEntry.has(f)) : [];
+        const source = `(${boot.toString()})(${JSON.stringify(map.map((f) => `/${f}`))});\n`;
+        fileName = `assets/boot-${hash(source)}.js`;
+        this.emitFile({ type: 'asset', fileName, source });
+      },
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => (fileName ? [{ tag: 'script', attrs: { src: `/${fileName}` }, injectTo: 'head-prepend' }] : []),
+    },
+  };
+}
+
+function hash(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  return h.toString(36);
+}

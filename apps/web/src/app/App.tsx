@@ -1,28 +1,57 @@
 // First: the tokens and base, then the shared controls; each feature's sheet comes with its components.
 import './app.css';
 import '../ui/ui.css';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage';
-import { AcceptInvitePage } from '../features/auth/AcceptInvitePage';
 import { LogInPage } from '../features/auth/LogInPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
-import { SignUpPage } from '../features/auth/SignUpPage';
-import { ChangeLogPage } from '../features/change-log/ChangeLogPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DashboardPage, loadDashboardCharts } from '../features/dashboard/DashboardPage';
 import { RoleHome } from '../features/dashboard/RoleHome';
-import { ImportPage } from '../features/import/ImportPage';
-import { InboxPage } from '../features/inbox/InboxPage';
-import { MembersPage } from '../features/members/MembersPage';
-import { MyUnitPage } from '../features/my-unit/MyUnitPage';
-import { NotificationsPage } from '../features/notifications/NotificationsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SnapshotsPage } from '../features/snapshots/SnapshotsPage';
-import { RaidPage } from '../features/raid/RaidPage';
-import { OkrsPage } from '../features/okrs/OkrsPage';
 import { ToastProvider } from '../ui/Toasts';
 import { AppShell } from './AppShell';
-import { HomePage } from './HomePage';
 import { NotFound, RequireAction, RequireSession, SignedOutOnly } from './guards';
+
+/**
+ * A page in a chunk of its own, fetched when it is first opened: the dashboard (an executive's first page) and
+ * log-in stay in the entry, so they never wait for the map's React Flow and ELK code to be parsed
+ * (docs/performance.md, "Dashboard"). `vite.config.ts` tells `boot.js` the map's chunk, which it preloads on
+ * the map's own addresses.
+ */
+const pageLoads: (() => Promise<ComponentType>)[] = [];
+
+function page(load: () => Promise<ComponentType>) {
+  pageLoads.push(load);
+  const Lazy = lazy(() => load().then((component) => ({ default: component })));
+  return function Page() {
+    return (
+      <Suspense fallback={<div className="splash" />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
+
+const HomePage = page(() => import('./HomePage').then((m) => m.HomePage));
+const AccountPage = page(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
+const AcceptInvitePage = page(() => import('../features/auth/AcceptInvitePage').then((m) => m.AcceptInvitePage));
+const ResetPasswordPage = page(() => import('../features/auth/ResetPasswordPage').then((m) => m.ResetPasswordPage));
+const SignUpPage = page(() => import('../features/auth/SignUpPage').then((m) => m.SignUpPage));
+const ChangeLogPage = page(() => import('../features/change-log/ChangeLogPage').then((m) => m.ChangeLogPage));
+const ImportPage = page(() => import('../features/import/ImportPage').then((m) => m.ImportPage));
+const InboxPage = page(() => import('../features/inbox/InboxPage').then((m) => m.InboxPage));
+const MembersPage = page(() => import('../features/members/MembersPage').then((m) => m.MembersPage));
+const MyUnitPage = page(() => import('../features/my-unit/MyUnitPage').then((m) => m.MyUnitPage));
+const NotificationsPage = page(() =>
+  import('../features/notifications/NotificationsPage').then((m) => m.NotificationsPage),
+);
+const SettingsPage = page(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
+const SnapshotsPage = page(() => import('../features/snapshots/SnapshotsPage').then((m) => m.SnapshotsPage));
+const RaidPage = page(() => import('../features/raid/RaidPage').then((m) => m.RaidPage));
+const OkrsPage = page(() => import('../features/okrs/OkrsPage').then((m) => m.OkrsPage));
+
+/** Every page's code, loaded up front: for tests, which render the routes as one bundle used to. */
+export function loadAllPages(): Promise<unknown> {
+  return Promise.all([...pageLoads.map((load) => load()), loadDashboardCharts()]);
+}
 
 /** Every screen of the app and who may open it (the API refuses the same people anyway). */
 export function AppRoutes() {

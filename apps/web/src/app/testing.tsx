@@ -3,8 +3,11 @@ import { render } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import type { Role, Session } from '../api/auth.queries';
 import { ToastProvider } from '../ui/Toasts';
-import { AppRoutes } from './App';
+import { AppRoutes, loadAllPages } from './App';
 import { createQueryClient } from './queryClient';
+
+// The pages are chunks of their own (App.tsx): loaded before a file's tests, so no test waits on a first import.
+beforeAll(() => loadAllPages(), 60_000);
 
 /** A session as `GET /api/auth/session` answers it, for a member of `role` in Acme. */
 export function sessionOf(role: Role, overrides: Partial<Session> = {}): Session {

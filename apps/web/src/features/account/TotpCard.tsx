@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { authApi, sessionKeys, type TotpSetup } from '../../api/auth.queries';
 import { describeError, errorCode } from '../../ui/errors';
@@ -163,7 +162,9 @@ function QrCode({ text }: { text: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(text, { margin: 1, width: 184, errorCorrectionLevel: 'M' })
+    // The QR encoder loads when a code is shown, not with every page (the app shell holds this card).
+    import('qrcode')
+      .then((qr) => qr.toDataURL(text, { margin: 1, width: 184, errorCorrectionLevel: 'M' }))
       .then((url) => live && setSrc(url))
       .catch(() => live && setSrc(null));
     return () => {

@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense } from 'react';
 import { snapshotTrendQuery } from '../../api/snapshots.queries';
 import { useFormat } from '../../ui/format';
+
+// recharts stays out of the page's entry (it is the heaviest library here): the line loads when there is one.
+export const loadTrendChart = () => import('./TrendChart');
+const TrendChart = lazy(() => loadTrendChart().then((m) => ({ default: m.TrendChart })));
 
 /**
  * Objective coverage at each snapshot, oldest first (`GET /api/snapshots/trend`, issue 13's
@@ -26,17 +30,9 @@ export function CoverageTrend() {
         </p>
       ) : (
         <>
-          <div style={{ width: '100%', height: 180 }}>
-            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 180 }}>
-              <LineChart data={points} margin={{ left: 0, right: 16, top: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="label" />
-                <YAxis domain={[0, 100]} unit="%" width={48} />
-                <Tooltip formatter={(value) => `${String(value)}%`} />
-                <Line type="monotone" dataKey="percent" name="Objective coverage" stroke="var(--info)" dot />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
+          <Suspense fallback={<div style={{ width: '100%', height: 180 }} aria-busy="true" />}>
+            <TrendChart points={points} />
+          </Suspense>
           <ol className="trend-points" data-testid="trend-points">
             {points.map((p) => (
               <li key={p.snapshotId}>

@@ -1,4 +1,4 @@
-import { CoverageTrend } from './CoverageTrend';
+import { CoverageTrend, loadTrendChart } from './CoverageTrend';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo } from 'react';
 import { dashboardQuery } from '../../api/dashboard.queries';
@@ -16,6 +16,9 @@ import './dashboard.css';
 // The chart library is the heaviest thing here: it loads beside the figures, not before them (or the map).
 const loadMix = () => import('./InvestmentMix');
 const InvestmentMix = lazy(() => loadMix().then((m) => ({ default: m.InvestmentMix })));
+
+/** The page's charts (recharts), loaded up front where every page is (tests). */
+export const loadDashboardCharts = () => Promise.all([loadMix(), loadTrendChart()]);
 
 /**
  * `/dashboard` (every role; the executives' home): how covered the strategy is, where the holes
