@@ -16,11 +16,9 @@ export const GroupLabels = memo(function GroupLabels({ groups }: { groups: reado
     <ViewportPortal>
       <div className="map-group-far-labels" data-testid="group-far-labels">
         {groups.map((g) => {
-          // A lane's name stands left of the lane (its cards fill the lane's width); a box's, over its header.
+          // A lane's name in its label column; a box's over its header.
           const lane = g.data.variant === 'lane';
-          const style = {
-            transform: `translate(${g.position.x}px, ${g.position.y}px)${lane ? ' translateX(-100%)' : ''}`,
-          };
+          const style = { transform: `translate(${g.position.x}px, ${g.position.y}px)` };
           const text = (
             <>
               {g.data.name} <span className="map-group-far-count">· {g.data.total}</span>

@@ -24,7 +24,7 @@ export type Grouping = GroupBy | 'lanes';
 export const GROUP_PAD = 32;
 export const GROUP_HEADER = 96;
 /** A lane's label column, left of its cards, and the room above and below them. */
-export const LANE_LABEL = 320;
+export const LANE_LABEL = 560;
 export const LANE_PAD = 40;
 
 /** Every group's id starts so: the canvas tells group boxes from cards by it. */
