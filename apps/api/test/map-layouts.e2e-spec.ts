@@ -95,7 +95,7 @@ describe('Map layouts', () => {
       [{ view: '', positions: ok }, 400],
       [{ view: 'x'.repeat(501), positions: ok }, 400],
       [{ view: 'bad', positions: ok, extra: true }, 400],
-      [{ view: 'bad', positions: [1, 2] }, 422],
+      [{ view: 'bad', positions: [1, 2] }, 400],
       [{ view: 'bad', positions: { 'not-a-uuid': { x: 1, y: 1 } } }, 422],
       [{ view: 'bad', positions: { ...ok, [prj.id]: { x: '1', y: 1 } } }, 422],
       [{ view: 'bad', positions: { [obj.id]: { x: 1 } } }, 422],
@@ -120,12 +120,29 @@ describe('Map layouts', () => {
     expect((await pmo.http().get('/api/map-layouts?view=bad').expect(200)).body.positions).toEqual({});
   });
 
-  it('takes a whole view (up to 5,000 positions) in one request', async () => {
-    const p = portfolio(t);
-    const nodes = await Promise.all(Array.from({ length: 20 }, (_, i) => p.node('theme', `BULK-${i}`)));
-    const positions = Object.fromEntries(nodes.map((n, i) => [n.id, { x: i * 10, y: i * 20 }]));
+  it('takes one node named in upper and lower case as one position', async () => {
+    const res = await put({
+      view: 'cased',
+      positions: { [obj.id.toUpperCase()]: { x: 1, y: 1 }, [obj.id]: { x: 2, y: 2 } },
+    }).expect(200);
+    expect(res.body.positions).toEqual({ [obj.id]: { x: 2, y: 2 } });
+  });
+
+  it('takes a whole view, 5,000 positions, in one request', async () => {
+    // 5,000 themes written straight into the database (the API would take minutes to make them one by one).
+    const ids = (
+      await t.dataSource.query<{ id: string }[]>(
+        `INSERT INTO nodes (org_id, key, kind, title)
+         SELECT $1, 'BULK-' || i, 'theme', 'Bulk ' || i FROM generate_series(1, 5000) AS i RETURNING id`,
+        [t.orgId],
+      )
+    ).map((r) => r.id);
+    const positions = Object.fromEntries(ids.map((id, i) => [id, { x: i * 10, y: -i * 20.25 }]));
     const res = await put({ view: 'bulk', positions }).expect(200);
-    expect(Object.keys(res.body.positions)).toHaveLength(20);
+    expect(Object.keys(res.body.positions)).toHaveLength(5_000);
+    expect(res.body.positions[ids[4_999]]).toEqual({ x: 49_990, y: -4_999 * 20.25 });
+    await t.dataSource.query(`DELETE FROM nodes WHERE org_id = $1 AND key LIKE 'BULK-%'`, [t.orgId]);
+    expect((await t.http().get('/api/map-layouts?view=bulk').expect(200)).body.positions).toEqual({});
   });
 
   it('reset: a PMO forgets the view’s arrangement and everyone is back to the automatic layout', async () => {

@@ -82,15 +82,19 @@ export function checkPositions(positions: unknown): StoredPosition[] {
     return refuse('must be an object of node ids');
   const entries = Object.entries(positions as Record<string, unknown>);
   if (entries.length > MAX_POSITIONS) refuse(`at most ${MAX_POSITIONS} positions at once (got ${entries.length})`);
-  return entries.map(([nodeId, at]) => {
-    if (!UUID.test(nodeId)) return refuse(`${JSON.stringify(nodeId.slice(0, 60))} is not a node id`);
+  // By the id in lower case: one node named twice (`ABC…`, `abc…`) is one row, the later place winning.
+  const byId = new Map<string, StoredPosition>();
+  for (const [nodeId, at] of entries) {
+    if (!UUID.test(nodeId)) refuse(`${JSON.stringify(nodeId.slice(0, 60))} is not a node id`);
     const { x, y } = (at ?? {}) as { x?: unknown; y?: unknown };
     const keys = at && typeof at === 'object' ? Object.keys(at) : [];
-    if (keys.length !== 2 || !keys.includes('x') || !keys.includes('y')) return refuse(`${nodeId} must be { x, y }`);
+    if (keys.length !== 2 || !keys.includes('x') || !keys.includes('y')) refuse(`${nodeId} must be { x, y }`);
     for (const value of [x, y]) {
       if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_COORDINATE)
         refuse(`${nodeId}: x and y must be numbers within ±${MAX_COORDINATE}`);
     }
-    return { nodeId: nodeId.toLowerCase(), x: x as number, y: y as number };
-  });
+    const id = nodeId.toLowerCase();
+    byId.set(id, { nodeId: id, x: x as number, y: y as number });
+  }
+  return [...byId.values()];
 }

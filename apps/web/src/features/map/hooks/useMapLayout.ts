@@ -81,8 +81,10 @@ export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean,
   }, [drawn, arrangement, canArrange, hasShared]);
   const moveNode = useCallback(
     (id: string, at: XY) => {
+      // A card that had a place was moved (not a new one being placed): that is when the hint helps.
+      const moved = !!layout.getSnapshot().positions[id];
       layout.move(key, id, at);
-      if (!latest.current.canArrange && !hintedLocalMoves) {
+      if (moved && !latest.current.canArrange && !hintedLocalMoves) {
         hintedLocalMoves = true;
         toast(LOCAL_MOVES_HINT, 'info');
       }
