@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeFields } from '../../api/nodes.queries';
 import { FindingBar } from './FindingBar';
 import { useAuditOverlay } from './hooks/useAuditOverlay';
+import { MapOverlayContext, useMapOverlay } from './hooks/useDiffOverlay';
+import { DiffOverlayPanel } from '../snapshots/DiffOverlayPanel';
 import { useDrawnGraph } from './hooks/useDrawnGraph';
 import { useMapExport } from './hooks/useExportImage';
 import { useLinking, type LinkOutcome } from './hooks/useLinking';
@@ -69,6 +71,8 @@ function MapScreen() {
   const { selectedId, select } = selection;
   const { reveal, zoomTo } = useReveal({ positions, laidOut, select, fitView });
   const audit = useAuditOverlay(url, setUrl, graph, reveal);
+  // Red-risk badges and the snapshot diff (`?diff=`), read by each card from context.
+  const overlay = useMapOverlay();
   const trace = useTrace({ url, setUrl, positions, laidOut, zoomTo, onStart: audit.clear });
   const undo = useUndo(layout.moveNode, drawing.dropDraft);
   const { record, undoLabel, redoLabel, pending: undoPending } = undo;
@@ -214,21 +218,23 @@ function MapScreen() {
           <MapSidebar selection={selection} audit={audit} report={data.audit} onUnwaive={waivers.unwaiveFinding} />
           <div className="map-stage" ref={stage}>
             <GroupLayer grouped={grouped}>
-              <MapCanvas
-                nodes={nodes}
-                edges={edges}
-                readyKey={layout.readyKey}
-                renderAll={false}
-                onSelectNode={grouped.selectCard}
-                onSelectEdge={selection.selectEdge}
-                onNodeMenu={grouped.openCardMenu}
-                onTraceNode={grouped.traceCard}
-                onMoveNode={onMoveNode}
-                explainConnection={linking.explainConnection}
-                describeConnection={linking.describeConnection}
-                onConnect={linking.onConnect}
-                onRefusedConnection={linking.refuse}
-              />
+              <MapOverlayContext.Provider value={overlay.value}>
+                <MapCanvas
+                  nodes={nodes}
+                  edges={edges}
+                  readyKey={layout.readyKey}
+                  renderAll={false}
+                  onSelectNode={grouped.selectCard}
+                  onSelectEdge={selection.selectEdge}
+                  onNodeMenu={grouped.openCardMenu}
+                  onTraceNode={grouped.traceCard}
+                  onMoveNode={onMoveNode}
+                  explainConnection={linking.explainConnection}
+                  describeConnection={linking.describeConnection}
+                  onConnect={linking.onConnect}
+                  onRefusedConnection={linking.refuse}
+                />
+              </MapOverlayContext.Provider>
             </GroupLayer>
             <StatusLine
               loading={graphView.isPending || layout.pending}
@@ -252,6 +258,7 @@ function MapScreen() {
               />
             )}
             <MapLegend open={legend.open} onToggle={legend.toggle} />
+            <DiffOverlayPanel overlay={overlay.diff} />
           </div>
           <SidePanel
             selection={selection}

@@ -121,11 +121,11 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function nodeName(node: SnapshotRecord): string {
+export function nodeName(node: SnapshotRecord): string {
   return `${String(node.key)} — ${String(node.title)}`;
 }
 
-function linkName(link: SnapshotRecord, names: Map<string, string>): string {
+export function linkName(link: SnapshotRecord, names: Map<string, string>): string {
   const end = (id: unknown) => names.get(String(id)) ?? String(id).slice(0, 8);
   return `${end(link.fromId)} ${String(link.kind).replace('_', ' ')} ${end(link.toId)}`;
 }

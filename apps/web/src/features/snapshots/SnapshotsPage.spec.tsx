@@ -2,6 +2,10 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SnapshotDiffResult, SnapshotSummary } from '../../api/snapshots.queries';
 import { renderApp, sessionOf } from '../../app/testing';
+import { DiffOverlayPanel } from './DiffOverlayPanel';
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { mockApi } from '../../test/mockApi';
 
 const summary = (id: string, name: string, share: number): SnapshotSummary => ({
@@ -96,6 +100,10 @@ describe('Snapshots page', () => {
     await screen.findByTestId('diff-counts');
     const last = api.calls.filter((c) => c.path === '/snapshots/diff').at(-1)!;
     expect([last.query.get('from'), last.query.get('to')]).toEqual(['s1', 's2']);
+    // The map overlay compares a snapshot with now only.
+    expect(screen.queryByTestId('diff-on-map')).not.toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('To'), 'now');
+    expect(await screen.findByTestId('diff-on-map')).toHaveAttribute('href', '/map?diff=s1');
   });
 
   it('lets a PMO take a named snapshot', async () => {
@@ -110,5 +118,36 @@ describe('Snapshots page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Take snapshot' }));
     expect(await screen.findByText('Snapshot “Month end” taken')).toBeInTheDocument();
     expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ name: 'Month end' });
+  });
+
+  it('lists beside the map what it cannot show: the nodes removed since, and the links added and removed', async () => {
+    const clear = jest.fn();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MemoryRouter>
+          <DiffOverlayPanel
+            overlay={{
+              snapshotId: 's1',
+              result: DIFF,
+              pending: false,
+              error: null,
+              removedNodes: DIFF.nodes.removed,
+              clear,
+            }}
+          />
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    const panel = screen.getByTestId('diff-overlay');
+    expect(panel).toHaveTextContent('Changes since “Q4 baseline”');
+    expect(panel).toHaveTextContent('1 added (outlined green)');
+    expect(panel).toHaveTextContent('1 changed (outlined amber)');
+    expect(screen.getByTestId('diff-overlay-removed')).toHaveTextContent('PRJ-2 — Smart meters');
+    expect(screen.getByTestId('diff-overlay-links-removed')).toHaveTextContent(
+      'PRJ-2 — Smart meters contributes to OBJ-9 — Unchanged',
+    );
+    expect(screen.queryByTestId('diff-overlay-links-added')).not.toBeInTheDocument();
+    await userEvent.click(within(panel).getByRole('button', { name: 'Hide' }));
+    expect(clear).toHaveBeenCalled();
   });
 });

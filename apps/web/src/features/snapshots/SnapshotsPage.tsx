@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { snapshotsQuery, useTakeSnapshot, type SnapshotSummary } from '../../api/snapshots.queries';
 import { useCan } from '../auth/useCan';
 import { describeError } from '../../ui/errors';
@@ -64,6 +65,20 @@ export function SnapshotsPage() {
                 </select>
               </label>
             </div>
+            {fromId && to === 'now' && (
+              <p>
+                <Link
+                  to={`/map?diff=${encodeURIComponent(fromId)}`}
+                  className="btn btn-small"
+                  data-testid="diff-on-map"
+                >
+                  Show on map
+                </Link>{' '}
+                <span className="muted">
+                  nodes added since outlined green, changed amber, removed ones listed beside
+                </span>
+              </p>
+            )}
             {fromId && <SnapshotDiffView from={fromId} to={to} />}
           </section>
         )}

@@ -2,6 +2,7 @@ import { NODE_KIND_LABELS, isWorkKind, type NodeHealth, type NodeKind } from '@t
 import { Handle, Position } from '@xyflow/react';
 import { memo, useCallback, useState, type ReactNode } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
+import { useNodeOverlay } from '../hooks/useDiffOverlay';
 import { nodeName } from '../model/keyboardNav';
 import { useFar } from './FarContext';
 import type { MapNodeData } from './types';
@@ -72,6 +73,9 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
   const classes = ['tl-node', `kind-${node.kind}`, `status-${node.status}`];
   if (selected) classes.push('is-selected');
   if (findings.errors > 0) classes.push('has-error');
+  // The overlays (hooks/useDiffOverlay.ts): open red risks, and the difference from a snapshot being compared.
+  const overlay = useNodeOverlay(node.id);
+  if (overlay.diff) classes.push(`diff-${overlay.diff}`);
 
   if (far) {
     // Zoomed out: the key and the title as a label sized for the screen (nodes.css, "far zoom"), on
@@ -116,6 +120,12 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
         <span className="tl-node-key">{node.key}</span>
         {node.status !== 'active' && <span className="tl-node-status">{node.status.replace('_', ' ')}</span>}
         <span className="tl-node-spacer" />
+        {overlay.diff && (
+          <span className={`tl-diff-tag is-${overlay.diff}`} data-testid="diff-tag">
+            {overlay.diff === 'added' ? 'new' : 'changed'}
+          </span>
+        )}
+        {overlay.redRisks > 0 && <RiskBadge count={overlay.redRisks} />}
         {findings.total > 0 && (
           <span
             className={`tl-badge ${findings.errors > 0 ? 'tl-badge-error' : 'tl-badge-warning'}`}
@@ -152,6 +162,16 @@ export const NodeCard = memo(function NodeCard({ data, selected, children }: Nod
     </div>
   );
 });
+
+/** Open red risks on the node (likelihood × impact ≥ 15, not closed): a count the RAID log lists. */
+function RiskBadge({ count }: { count: number }) {
+  const label = `${count} open red risk${count === 1 ? '' : 's'}`;
+  return (
+    <span className="tl-badge tl-badge-risk" role="img" aria-label={label} title={label} data-testid="risk-badge">
+      {count}
+    </span>
+  );
+}
 
 /** Where `depends_on` links attach. Not a place to start a drag: the top and bottom handles draw every kind. */
 function DependencyHandles() {
