@@ -1,4 +1,4 @@
-import type { AuditReport, ChangeLogEntry, OkrCycle, RaidItem } from '@throughline/domain';
+import type { AuditFinding, AuditReport, ChangeLogEntry, OkrCycle, RaidItem } from '@throughline/domain';
 import { portfolio } from './factories.js';
 import { startTestApp, type TestApp } from './harness.js';
 
@@ -21,9 +21,17 @@ describe('interchange: cycles, waivers and RAID', () => {
     t = await startTestApp();
     const p = portfolio(t);
     const q4 = (
-      await t.http().post('/api/okr-cycles').send({ name: '2026 Q4', startsOn: '2026-10-01', endsOn: '2026-12-31' }).expect(201)
+      await t
+        .http()
+        .post('/api/okr-cycles')
+        .send({ name: '2026 Q4', startsOn: '2026-10-01', endsOn: '2026-12-31' })
+        .expect(201)
     ).body as OkrCycle;
-    await t.http().post('/api/okr-cycles').send({ name: '2027 Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' }).expect(201);
+    await t
+      .http()
+      .post('/api/okr-cycles')
+      .send({ name: '2027 Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' })
+      .expect(201);
     const obj = await p.node('objective', 'OBJ-1', { title: 'Grow' });
     const kr = await p.node('key_result', 'KR-1', { title: 'Meters', cycleId: q4.id });
     await p.node('key_result', 'KR-2', { title: 'Unplanned' });
@@ -55,7 +63,13 @@ describe('interchange: cycles, waivers and RAID', () => {
     await t
       .http()
       .post('/api/raid')
-      .send({ type: 'decision', title: 'Go with supplier B', decidedOn: '2026-11-02', decidedBy: 'Board', attachments: [{ nodeId: gone.id }] })
+      .send({
+        type: 'decision',
+        title: 'Go with supplier B',
+        decidedOn: '2026-11-02',
+        decidedBy: 'Board',
+        attachments: [{ nodeId: gone.id }],
+      })
       .expect(201);
     await t.http().delete(`/api/nodes/${gone.id}`).send({ version: gone.version }).expect(204);
 
@@ -72,7 +86,13 @@ describe('interchange: cycles, waivers and RAID', () => {
     expect(exported.nodes.find((n) => n.key === 'KR-1')).toMatchObject({ cycle: '2026 Q4' });
     expect(exported.nodes.find((n) => n.key === 'KR-2')).not.toHaveProperty('cycle');
     expect(exported.waivers).toEqual([
-      { rule: 'missing-owner', nodes: ['PRJ-1'], path: ['PRJ-1'], reason: 'Owner joins in January', expiresOn: '2099-01-31' },
+      {
+        rule: 'missing-owner',
+        nodes: ['PRJ-1'],
+        path: ['PRJ-1'],
+        reason: 'Owner joins in January',
+        expiresOn: '2099-01-31',
+      },
     ]);
     expect(exported.raid).toEqual([
       {
@@ -108,7 +128,7 @@ describe('interchange: cycles, waivers and RAID', () => {
       expect(JSON.stringify(again)).toBe(JSON.stringify(exported));
 
       // The waiver's finding id is computed from the new organisation's node ids: it waives the finding there.
-      const audit = (await fresh.http().get('/api/audit').expect(200)).body as AuditReport;
+      const audit = (await fresh.http().get('/api/audit').expect(200)).body as AuditReport & { waived: AuditFinding[] };
       expect(audit.waived.map((f) => f.nodeKeys)).toEqual([['PRJ-1']]);
       expect(audit.findings.some((f) => f.rule === 'missing-owner' && f.nodeKeys[0] === 'PRJ-1')).toBe(false);
 
@@ -123,13 +143,21 @@ describe('interchange: cycles, waivers and RAID', () => {
       const raid = (await fresh.http().get('/api/raid').expect(200)).body as RaidItem[];
       const risk = raid.find((i) => i.type === 'risk')!;
       expect(risk.attachments.find((a) => a.nodeId)?.nodeId).toBe(kr.id);
-      const links = (await fresh.http().get(`/api/raid?linkId=${risk.attachments.find((a) => a.linkId)!.linkId}`).expect(200))
-        .body as RaidItem[];
+      const links = (
+        await fresh
+          .http()
+          .get(`/api/raid?linkId=${risk.attachments.find((a) => a.linkId)!.linkId}`)
+          .expect(200)
+      ).body as RaidItem[];
       expect(links.map((i) => i.id)).toEqual([risk.id]);
       const decision = raid.find((i) => i.type === 'decision')!;
-      expect(decision).toMatchObject({ detached: true, attachments: [expect.objectContaining({ label: 'PRJ-9 Cancelled' })] });
+      expect(decision).toMatchObject({
+        detached: true,
+        attachments: [expect.objectContaining({ label: 'PRJ-9 Cancelled' })],
+      });
 
-      const log = (await fresh.http().get('/api/change-log?entityType=raid_item').expect(200)).body.entries as ChangeLogEntry[];
+      const log = (await fresh.http().get('/api/change-log?entityType=raid_item').expect(200)).body
+        .entries as ChangeLogEntry[];
       expect(log.map((e) => e.action)).toEqual(['create', 'create']);
     } finally {
       await fresh.close();
@@ -180,7 +208,11 @@ describe('interchange: cycles, waivers and RAID', () => {
       waivers: [{ rule: 'missing-owner', nodes: ['NOPE-1'], path: ['NOPE-1'], reason: 'x', expiresOn: '2099-01-01' }],
       raid: [
         { type: 'risk', title: 'Unscored' },
-        { type: 'action', title: 'Orphan', attachments: [{ link: { from: 'KR-7', to: 'PRJ-7', kind: 'contributes_to' } }] },
+        {
+          type: 'action',
+          title: 'Orphan',
+          attachments: [{ link: { from: 'KR-7', to: 'PRJ-7', kind: 'contributes_to' } }],
+        },
       ],
     };
     const res = await t.http().post('/api/portfolio/import').send(bad).expect(422);

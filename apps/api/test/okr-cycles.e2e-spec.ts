@@ -75,11 +75,7 @@ describe('OKR cycles', () => {
       .send({ kind: 'objective', key: 'OBJ-C1', title: 'Grow', cycleId: q4.id })
       .expect(422);
     expect(refused.body.details).toEqual([{ field: 'cycleId', problems: ['applies to key results only'] }]);
-    await t
-      .http()
-      .patch(`/api/nodes/${none.id}`)
-      .send({ version: none.version, cycleId: 'not-a-uuid' })
-      .expect(400);
+    await t.http().patch(`/api/nodes/${none.id}`).send({ version: none.version, cycleId: 'not-a-uuid' }).expect(400);
 
     const counted = (await t.http().get('/api/okr-cycles').expect(200)).body as OkrCycle[];
     expect(counted.find((c) => c.id === q3.id)?.keyResults).toBe(1);
@@ -111,7 +107,8 @@ describe('OKR cycles', () => {
     expect(after.cycleId).toBeNull();
     expect(after.version).toBe(kr.version);
 
-    const log = (await t.http().get('/api/change-log?entityType=okr_cycle').expect(200)).body.entries as ChangeLogEntry[];
+    const log = (await t.http().get('/api/change-log?entityType=okr_cycle').expect(200)).body
+      .entries as ChangeLogEntry[];
     const mine = log.filter((e) => e.entityId === cycle.id);
     expect(mine.map((e) => e.action)).toEqual(['delete', 'create']);
     expect(mine[0].before).toMatchObject({ name: 'Doomed', startsOn: '2028-01-01', endsOn: '2028-03-31' });
@@ -124,9 +121,10 @@ describe('OKR cycles', () => {
       t.dataSource.query(`UPDATE nodes SET cycle_id = $1 WHERE id = $2`, [cycle.id, project.id]),
     ).rejects.toThrow(/nodes_cycle_kind_chk/);
     await expect(
-      t.dataSource.query(`INSERT INTO okr_cycles (org_id, name, starts_on, ends_on) VALUES ($1, 'X', '2026-02-01', '2026-01-01')`, [
-        t.orgId,
-      ]),
+      t.dataSource.query(
+        `INSERT INTO okr_cycles (org_id, name, starts_on, ends_on) VALUES ($1, 'X', '2026-02-01', '2026-01-01')`,
+        [t.orgId],
+      ),
     ).rejects.toThrow(/okr_cycles_dates_chk/);
   });
 });

@@ -38,7 +38,9 @@ describe('RAID log: CSV export and change log', () => {
     expect(header).toBe(
       'type,title,description,owner,status,dueDate,likelihood,impact,score,red,overdue,decidedOn,decidedBy,attachedTo,detached,createdBy,createdAt,updatedBy,updatedAt',
     );
-    expect(text).toContain(`risk,"'=HYPERLINK(""http://evil.example"",""click"")","Line one\nline two, with a ""quote""",'@Head of Metering,open,2020-01-31,4,4,16,yes,yes,,,PRJ-1 Smart meters,no,`);
+    expect(text).toContain(
+      `risk,"'=HYPERLINK(""http://evil.example"",""click"")","Line one\nline two, with a ""quote""",'@Head of Metering,open,2020-01-31,4,4,16,yes,yes,,,PRJ-1 Smart meters,no,`,
+    );
     expect(text).toContain('action,Chase the supplier,,PMO,open,,,,,no,no,,,,no,');
 
     const risks = (await t.http().get('/api/raid/export.csv?type=risk').expect(200)).text;
@@ -64,11 +66,15 @@ describe('RAID log: CSV export and change log', () => {
     await t.http().patch(`/api/raid/${created.id}`).send({ status: 'in_progress', version: 1 }).expect(200);
     await t.http().delete(`/api/raid/${created.id}`).expect(204);
 
-    const log = (await t.http().get('/api/change-log?entityType=raid_item').expect(200)).body.entries as ChangeLogEntry[];
+    const log = (await t.http().get('/api/change-log?entityType=raid_item').expect(200)).body
+      .entries as ChangeLogEntry[];
     const mine = log.filter((e) => e.entityId === created.id);
     expect(mine.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
     expect(mine[2]).toMatchObject({ before: null, after: { title: 'Meters late', status: 'open', type: 'issue' } });
-    expect(mine[1]).toMatchObject({ before: { status: 'open', version: 1 }, after: { status: 'in_progress', version: 2 } });
+    expect(mine[1]).toMatchObject({
+      before: { status: 'open', version: 1 },
+      after: { status: 'in_progress', version: 2 },
+    });
     expect(mine[0]).toMatchObject({ before: { title: 'Meters late', status: 'in_progress' }, after: null });
     // What is derived from the day it is read is not recorded as if it had changed.
     expect(mine[2].after).not.toHaveProperty('overdue');

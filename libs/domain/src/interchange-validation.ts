@@ -10,48 +10,20 @@ import { COMMON_NODE_FIELDS, NODE_FIELD_RULES, nodeDefaults } from './shapes/nod
 import { UNIT_FIELD_RULES } from './shapes/unit-shape.js';
 import { checkAccountableUnits } from './interchange/accountable-units.js';
 import { chainCycles } from './interchange/chain-cycles.js';
-import { checkCycles, checkNodeCycle, checkRaid, checkWaivers } from './interchange/governance.js';
+import {
+  checkCycles,
+  checkNodeCycle,
+  checkRaidSection,
+  checkWaivers,
+  optionalSections,
+  SECTIONS,
+} from './interchange/governance.js';
 import { Collector, field, isObject, list, TooManyProblems, type Json } from './interchange/problems.js';
 import { differingFields, differMessage, Repeats, type Firsts } from './interchange/repeats.js';
 
-/** One problem of an interchange document, at its JSON path (e.g. `$.links[3].to`). */
-export interface InterchangeError {
-  path: string;
-  message: string;
-  /** For an entry that repeats another with different fields: where the first one is. */
-  alsoAt?: string;
-}
-
-/**
- * An entry the document repeats exactly (the same unit or node key, link ends and kind, or
- * check-in reading, with the same fields once the format's defaults are applied): imported
- * once, from its first place, and the repeat changes nothing.
- */
-export interface InterchangeRepeat {
-  path: string;
-  sameAs: string;
-}
-
-/** What the organisation already holds, for references the document makes to it. */
-export interface ExistingPortfolio {
-  unitKeys: ReadonlySet<string>;
-  nodeKinds: ReadonlyMap<string, NodeKind>;
-  /** Chain links (contributes_to, part_of, delivers) not rejected, as [fromKey, toKey]. */
-  chainLinks: readonly (readonly [string, string])[];
-  /** The names of its OKR cycles (a key result's `cycle` may name one). */
-  cycleNames?: ReadonlySet<string>;
-  /** Its links as `from\u0000to\u0000kind` by key (a RAID item may be attached to one). */
-  linkKeys?: ReadonlySet<string>;
-}
-
-export const EMPTY_PORTFOLIO: ExistingPortfolio = { unitKeys: new Set(), nodeKinds: new Map(), chainLinks: [] };
-
-/** The sections of a document, in the order the export writes them. */
-const SECTIONS = ['format', 'businessUnits', 'okrCycles', 'nodes', 'links', 'checkIns', 'waivers', 'raid'];
-
-export type InterchangeResult =
-  | { ok: true; document: InterchangeDocument; repeats: InterchangeRepeat[] }
-  | { ok: false; errors: InterchangeError[]; truncated: boolean };
+export { EMPTY_PORTFOLIO } from './interchange/types.js';
+export type { ExistingPortfolio, InterchangeError, InterchangeRepeat, InterchangeResult } from './interchange/types.js';
+import { EMPTY_PORTFOLIO, type ExistingPortfolio, type InterchangeResult } from './interchange/types.js';
 
 /**
  * Checks a document against docs/domain.md and the schema's rules before anything is written:
@@ -100,11 +72,7 @@ function check(input: unknown, existing: ExistingPortfolio, errors: Collector): 
   checkLinks(links, nodeKeys, existing, errors, repeats);
   checkCheckIns(checkIns, nodeKeys, errors, repeats);
   checkWaivers(waivers, nodeKeys.kinds, errors);
-  const linkKeys = new Set(existing.linkKeys ?? []);
-  for (const link of links) {
-    if (isObject(link)) linkKeys.add(`${link.from as string}\u0000${link.to as string}\u0000${link.kind as string}`);
-  }
-  checkRaid(raid, nodeKeys.kinds, (from, to, kind) => linkKeys.has(`${from}\u0000${to}\u0000${kind}`), errors);
+  checkRaidSection(raid, links, nodeKeys.kinds, existing.linkKeys, errors);
 
   if (errors.count > 0) return errors.result();
   return {
@@ -115,10 +83,7 @@ function check(input: unknown, existing: ExistingPortfolio, errors: Collector): 
       nodes: repeats.without(nodes, 'nodes') as unknown as InterchangeDocument['nodes'],
       links: repeats.without(links, 'links') as unknown as InterchangeDocument['links'],
       checkIns: repeats.without(checkIns, 'checkIns') as unknown as InterchangeDocument['checkIns'],
-      // Optional sections stay absent when the document has none, so an older document reads back as it was.
-      ...(input.okrCycles !== undefined ? { okrCycles: cycles as unknown as InterchangeDocument['okrCycles'] } : {}),
-      ...(input.waivers !== undefined ? { waivers: waivers as unknown as InterchangeDocument['waivers'] } : {}),
-      ...(input.raid !== undefined ? { raid: raid as unknown as InterchangeDocument['raid'] } : {}),
+      ...optionalSections(input, cycles, waivers, raid),
     },
     repeats: repeats.list,
   };

@@ -61,9 +61,7 @@ export interface InterchangeWaiver {
  * the label it was shown with (`detached`).
  */
 export type InterchangeRaidAttachment =
-  | { node: string }
-  | { link: { from: string; to: string; kind: LinkKind } }
-  | { detached: string };
+  { node: string } | { link: { from: string; to: string; kind: LinkKind } } | { detached: string };
 
 /** A RAID item (docs/domain.md, "RAID log"), matched on import by its type and title. */
 export interface InterchangeRaidItem {

@@ -27,7 +27,11 @@ import type { UpdateNodeDto } from './dto/update-node.dto.js';
 import { decodeCursor, NodesRepository, type NodePage, type NodeValues } from './nodes.repository.js';
 
 /** Fields a PATCH may change (everything but the kind, which links and check-ins depend on). */
-const EDITABLE = [...EDITABLE_NODE_FIELDS, ...ALL_KIND_FIELDS, 'cycleId'] as const satisfies readonly (keyof NodeValues)[];
+const EDITABLE = [
+  ...EDITABLE_NODE_FIELDS,
+  ...ALL_KIND_FIELDS,
+  'cycleId',
+] as const satisfies readonly (keyof NodeValues)[];
 
 const NEEDS_DIRECTION = { field: 'direction', message: 'a key result needs a direction' };
 

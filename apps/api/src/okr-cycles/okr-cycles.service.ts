@@ -80,7 +80,9 @@ export class OkrCyclesService {
     }
     const datesProblem = cycleDatesProblem(values.startsOn, values.endsOn);
     if (datesProblem) {
-      throw new DomainError('INVALID_FIELD', `endsOn ${datesProblem}.`, [{ field: 'endsOn', problems: [datesProblem] }]);
+      throw new DomainError('INVALID_FIELD', `endsOn ${datesProblem}.`, [
+        { field: 'endsOn', problems: [datesProblem] },
+      ]);
     }
     if (await this.cycles.nameTaken(values.name, except)) {
       throw new DomainError('KEY_TAKEN', `A cycle named “${values.name}” already exists.`, [

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditRuleId, InterchangeRaidAttachment, LinkKind, LinkState, RaidStatus, RaidType } from '@throughline/domain';
+import type {
+  AuditRuleId,
+  InterchangeRaidAttachment,
+  LinkKind,
+  LinkState,
+  RaidStatus,
+  RaidType,
+} from '@throughline/domain';
 import type pg from 'pg';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DemoSeeder } from './demo/demo-seeder.service.js';
 import { PortfolioExportRepository } from './portfolio-export.repository.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
+import { PortfolioGovernanceImport } from './portfolio-governance.import.js';
+import { PortfolioGovernanceRepository } from './portfolio-governance.repository.js';
 import { PortfolioPreviewRepository } from './portfolio-preview.repository.js';
 import { PortfolioController } from './portfolio.controller.js';
 import { PortfolioRepository } from './portfolio.repository.js';
@@ -12,6 +14,8 @@ import { PortfolioService } from './portfolio.service.js';
   providers: [
     PortfolioService,
     PortfolioRepository,
+    PortfolioGovernanceRepository,
+    PortfolioGovernanceImport,
     PortfolioPreviewRepository,
     PortfolioExportService,
     PortfolioExportRepository,

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   CHECK_IN_DEFAULTS,
-  findingId,
-  type InterchangeRaidItem,
-  type InterchangeWaiver,
   KIND_FIELDS,
   LINK_DEFAULTS,
   nodeDefaults,
@@ -22,15 +19,8 @@ import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
 import { PortfolioPreviewRepository } from './portfolio-preview.repository.js';
-import {
-  PortfolioRepository,
-  type NodeInputRow,
-  type RaidInputAttachment,
-  type RaidInputValues,
-  type StoredRaidItem,
-  type UnitRow,
-  type Upserted,
-} from './portfolio.repository.js';
+import { hasRaid, PortfolioGovernanceImport } from './portfolio-governance.import.js';
+import { PortfolioRepository, type NodeInputRow, type UnitRow, type Upserted } from './portfolio.repository.js';
 
 /** New nodes after which the import refreshes the planner's statistics before writing links. */
 const ANALYZE_AFTER = 1000;
@@ -68,6 +58,7 @@ export class PortfolioService {
     private readonly portfolio: PortfolioRepository,
     private readonly changeLog: ChangeLogRepository,
     private readonly previews: PortfolioPreviewRepository,
+    private readonly governance: PortfolioGovernanceImport,
   ) {}
 
   /**
@@ -79,14 +70,14 @@ export class PortfolioService {
   ): Promise<{ result: InterchangeResult; units: UnitRow[]; nodeKinds: Map<string, NodeKind> }> {
     const units = await this.portfolio.units();
     const nodeKinds = await this.portfolio.nodeKinds();
-    const governance = hasGovernance(input);
+    const withRaid = hasRaid(input);
     const result = validateInterchange(input, {
       unitKeys: new Set(units.map((u) => u.key)),
       nodeKinds,
       chainLinks: nodeKinds.size ? await this.portfolio.chainLinkKeys() : [],
-      cycleNames: new Set(await this.portfolio.cycleNames()),
+      cycleNames: new Set(await this.governance.cycleNames()),
       // Only a RAID section refers to links by their ends; a document without one does not pay for reading them all.
-      linkKeys: governance && nodeKinds.size ? new Set(await this.portfolio.linkKeys()) : undefined,
+      linkKeys: withRaid && nodeKinds.size ? new Set(await this.governance.linkKeys()) : undefined,
     });
     return { result, units, nodeKinds };
   }
@@ -125,7 +116,7 @@ export class PortfolioService {
           doc.okrCycles &&
           counted(
             doc.okrCycles.length,
-            await this.portfolio.upsertCycles(
+            await this.governance.upsertCycles(
               doc.okrCycles.map((c) => ({ name: c.name, starts_on: c.startsOn, ends_on: c.endsOn })),
             ),
           );
@@ -135,8 +126,10 @@ export class PortfolioService {
         );
         // A key result's cycle refers to a cycle, not a column of its own: set apart, for the nodes that name one
         // (and new key results, which start in none — nothing to write for those).
-        await this.portfolio.setCycles(
-          doc.nodes.flatMap((n) => (n.kind === 'key_result' && n.cycle !== undefined ? [{ key: n.key, cycle: n.cycle }] : [])),
+        await this.governance.setCycles(
+          doc.nodes.flatMap((n) =>
+            n.kind === 'key_result' && n.cycle !== undefined ? [{ key: n.key, cycle: n.cycle }] : [],
+          ),
         );
         if (nodes.created >= ANALYZE_AFTER) await this.portfolio.refreshStatistics();
         const links = counted(
@@ -170,8 +163,8 @@ export class PortfolioService {
         // first minute of reads after a large import is planned for empty tables (measured in
         // docs/reliability.md: 35 ms of PostgreSQL CPU per request instead of ~10).
         if (nodes.created + links.created + checkIns.created >= ANALYZE_AFTER) await this.portfolio.refreshStatistics();
-        const waivers = doc.waivers && counted(doc.waivers.length, await this.importWaivers(doc.waivers));
-        const raid = doc.raid && (await this.importRaid(doc.raid));
+        const waivers = doc.waivers && counted(doc.waivers.length, await this.governance.importWaivers(doc.waivers));
+        const raid = doc.raid && (await this.governance.importRaid(doc.raid));
         return {
           businessUnits,
           nodes,
@@ -184,79 +177,6 @@ export class PortfolioService {
       },
       { lockGraphOf: requestContext.orgId() },
     );
-  }
-
-  /** Waivers by their finding, its id computed from this organisation's node ids (the validation found every key). */
-  private async importWaivers(waivers: InterchangeWaiver[]): Promise<Upserted> {
-    const ids = await this.portfolio.nodeIds([...new Set(waivers.flatMap((w) => w.nodes))]);
-    return this.portfolio.upsertWaivers(
-      waivers.map((w) => {
-        const nodeIds = w.nodes.map((key) => ids.get(key)!.id);
-        return {
-          finding_id: findingId(w.rule, nodeIds, w.linkKind ?? ''),
-          rule: w.rule,
-          node_ids: nodeIds,
-          path: w.path,
-          reason: w.reason,
-          expires_on: w.expiresOn,
-        };
-      }),
-    );
-  }
-
-  /**
-   * RAID items, matched by type and title: a new one is created, a known one changed when a field or its attachments
-   * differ (the attachments are replaced, as a PATCH with attachments does). Few per organisation: one at a time.
-   */
-  private async importRaid(items: InterchangeRaidItem[]): Promise<ImportCounts> {
-    const keys = items.flatMap((i) => (i.attachments ?? []).flatMap((a) => ('node' in a ? [a.node] : [])));
-    const nodes = await this.portfolio.nodeIds([...new Set(keys)]);
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    const changes: ChangeToRecord[] = [];
-    for (const item of items) {
-      const values: RaidInputValues = {
-        type: item.type,
-        title: item.title.trim(),
-        description: item.description ?? '',
-        owner: item.owner ?? null,
-        status: item.status ?? 'open',
-        dueDate: item.dueDate ?? null,
-        likelihood: item.likelihood ?? null,
-        impact: item.impact ?? null,
-        decidedOn: item.decidedOn ?? null,
-        decidedBy: item.decidedBy ?? null,
-      };
-      const attachments: RaidInputAttachment[] = [];
-      for (const a of item.attachments ?? []) {
-        if ('node' in a) {
-          const node = nodes.get(a.node)!;
-          attachments.push({ nodeId: node.id, linkId: null, label: `${a.node} ${node.title}` });
-        } else if ('link' in a) {
-          const linkId = await this.portfolio.linkId(a.link.from, a.link.to, a.link.kind);
-          const label = `${a.link.from} → ${a.link.to} (${a.link.kind.replace(/_/g, ' ')})`;
-          attachments.push({ nodeId: null, linkId: linkId!, label });
-        } else attachments.push({ nodeId: null, linkId: null, label: a.detached });
-      }
-      const before = await this.portfolio.raidItem(values.type, values.title);
-      if (before && sameRaid(before, values, attachments)) {
-        counts.unchanged++;
-        continue;
-      }
-      const id = await this.portfolio.saveRaidItem(before?.id ?? null, values, attachments);
-      if (before) counts.updated++;
-      else counts.created++;
-      const nodeIds = [...new Set(attachments.flatMap((a) => (a.nodeId ? [a.nodeId] : [])))];
-      changes.push({
-        action: before ? 'update' : 'create',
-        entityType: 'raid_item',
-        entityId: id,
-        nodeIds,
-        before: before ?? null,
-        after: { id, ...values, attachments },
-      });
-    }
-    await this.changeLog.append(changes);
-    return counts;
   }
 
   /** Units are few: new ones first (so any may be a parent), then names and parents. */
@@ -297,21 +217,6 @@ export class PortfolioService {
     await this.changeLog.append(changes);
     return { created, updated, unchanged: input.length - created - updated };
   }
-}
-
-/** Whether the document has a RAID section (the only one that needs the organisation's links by their ends). */
-function hasGovernance(input: unknown): boolean {
-  return typeof input === 'object' && input !== null && 'raid' in input;
-}
-
-/** A stored RAID item against the document's: the same fields and the same attachments (by node, link or label). */
-function sameRaid(stored: StoredRaidItem, values: RaidInputValues, attachments: RaidInputAttachment[]): boolean {
-  const fields = Object.keys(values) as (keyof RaidInputValues)[];
-  if (fields.some((f) => (stored[f] ?? null) !== (values[f] ?? null))) return false;
-  const identity = (a: RaidInputAttachment) => a.nodeId ?? a.linkId ?? `label:${a.label}`;
-  const a = stored.attachments.map(identity).sort();
-  const b = attachments.map(identity).sort();
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function invalid(errors: InterchangeError[], truncated: boolean): DomainError {

@@ -6,9 +6,37 @@ import { RAID_FIELD_RULES } from '../raid/raid.js';
 import { MAX_RAID_ATTACHMENTS } from '../raid/raid.js';
 import { text, type FieldRule } from '../shapes/field-rules.js';
 import { KEY_RESULT_CYCLE_RULES, OKR_CYCLE_FIELD_RULES } from '../shapes/okr-cycle-shape.js';
-import { Collector, field, isObject, type Json } from './problems.js';
+import { field, isObject, type Collector, type Json } from './problems.js';
+import type { InterchangeDocument } from '../interchange.js';
 
 // The interchange's governance sections (issue 13): OKR cycles, waivers and the RAID log, and a key result's cycle.
+
+/** The sections of a document, in the order the export writes them. */
+export const SECTIONS = ['format', 'businessUnits', 'okrCycles', 'nodes', 'links', 'checkIns', 'waivers', 'raid'];
+
+/** The optional sections the document has, checked; absent ones stay absent (an older document reads back as it was). */
+export function optionalSections(input: Json, cycles: unknown[], waivers: unknown[], raid: unknown[]) {
+  return {
+    ...(input.okrCycles !== undefined ? { okrCycles: cycles as InterchangeDocument['okrCycles'] } : {}),
+    ...(input.waivers !== undefined ? { waivers: waivers as InterchangeDocument['waivers'] } : {}),
+    ...(input.raid !== undefined ? { raid: raid as InterchangeDocument['raid'] } : {}),
+  };
+}
+
+/** `raid`, whose attachments may name a link of the document (`links`) or of the organisation (`existing`). */
+export function checkRaidSection(
+  raid: unknown[],
+  links: unknown[],
+  nodeKeys: ReadonlyMap<string, NodeKind>,
+  existing: ReadonlySet<string> | undefined,
+  errors: Collector,
+) {
+  const linkKeys = new Set(existing ?? []);
+  for (const link of links) {
+    if (isObject(link)) linkKeys.add(`${link.from as string}\u0000${link.to as string}\u0000${link.kind as string}`);
+  }
+  checkRaid(raid, nodeKeys, (from, to, kind) => linkKeys.has(`${from}\u0000${to}\u0000${kind}`), errors);
+}
 
 /** A waiver's own fields (the audit's waiver form asks the same: a reason, and the last day it applies). */
 export const WAIVER_FIELD_RULES = {
@@ -24,7 +52,8 @@ export function checkCycles(cycles: unknown[], existing: ReadonlySet<string>, er
     const path = `$.okrCycles[${i}]`;
     if (!isObject(cycle)) return errors.add(path, 'must be an object with name, startsOn and endsOn');
     unknown(cycle, ['name', 'startsOn', 'endsOn'], path, errors);
-    for (const name of ['name', 'startsOn', 'endsOn'] as const) field(cycle, name, OKR_CYCLE_FIELD_RULES[name], path, errors);
+    for (const name of ['name', 'startsOn', 'endsOn'] as const)
+      field(cycle, name, OKR_CYCLE_FIELD_RULES[name], path, errors);
     if (typeof cycle.startsOn === 'string' && typeof cycle.endsOn === 'string') {
       const problem = cycleDatesProblem(cycle.startsOn, cycle.endsOn);
       if (problem) errors.add(`${path}.endsOn`, problem);
@@ -40,7 +69,13 @@ export function checkCycles(cycles: unknown[], existing: ReadonlySet<string>, er
 }
 
 /** A node's `cycle`: key results only, a cycle of the document or the organisation. */
-export function checkNodeCycle(node: Json, kind: NodeKind | undefined, cycles: ReadonlySet<string>, path: string, errors: Collector) {
+export function checkNodeCycle(
+  node: Json,
+  kind: NodeKind | undefined,
+  cycles: ReadonlySet<string>,
+  path: string,
+  errors: Collector,
+) {
   if (node.cycle === undefined || node.cycle === null) return;
   field(node, 'cycle', KEY_RESULT_CYCLE_RULES.cycle, path, errors);
   if (kind && kind !== 'key_result') return errors.add(`${path}.cycle`, 'applies to key results only');
@@ -63,7 +98,10 @@ export function checkWaivers(waivers: unknown[], nodeKeys: ReadonlyMap<string, N
     } else {
       waiver.nodes.forEach((key, j) => {
         if (typeof key !== 'string' || !nodeKeys.has(key)) {
-          errors.add(`${path}.nodes[${j}]`, `no node with key ${JSON.stringify(key)} in the document or the organisation`);
+          errors.add(
+            `${path}.nodes[${j}]`,
+            `no node with key ${JSON.stringify(key)} in the document or the organisation`,
+          );
         }
       });
     }
@@ -119,7 +157,8 @@ export function checkRaid(
     }
     if (item.type !== 'decision') {
       for (const name of ['decidedOn', 'decidedBy'] as const) {
-        if (item[name] !== undefined && item[name] !== null) errors.add(`${path}.${name}`, 'only a decision is decided');
+        if (item[name] !== undefined && item[name] !== null)
+          errors.add(`${path}.${name}`, 'only a decision is decided');
       }
     }
     if (typeof item.type === 'string' && typeof item.title === 'string') {
@@ -152,7 +191,12 @@ function checkAttachment(
     }
   } else if ('link' in a) {
     const link = a.link;
-    if (!isObject(link) || typeof link.from !== 'string' || typeof link.to !== 'string' || typeof link.kind !== 'string') {
+    if (
+      !isObject(link) ||
+      typeof link.from !== 'string' ||
+      typeof link.to !== 'string' ||
+      typeof link.kind !== 'string'
+    ) {
       return errors.add(`${path}.link`, 'must be { from, to, kind }');
     }
     if (!linkExists(link.from, link.to, link.kind)) {

@@ -41,8 +41,7 @@ export function quarterOf(day: string): { name: string; startsOn: string; endsOn
   const year = Number(day.slice(0, 4));
   const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
   const startsOn = `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
-  const nextStart =
-    quarter === 3 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 4).padStart(2, '0')}-01`;
+  const nextStart = quarter === 3 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 4).padStart(2, '0')}-01`;
   return { name: `${year} Q${quarter + 1}`, startsOn, endsOn: addDays(nextStart, -1) };
 }
 
