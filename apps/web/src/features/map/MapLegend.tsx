@@ -87,6 +87,21 @@ function LegendBody() {
           <span className="legend-ring is-proposed" /> a dashed card: proposed work, not started
         </li>
       </ul>
+      <h3>Keys (with the map focused)</h3>
+      <dl className="legend-keys">
+        <dt>↓ ↑</dt>
+        <dd>to what delivers the selected card, to what it serves</dd>
+        <dt>← →</dt>
+        <dd>to the cards beside it under the same parent (the nearest card when no link leads there)</dd>
+        <dt>Space</dt>
+        <dd>select or let go</dd>
+        <dt>Enter</dt>
+        <dd>open it in the inspector</dd>
+        <dt>T, L, Delete</dt>
+        <dd>trace, link to…, delete</dd>
+        <dt>/ and ?</dt>
+        <dd>search, this legend</dd>
+      </dl>
       <p className="muted">
         Drag from a card’s top or bottom edge and drop on another card to link them, or use “Link to…”. Zoomed out,
         cards show their key and title.
