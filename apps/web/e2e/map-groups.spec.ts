@@ -34,15 +34,24 @@ async function nodesByUnit(page: Page): Promise<Map<string, GraphNode[]>> {
   return out;
 }
 
-/** Every card's box on screen, by key (one read of the page). */
-function cardRects(page: Page): Promise<Record<string, Rect>> {
+/**
+ * Every card's node box on screen by key, and every group's and lane's box by name, in one read of
+ * the page (boxes read one by one could straddle a move of the viewport).
+ */
+function boxes(page: Page): Promise<{ cards: Record<string, Rect>; groups: Record<string, Rect> }> {
   return page.evaluate(() => {
-    const out: Record<string, Rect> = {};
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node [data-key]')) {
+    const rect = (el: Element) => {
       const r = el.getBoundingClientRect();
-      out[el.dataset.key!] = { x: r.x, y: r.y, width: r.width, height: r.height };
-    }
-    return out;
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const cards: Record<string, Rect> = {};
+    // The node's own box (far out a card's ring reaches a little outside it).
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node [data-key]'))
+      cards[el.dataset.key!] = rect(el.closest('.react-flow__node')!);
+    const groups: Record<string, Rect> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid=map-group], [data-testid=map-lane]'))
+      groups[el.dataset.name!] = rect(el);
+    return { cards, groups };
   });
 }
 
@@ -66,17 +75,19 @@ test('groups the map by business unit: a box per unit with its name, counts and 
   await map.ready();
   await map.fitView();
 
-  const rects = await cardRects(page);
+  const { cards: rects, groups: outers } = await boxes(page);
   for (const [name, nodes] of byUnit) {
     const box = group(page, name);
     await expect(box).toHaveAttribute('data-total', String(nodes.length));
     await expect(box.locator('.map-group-name')).toHaveText(name);
     await expect(box.locator('.map-group-total')).toHaveText(String(nodes.length));
-    // Health counts add up to the members whose health is known.
-    const health = await box.locator('.map-group-health').getAttribute('aria-label');
-    expect(health).toMatch(/^Health: /);
+    // The health summary counts every member once: red, amber, green and not known add up to the total.
+    const health = (await box.locator('.map-group-health').getAttribute('aria-label'))!;
+    expect(health).toMatch(/^Health: (\d+ (red|amber|green|not known)(, )?)+$/);
+    const counted = [...health.matchAll(/(\d+) /g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted, health).toBe(nodes.length);
     // Every one of the unit's cards sits in its unit's box.
-    const outer = (await box.boundingBox())!;
+    const outer = outers[name];
     for (const n of nodes) expect(inside(rects[n.key], outer), `${n.key} in ${name}`).toBe(true);
   }
 
@@ -139,10 +150,9 @@ test('swimlanes: strategy on top, each unit’s work in its own lane', async ({ 
   await expect(page.locator('[data-testid=map-lane][data-name="Strategy"]')).toHaveCount(1);
   await map.fitView();
 
-  const rects = await cardRects(page);
-  const lane = async (name: string) =>
-    (await page.locator(`[data-testid=map-lane][data-name="${name}"]`).boundingBox())!;
-  const strategyLane = await lane('Strategy');
+  const { cards: rects, groups: laneBoxes } = await boxes(page);
+  const lane = (name: string) => laneBoxes[name];
+  const strategyLane = lane('Strategy');
   const strategyKinds = new Set(['theme', 'objective', 'key_result']);
   const lanes: Rect[] = [strategyLane];
   for (const [name, nodes] of byUnit) {
@@ -150,7 +160,7 @@ test('swimlanes: strategy on top, each unit’s work in its own lane', async ({ 
     for (const n of nodes.filter((m) => strategyKinds.has(m.kind)))
       expect(inside(rects[n.key], strategyLane), `${n.key} in the strategy band`).toBe(true);
     if (work.length === 0) continue;
-    const box = await lane(name);
+    const box = lane(name);
     lanes.push(box);
     expect(box.y).toBeGreaterThanOrEqual(strategyLane.y + strategyLane.height - 1);
     for (const n of work) expect(inside(rects[n.key], box), `${n.key} in the ${name} lane`).toBe(true);
