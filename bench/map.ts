@@ -46,6 +46,13 @@ const { values } = parseArgs({
     database: { type: 'string' },
     /** Only the views whose label contains this (e.g. "2,000"). */
     only: { type: 'string' },
+    /**
+     * CSS to A/B in the same page: after the view's gestures, this is added to the page and the
+     * gestures are repeated ("with css" in the report) — one change measured against the page as built.
+     */
+    'ab-css': { type: 'string', multiple: true },
+    /** No warm-up run before each view's measured runs (quicker; the first run's time to interactive is then cold). */
+    cold: { type: 'boolean', default: false },
     /** Print where the renderer's time went during each gesture (trace events by thread and name). */
     breakdown: { type: 'boolean', default: false },
     /** Keep each run's frame intervals in the JSON (large). */
@@ -87,6 +94,8 @@ interface Run {
   /** The same gestures on an empty canvas in the same browser, just before. */
   emptyPan: FrameStats;
   emptyZoom: FrameStats;
+  /** With --ab-css: the same gestures on the same page with that CSS added. */
+  ab: { css: string; pan: FrameStats; zoom: FrameStats }[];
 }
 
 const load = () => loadavg().map((n) => Number(n.toFixed(2)));
@@ -125,7 +134,7 @@ async function main() {
     const results: Record<string, { view: View; loadBefore: number[]; loadAfter: number[]; runs: Run[] }> = {};
     console.log(`load average ${load().join(' ')} (${cpus().length} CPUs)`);
     for (const view of views) {
-      await measure(browser, api.url, view); // warm the API's caches and the machine; not counted
+      if (!values.cold) await measure(browser, api.url, view); // warm the API's caches and the machine; not counted
       const loadBefore = load();
       const measured: Run[] = [];
       for (let i = 0; i < runs; i++) measured.push(await measure(browser, api.url, view));
@@ -217,11 +226,18 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
     })()`)) as { scriptDone: number; dataIn: number; laidOut: number };
 
     const motion = await interact(page, base);
+    // Each --ab-css on top of the ones before it.
+    const ab: { css: string; pan: FrameStats; zoom: FrameStats }[] = [];
+    for (const css of values['ab-css'] ?? []) {
+      await page.addStyleTag({ content: css });
+      ab.push({ css, ...(await interact(page, base)) });
+    }
     // The empty canvas, same page and viewport, right after: what the machine allows at this moment.
     await page.goto(`${base}${EMPTY_VIEW}`);
     await page.waitForSelector('[data-testid=map-canvas][data-ready=true] .react-flow__node', { timeout: 60_000 });
     const empty = await interact(page, base);
     return {
+      ab,
       emptyPan: empty.pan,
       emptyZoom: empty.zoom,
       interactive,
@@ -242,8 +258,8 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
 const EMPTY_VIEW = '/?scope=all&limit=1';
 
 /**
- * A pan (the pane dragged for about a second) then a zoom (about a second of wheel steps, in then
- * out again, so it stays near the opening zoom), traced over CDP; the frame intervals of each.
+ * A pan (the pane dragged for about a second) then a zoom (about a second of wheel steps, out then
+ * in again, so it stays near the opening zoom), traced over CDP; the frame intervals of each.
  */
 async function interact(page: Page, base: string): Promise<{ pan: FrameStats; zoom: FrameStats }> {
   const cdp = await page.context().newCDPSession(page);
@@ -254,23 +270,26 @@ async function interact(page: Page, base: string): Promise<{ pan: FrameStats; zo
   let events: TraceEvent[];
   try {
     await page.waitForTimeout(200);
-    // Pan: drag the empty pane (its top left corner, clear of the cards) for about a second.
+    // Pan: drag the empty pane (from its top left corner, clear of the cards) for about a second.
     const y = pane.y + 40;
     await page.mouse.move(pane.x + 40, y);
     await page.mouse.down();
     await stamp('tl:pan:start');
+    // There and back, so the view ends where it started (an A/B's second pass starts from the same view).
     for (let i = 1; i <= 60; i++) {
-      await page.mouse.move(pane.x + 40 + i * 8, y + i * 3);
+      const step = i <= 30 ? i : 60 - i;
+      await page.mouse.move(pane.x + 40 + step * 16, y + step * 6);
       await page.waitForTimeout(16);
     }
     await stamp('tl:pan:end');
     await page.mouse.up();
     await page.waitForTimeout(300);
-    // Zoom: wheel steps at the centre, 15 in and 15 out, about 33 ms apart.
+    // Zoom: wheel steps at the centre, 15 out and 15 in again (about ×2.3 each way, so an overview
+    // stays an overview: crossing into full cards is a different cost), about 33 ms apart.
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
     await stamp('tl:zoom:start');
     for (let i = 0; i < 30; i++) {
-      await page.mouse.wheel(0, i < 15 ? -60 : 60);
+      await page.mouse.wheel(0, i < 15 ? 40 : -40);
       await page.waitForTimeout(33);
     }
     await stamp('tl:zoom:end');
@@ -298,7 +317,7 @@ async function interact(page: Page, base: string): Promise<{ pan: FrameStats; zo
 }
 
 function frameSets(r: Run): FrameStats[] {
-  return [r.pan, r.zoom, r.emptyPan, r.emptyZoom];
+  return [r.pan, r.zoom, r.emptyPan, r.emptyZoom, ...r.ab.flatMap((a) => [a.pan, a.zoom])];
 }
 
 function report(view: View, results: Run[], loadBefore: number[], loadAfter: number[]) {
@@ -313,6 +332,12 @@ function report(view: View, results: Run[], loadBefore: number[], loadAfter: num
       `data ${Math.round(median((x) => x.dataIn))}, laid out ${Math.round(median((x) => x.laidOut))}; ` +
       `graph fetch ${Math.round(median((x) => x.graphFetch))}, layout ${Math.round(median((x) => x.layout))})  DOM nodes ${r.rendered}\n` +
       `    ${frames('pan', (x) => x.pan)}   ${frames('zoom', (x) => x.zoom)}\n` +
+      r.ab
+        .map(
+          (a, i) =>
+            `    + ${a.css}\n      ${frames('pan', (x) => x.ab[i].pan)}   ${frames('zoom', (x) => x.ab[i].zoom)}\n`,
+        )
+        .join('') +
       `    empty canvas: ${frames('pan', (x) => x.emptyPan)}   ${frames('zoom', (x) => x.emptyZoom)}\n` +
       `    load average ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
   );

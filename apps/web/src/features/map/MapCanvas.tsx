@@ -21,6 +21,7 @@ import {
   type OnConnectEnd,
   type OnNodeDrag,
   type ReactFlowState,
+  type Viewport,
   getBezierPath,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -36,6 +37,7 @@ import { reconcile, sameEdge, sameNode } from './model/elements';
 import { FarContext } from './nodes/FarContext';
 import { nodeTypes } from './nodes/nodeTypes';
 import type { MapNode } from './nodes/types';
+import { zoomStyle, type ZoomStyle } from './zoomStyle';
 
 export interface MapCanvasProps {
   nodes: MapNode[];
@@ -86,21 +88,21 @@ export function MapCanvas(props: MapCanvasProps) {
   const far = useStore(selectFar) && !renderAll;
 
   // The zoom as a CSS variable, written straight to the DOM (no re-render per frame), so far-zoom
-  // labels and rings keep a readable size on screen (see nodes/nodes.css, "far zoom").
+  // labels and rings keep a readable size on screen (see nodes/nodes.css, "far zoom") — held back
+  // while a pan or zoom gesture runs (zoomStyle.ts: a new value restyles every label).
   const store = useStoreApi<MapNode, MapEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  const zoomCss = useRef<ZoomStyle | null>(null);
   useEffect(() => {
-    const apply = (zoom: number) => {
-      wrapper.current?.style.setProperty('--zoom', String(zoom));
-      // Very far out a title no longer fits a card: only the key is left (nodes.css, zoom-tiny).
-      // (A data attribute: React owns the class name and would drop a class on its next render.)
-      if (wrapper.current) wrapper.current.dataset.tiny = String(zoom < TINY_ZOOM);
-    };
-    apply(store.getState().transform[2]);
+    if (!wrapper.current) return;
+    const published = zoomStyle(wrapper.current, TINY_ZOOM, store.getState().transform[2]);
+    zoomCss.current = published;
     return store.subscribe((state, previous) => {
-      if (state.transform[2] !== previous.transform[2]) apply(state.transform[2]);
+      if (state.transform[2] !== previous.transform[2]) published.zoomed(state.transform[2]);
     });
   }, [store]);
+  const onMoveStart = useCallback(() => zoomCss.current?.moveStart(), []);
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => zoomCss.current?.moveEnd(viewport.zoom), []);
 
   // Derived nodes become state so a drag can move one node without rebuilding the rest; when the
   // derived list changes, unchanged nodes keep their identity (see `reconcile`).
@@ -198,6 +200,8 @@ export function MapCanvas(props: MapCanvasProps) {
           onNodeContextMenu={onNodeContextMenu}
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
           isValidConnection={isValidConnection}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
@@ -223,7 +227,9 @@ export function MapCanvas(props: MapCanvasProps) {
           elevateNodesOnSelect={false}
           proOptions={PRO_OPTIONS}
         >
-          <Background gap={24} color="#dfe4ea" />
+          {/* Not far out: there the dots are a grey texture a few pixels apart, and repainting it on
+              every frame of a pan doubled the frame time of a 2,000-node overview (docs/performance.md). */}
+          {!far && <Background gap={24} color="#dfe4ea" />}
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
           <ConnectionHint explain={explainConnection} describe={props.describeConnection} />

@@ -1,0 +1,44 @@
+/**
+ * The map's zoom published to its canvas element for CSS: `--zoom` (far-zoom labels, rings and
+ * group names keep a readable size on screen) and `data-tiny` (only the key is left very far out).
+ * Written straight to the DOM, never through React state, so no zoom re-renders a card.
+ *
+ * While a pan or zoom gesture runs (`moveStart` … `moveEnd`), nothing is written and the canvas
+ * carries `data-moving="true"`: a new `--zoom` makes the browser work out the style and layout of
+ * every label again, which on a 2,000-node overview cost more than the rest of a frame together
+ * (docs/performance.md, "Map"). The labels scale with the map during the gesture and take their
+ * screen size when it ends.
+ */
+export interface ZoomStyle {
+  /** React Flow's zoom changed (a gesture's steps are held back until it ends). */
+  zoomed(zoom: number): void;
+  moveStart(): void;
+  moveEnd(zoom: number): void;
+}
+
+export function zoomStyle(element: HTMLElement, tinyZoom: number, initialZoom: number): ZoomStyle {
+  let moving = false;
+  let written: number | null = null;
+  const write = (zoom: number) => {
+    if (zoom === written) return;
+    written = zoom;
+    element.style.setProperty('--zoom', String(zoom));
+    // (Data attributes: React owns the class name and would drop a class on its next render.)
+    element.dataset.tiny = String(zoom < tinyZoom);
+  };
+  write(initialZoom);
+  return {
+    zoomed(zoom) {
+      if (!moving) write(zoom);
+    },
+    moveStart() {
+      moving = true;
+      element.dataset.moving = 'true';
+    },
+    moveEnd(zoom) {
+      moving = false;
+      element.dataset.moving = 'false';
+      write(zoom);
+    },
+  };
+}
