@@ -1,4 +1,4 @@
-import { zoomStyle } from './zoomStyle';
+import { SETTLE_MS, zoomStyle } from './zoomStyle';
 
 const zoomOf = (element: HTMLElement) => element.style.getPropertyValue('--zoom');
 
@@ -13,7 +13,10 @@ describe('zoomStyle', () => {
     expect(element.dataset.tiny).toBe('true');
   });
 
-  it('holds the zoom back during a pan or zoom gesture and writes where it ended', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('holds the zoom back during a pan or zoom gesture and writes where it ended once it rests', () => {
+    jest.useFakeTimers();
     const element = document.createElement('div');
     const published = zoomStyle(element, 0.17, 0.3);
     published.moveStart();
@@ -23,6 +26,16 @@ describe('zoomStyle', () => {
     expect(zoomOf(element)).toBe('0.3');
     expect(element.dataset.tiny).toBe('false');
     published.moveEnd(0.12);
+    // A wheel's next notch within the settling time is the same movement: still nothing written.
+    jest.advanceTimersByTime(SETTLE_MS - 10);
+    expect(zoomOf(element)).toBe('0.3');
+    published.moveStart();
+    published.zoomed(0.1);
+    published.moveEnd(0.12);
+    jest.advanceTimersByTime(SETTLE_MS - 10);
+    expect(element.dataset.moving).toBe('true');
+    expect(zoomOf(element)).toBe('0.3');
+    jest.advanceTimersByTime(10);
     expect(element.dataset.moving).toBe('false');
     expect(zoomOf(element)).toBe('0.12');
     expect(element.dataset.tiny).toBe('true');

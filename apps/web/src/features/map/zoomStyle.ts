@@ -7,7 +7,7 @@
  * carries `data-moving="true"`: a new `--zoom` makes the browser work out the style and layout of
  * every label again, which on a 2,000-node overview cost more than the rest of a frame together
  * (docs/performance.md, "Map"). The labels scale with the map during the gesture and take their
- * screen size when it ends.
+ * screen size once it has ended and rested (`SETTLE_MS`).
  */
 export interface ZoomStyle {
   /** React Flow's zoom changed (a gesture's steps are held back until it ends). */
@@ -16,9 +16,18 @@ export interface ZoomStyle {
   moveEnd(zoom: number): void;
 }
 
+/**
+ * After a gesture ends, how long the zoom waits before it is written: a mouse wheel's notches are
+ * gestures of their own, and the labels are restyled once the wheel rests, not once per notch.
+ */
+export const SETTLE_MS = 150;
+
 export function zoomStyle(element: HTMLElement, tinyZoom: number, initialZoom: number): ZoomStyle {
   let moving = false;
   let written: number | null = null;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  /** The zoom now (what the settled write publishes, should it have changed since the gesture). */
+  let latest = initialZoom;
   const write = (zoom: number) => {
     if (zoom === written) return;
     written = zoom;
@@ -29,16 +38,24 @@ export function zoomStyle(element: HTMLElement, tinyZoom: number, initialZoom: n
   write(initialZoom);
   return {
     zoomed(zoom) {
-      if (!moving) write(zoom);
+      latest = zoom;
+      if (!moving && settle === undefined) write(zoom);
     },
     moveStart() {
+      clearTimeout(settle);
+      settle = undefined;
       moving = true;
       element.dataset.moving = 'true';
     },
     moveEnd(zoom) {
+      latest = zoom;
       moving = false;
-      element.dataset.moving = 'false';
-      write(zoom);
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        settle = undefined;
+        element.dataset.moving = 'false';
+        write(latest);
+      }, SETTLE_MS);
     },
   };
 }
