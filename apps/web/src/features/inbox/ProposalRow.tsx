@@ -32,14 +32,12 @@ export function ProposalRow(props: { proposal: Proposal; own: boolean; picked: b
   const [comment, setComment] = useState('');
   const [rejecting, setRejecting] = useState(false);
   const id = useId();
+  // Told through the promise, not mutate's callbacks: the decided row leaves the list (and unmounts) when the
+  // inbox refetches, and TanStack drops the callbacks of an unmounted row, toast and all.
   const send = (decision: 'approve' | 'reject') =>
-    decide.mutate(
-      { id: p.id, decision, comment },
-      {
-        onSuccess: () =>
-          toast(`${p.from.key} → ${p.to.key} ${decision === 'approve' ? 'approved' : 'rejected'}`, 'success'),
-        onError: (e) => toast(describeError(e), 'error'),
-      },
+    void decide.mutateAsync({ id: p.id, decision, comment }).then(
+      () => toast(`${p.from.key} → ${p.to.key} ${decision === 'approve' ? 'approved' : 'rejected'}`, 'success'),
+      (e: unknown) => toast(describeError(e), 'error'),
     );
   return (
     <li className={`card proposal${own ? ' is-own' : ''}`} data-testid={`proposal-${p.from.key}-${p.to.key}`}>
