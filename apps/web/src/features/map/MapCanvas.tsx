@@ -101,7 +101,11 @@ export function MapCanvas(props: MapCanvasProps) {
       if (state.transform[2] !== previous.transform[2]) published.zoomed(state.transform[2]);
     });
   }, [store]);
-  const onMoveStart = useCallback(() => zoomCss.current?.moveStart(), []);
+  // Only a person's gesture (it has a source event) holds the zoom back: a fit or a control's step
+  // is written as it happens, so what reads it right after (tests, the far labels) sees it.
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event) zoomCss.current?.moveStart();
+  }, []);
   const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => zoomCss.current?.moveEnd(viewport.zoom), []);
 
   // Derived nodes become state so a drag can move one node without rebuilding the rest; when the

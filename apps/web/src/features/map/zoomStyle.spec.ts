@@ -41,5 +41,8 @@ describe('zoomStyle', () => {
     expect(element.dataset.tiny).toBe('true');
     published.zoomed(0.5); // a programmatic change after the gesture (fit view, a control) is written at once
     expect(zoomOf(element)).toBe('0.5');
+    published.moveEnd(0.5); // ...and its end holds nothing back
+    published.zoomed(0.6);
+    expect(zoomOf(element)).toBe('0.6');
   });
 });

@@ -49,6 +49,7 @@ export function zoomStyle(element: HTMLElement, tinyZoom: number, initialZoom: n
     },
     moveEnd(zoom) {
       latest = zoom;
+      if (!moving) return; // the end of a fit or a control's step: already written as it went
       moving = false;
       clearTimeout(settle);
       settle = setTimeout(() => {
