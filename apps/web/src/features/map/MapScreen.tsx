@@ -67,6 +67,10 @@ function MapScreen() {
   const groups = useMapGroups(url, drawn, data.units);
   const layout = useMapLayout(viewKey(url), drawn, data.viewReady, groups.arrangement);
   const { positions, laidOut } = layout;
+  const { startDecorating } = data;
+  useEffect(() => {
+    if (laidOut) startDecorating();
+  }, [laidOut, startDecorating]);
   const selection = useSelection(url, setUrl);
   const { selectedId, select } = selection;
   const { reveal, zoomTo } = useReveal({ positions, laidOut, select, fitView });

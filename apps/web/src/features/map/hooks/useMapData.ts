@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BusinessUnitRecord, NodeRollup } from '@throughline/domain';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { auditQuery } from '../../../api/audit.queries';
 import { businessUnitsQuery } from '../../../api/businessUnits.queries';
 import { rollupsQuery } from '../../../api/coverage.queries';
@@ -21,9 +21,13 @@ export function useMapData(url: MapUrlState) {
   const graphView = useQuery(graphViewQuery(viewParams(url)));
   useEffect(prewarmLayout, []);
   const units = useQuery(businessUnitsQuery());
-  // The audit and roll-ups decorate the map; they wait for the graph so as not to compete with it
-  // for the API on the way in (badges, rings and bars appear a moment after the nodes).
-  const decorate = graphView.data !== undefined || graphView.isError;
+  // The audit and roll-ups decorate the map; they wait until the first view is laid out (or failed) so
+  // as not to compete with it on the way in: on a large organisation each is a second of the API's and
+  // PostgreSQL's CPU, on the same cores as the browser's layout (badges, rings and bars appear a moment
+  // after the nodes). Once started they stay on for every later view.
+  const [laidOutOnce, setLaidOutOnce] = useState(false);
+  const startDecorating = useCallback(() => setLaidOutOnce(true), []);
+  const decorate = laidOutOnce || graphView.isError;
   const audit = useQuery({ ...auditQuery(), enabled: decorate });
   const rollups = useQuery({ ...rollupsQuery(), enabled: decorate });
   const viewReady = graphView.isSuccess && !graphView.isPlaceholderData;
@@ -45,6 +49,8 @@ export function useMapData(url: MapUrlState) {
     graphView,
     /** The view is the one the URL asks for (not a placeholder while it loads). */
     viewReady,
+    /** Called once the view is laid out: the audit and roll-ups may be asked for. */
+    startDecorating,
     units: units.data ?? NO_UNITS,
     audit,
     rollups: rollups.data ?? NO_ROLLUPS,
