@@ -63,4 +63,17 @@ describe('history in words', () => {
     const { container } = render(<>{describeEntry(approved, { format, units, drawn })}</>, { wrapper });
     expect(container.textContent).toBe('approved the link PRJ-7 contributes to KR-3.1');
   });
+
+  it('says what happened to a RAID item attached to the node, and to an OKR cycle, in words', () => {
+    const risk = { type: 'risk', title: 'Supplier delay', status: 'open' };
+    const ctx = { format, units, drawn };
+    const { wrapper } = providers();
+    const said = (e: Partial<ChangeLogEntry>) =>
+      render(<>{describeEntry(entry(e), ctx)}</>, { wrapper }).container.textContent;
+    expect(said({ entityType: 'raid_item', action: 'create', after: risk })).toBe('logged the risk “Supplier delay”');
+    expect(said({ entityType: 'raid_item', action: 'delete', before: risk })).toBe('deleted the risk “Supplier delay”');
+    expect(said({ entityType: 'okr_cycle', action: 'create', after: { name: '2026 Q4' } })).toBe(
+      'created the OKR cycle “2026 Q4”',
+    );
+  });
 });

@@ -109,6 +109,19 @@ export function describeEntry(entry: ChangeLogEntry, ctx: Context): ReactNode {
       if (entry.action === 'delete') return 'unwaived a finding (it is open again)';
       return `waived a finding until ${valueInWords('expiresOn', after.expiresOn, ctx)}: ${valueInWords('reason', after.reason, ctx)}`;
     }
+    case 'raid_item': {
+      // A RAID item attached to this node (its entries are also in the node's history).
+      const item = (entry.action === 'delete' ? before : after) as { type?: string; title?: string };
+      const what = `the ${item.type ?? 'RAID item'} “${item.title ?? ''}”`;
+      if (entry.action === 'create') return `logged ${what}`;
+      if (entry.action === 'delete') return `deleted ${what}`;
+      const changes = changesInWords(before, after, ctx);
+      return `changed ${what}${changes.length ? `: ${changes.join('; ')}` : ''}`;
+    }
+    case 'okr_cycle': {
+      const cycle = (entry.action === 'delete' ? before : after) as { name?: string };
+      return `${entry.action}d the OKR cycle “${cycle.name ?? ''}”`;
+    }
     case 'business_unit':
     case 'membership':
     case 'invite':
