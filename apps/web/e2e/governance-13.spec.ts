@@ -99,7 +99,9 @@ test('record a check-in and see the progress bar and chart move', async ({ page,
     await item.getByRole('button', { name: 'Record check-in' }).click();
     await expect(bar).toHaveAttribute('aria-valuenow', '65');
     await expect(item).toContainText('70% confident');
-    await expect(page.getByTestId(`chart-${kr.key}`).locator('.recharts-line')).toBeVisible();
+    // Two lines: the readings and the confidence (the target is a reference line).
+    await expect(page.getByTestId(`chart-${kr.key}`).locator('.recharts-line')).toHaveCount(2);
+    await expect(page.getByTestId(`chart-${kr.key}`).locator('.recharts-line').first()).toBeVisible();
     await item.scrollIntoViewIfNeeded();
     await screenshot(page, 'governance-13-okrs');
   } finally {
