@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  AuditRuleId,
-  InterchangeRaidAttachment,
-  LinkKind,
-  LinkState,
-  RaidStatus,
-  RaidType,
-} from '@throughline/domain';
+import type { AuditRuleId, InterchangeRaidAttachment, LinkKind, LinkState } from '@throughline/domain';
 import type pg from 'pg';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
+import type { RaidRow } from '../raid/raid.repository.js';
 import { NODE_COLUMNS } from './node-columns.js';
 
 /** Rows fetched per round trip: a few hundred kB of node rows, whatever the organisation's size. */
@@ -55,19 +49,20 @@ export interface ExportWaiverRow {
   expires_on: string;
 }
 
-export interface ExportRaidRow {
-  type: RaidType;
-  title: string;
-  description: string;
-  owner: string | null;
-  status: RaidStatus;
-  due_date: string | null;
-  likelihood: number | null;
-  impact: number | null;
-  decided_on: string | null;
-  decided_by: string | null;
-  attachments: InterchangeRaidAttachment[];
-}
+/** A RAID item as the RAID log stores it, its attachments by key (the interchange names nodes by key, not id). */
+export type ExportRaidRow = Pick<
+  RaidRow,
+  | 'type'
+  | 'title'
+  | 'description'
+  | 'owner'
+  | 'status'
+  | 'due_date'
+  | 'likelihood'
+  | 'impact'
+  | 'decided_on'
+  | 'decided_by'
+> & { attachments: InterchangeRaidAttachment[] };
 
 /** What the export reads, section by section, in batches of rows; never the whole organisation at once. */
 export interface ExportReader {
