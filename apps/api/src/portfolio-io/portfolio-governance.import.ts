@@ -4,10 +4,9 @@ import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-l
 import {
   PortfolioGovernanceRepository,
   type CycleInputRow,
-  type RaidInputAttachment,
-  type RaidInputValues,
   type StoredRaidItem,
 } from './portfolio-governance.repository.js';
+import { RaidRepository, type RaidAttachmentRow, type RaidValues } from '../raid/raid.repository.js';
 import type { Upserted } from './portfolio.repository.js';
 
 interface ImportCounts {
@@ -25,6 +24,7 @@ interface ImportCounts {
 export class PortfolioGovernanceImport {
   constructor(
     private readonly repository: PortfolioGovernanceRepository,
+    private readonly raidLog: RaidRepository,
     private readonly changeLog: ChangeLogRepository,
   ) {}
 
@@ -72,7 +72,7 @@ export class PortfolioGovernanceImport {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const changes: ChangeToRecord[] = [];
     for (const item of items) {
-      const values: RaidInputValues = {
+      const values: RaidValues = {
         type: item.type,
         title: item.title.trim(),
         description: item.description ?? '',
@@ -84,7 +84,7 @@ export class PortfolioGovernanceImport {
         decidedOn: item.decidedOn ?? null,
         decidedBy: item.decidedBy ?? null,
       };
-      const attachments: RaidInputAttachment[] = [];
+      const attachments: RaidAttachmentRow[] = [];
       for (const a of item.attachments ?? []) {
         if ('node' in a) {
           const node = nodes.get(a.node)!;
@@ -100,7 +100,8 @@ export class PortfolioGovernanceImport {
         counts.unchanged++;
         continue;
       }
-      const id = await this.repository.saveRaidItem(before?.id ?? null, values, attachments);
+      // Inside the import's transaction; no version given, so an update cannot be stale.
+      const id = (await this.raidLog.save(before?.id ?? null, values, attachments))!;
       if (before) counts.updated++;
       else counts.created++;
       const nodeIds = [...new Set(attachments.flatMap((a) => (a.nodeId ? [a.nodeId] : [])))];
@@ -124,10 +125,10 @@ export function hasRaid(input: unknown): boolean {
 }
 
 /** A stored RAID item against the document's: the same fields and the same attachments (by node, link or label). */
-function sameRaid(stored: StoredRaidItem, values: RaidInputValues, attachments: RaidInputAttachment[]): boolean {
-  const fields = Object.keys(values) as (keyof RaidInputValues)[];
+function sameRaid(stored: StoredRaidItem, values: RaidValues, attachments: RaidAttachmentRow[]): boolean {
+  const fields = Object.keys(values) as (keyof RaidValues)[];
   if (fields.some((f) => (stored[f] ?? null) !== (values[f] ?? null))) return false;
-  const identity = (a: RaidInputAttachment) => a.nodeId ?? a.linkId ?? `label:${a.label}`;
+  const identity = (a: RaidAttachmentRow) => a.nodeId ?? a.linkId ?? `label:${a.label}`;
   const a = stored.attachments.map(identity).sort();
   const b = attachments.map(identity).sort();
   return a.length === b.length && a.every((x, i) => x === b[i]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
+import type { RaidAttachmentRow, RaidValues } from '../raid/raid.repository.js';
 import { upsertLogged, type Upserted } from './portfolio.repository.js';
 
 export interface CycleInputRow {
@@ -20,29 +21,9 @@ export interface WaiverInputRow {
 }
 
 /** A RAID item's stored fields (REST names), as the import compares and writes them. */
-export interface RaidInputValues {
-  type: string;
-  title: string;
-  description: string;
-  owner: string | null;
-  status: string;
-  dueDate: string | null;
-  likelihood: number | null;
-  impact: number | null;
-  decidedOn: string | null;
-  decidedBy: string | null;
-}
-
-/** An attachment resolved to this organisation (or detached: neither id). */
-export interface RaidInputAttachment {
-  nodeId: string | null;
-  linkId: string | null;
-  label: string;
-}
-
-export interface StoredRaidItem extends RaidInputValues {
+export interface StoredRaidItem extends RaidValues {
   id: string;
-  attachments: RaidInputAttachment[];
+  attachments: RaidAttachmentRow[];
 }
 
 /**
@@ -187,51 +168,5 @@ export class PortfolioGovernanceRepository {
         ORDER BY r.created_at, r.id LIMIT 1`,
       [requestContext.orgId(), type, title],
     );
-  }
-
-  /** Writes a RAID item (new when `id` is null) and replaces its attachments; returns its id. */
-  async saveRaidItem(id: string | null, v: RaidInputValues, attachments: RaidInputAttachment[]): Promise<string> {
-    const orgId = requestContext.orgId();
-    const fields = [
-      v.type,
-      v.title,
-      v.description,
-      v.owner,
-      v.status,
-      v.dueDate,
-      v.likelihood,
-      v.impact,
-      v.decidedOn,
-      v.decidedBy,
-    ];
-    let itemId = id;
-    if (itemId === null) {
-      const [row] = await this.db.query<{ id: string }>(
-        `INSERT INTO raid_items (org_id, type, title, description, owner, status, due_date, likelihood, impact,
-                                 decided_on, decided_by, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-        [orgId, ...fields, requestContext.actor()],
-      );
-      itemId = row.id;
-    } else {
-      await this.db.query(
-        `UPDATE raid_items SET type = $3, title = $4, description = $5, owner = $6, status = $7, due_date = $8,
-                likelihood = $9, impact = $10, decided_on = $11, decided_by = $12, updated_by = $13,
-                updated_at = now(), version = version + 1
-          WHERE org_id = $1 AND id = $2`,
-        [orgId, itemId, ...fields, requestContext.actor()],
-      );
-      await this.db.query(`DELETE FROM raid_attachments WHERE org_id = $1 AND item_id = $2`, [orgId, itemId]);
-    }
-    if (attachments.length > 0) {
-      await this.db.query(
-        `INSERT INTO raid_attachments (org_id, item_id, node_id, link_id, label, detached_at)
-         SELECT $1, $2, a."nodeId", a."linkId", a.label,
-                CASE WHEN a."nodeId" IS NULL AND a."linkId" IS NULL THEN now() END
-           FROM jsonb_to_recordset($3::jsonb) AS a("nodeId" uuid, "linkId" uuid, label text)`,
-        [orgId, itemId, JSON.stringify(attachments)],
-      );
-    }
-    return itemId;
   }
 }

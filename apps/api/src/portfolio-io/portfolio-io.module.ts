@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RaidModule } from '../raid/raid.module.js';
 import { DemoSeeder } from './demo/demo-seeder.service.js';
 import { PortfolioExportRepository } from './portfolio-export.repository.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
@@ -10,6 +11,7 @@ import { PortfolioRepository } from './portfolio.repository.js';
 import { PortfolioService } from './portfolio.service.js';
 
 @Module({
+  imports: [RaidModule],
   controllers: [PortfolioController],
   providers: [
     PortfolioService,

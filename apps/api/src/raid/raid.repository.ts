@@ -36,6 +36,13 @@ export interface RaidValues {
   decidedBy: string | null;
 }
 
+/** What an attachment row holds: a node or a link (neither: detached), and the label kept if it goes. */
+export interface RaidAttachmentRow {
+  nodeId: string | null;
+  linkId: string | null;
+  label: string;
+}
+
 /** A node or link an item may be attached to, with what a contributor's rule needs to know. */
 export interface AttachTarget {
   nodeId: string | null;
@@ -117,60 +124,64 @@ export class RaidRepository {
     return this.db.transaction(work, { lockGraphOf: requestContext.orgId() });
   }
 
-  /** Inserts or updates the item and, when `targets` is given, replaces its attachments (call inside `transaction`). */
+  /**
+   * Inserts or updates the item and, when `attachments` is given, replaces its attachments in one statement (call
+   * inside a transaction). An attachment with neither a node nor a link is stored detached, as a deleted target leaves
+   * it. The RAID log and the interchange import both write through here. Null when `version` is stale or the item gone.
+   */
   async save(
     id: string | null,
     values: RaidValues,
-    targets: AttachTarget[] | null,
+    attachments: RaidAttachmentRow[] | null,
     version?: number,
   ): Promise<string | null> {
     const orgId = requestContext.orgId();
     const actor = requestContext.actor();
-    {
-      const v = values;
-      const fields = [
-        v.type,
-        v.title,
-        v.description,
-        v.owner,
-        v.status,
-        v.dueDate,
-        v.likelihood,
-        v.impact,
-        v.decidedOn,
-        v.decidedBy,
-      ];
-      let itemId: string;
-      if (id === null) {
-        const [row] = await this.db.query<{ id: string }>(
-          `INSERT INTO raid_items (org_id, type, title, description, owner, status, due_date, likelihood, impact,
-                                   decided_on, decided_by, created_by, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-          [orgId, ...fields, actor],
-        );
-        itemId = row.id;
-      } else {
-        const rows = await this.db.query<{ id: string }>(
-          `UPDATE raid_items SET type = $3, title = $4, description = $5, owner = $6, status = $7, due_date = $8,
-                  likelihood = $9, impact = $10, decided_on = $11, decided_by = $12, updated_by = $13,
-                  updated_at = now(), version = version + 1
-            WHERE org_id = $1 AND id = $2 AND ($14::int IS NULL OR version = $14) RETURNING id`,
-          [orgId, id, ...fields, actor, version ?? null],
-        );
-        if (rows.length === 0) return null;
-        itemId = id;
-      }
-      if (targets) {
-        await this.db.query(`DELETE FROM raid_attachments WHERE org_id = $1 AND item_id = $2`, [orgId, itemId]);
-        for (const t of targets) {
-          await this.db.query(
-            `INSERT INTO raid_attachments (org_id, item_id, node_id, link_id, label) VALUES ($1, $2, $3, $4, $5)`,
-            [orgId, itemId, t.nodeId, t.linkId, t.label.slice(0, 500)],
-          );
-        }
-      }
-      return itemId;
+    const v = values;
+    const fields = [
+      v.type,
+      v.title,
+      v.description,
+      v.owner,
+      v.status,
+      v.dueDate,
+      v.likelihood,
+      v.impact,
+      v.decidedOn,
+      v.decidedBy,
+    ];
+    let itemId: string;
+    if (id === null) {
+      const [row] = await this.db.query<{ id: string }>(
+        `INSERT INTO raid_items (org_id, type, title, description, owner, status, due_date, likelihood, impact,
+                                 decided_on, decided_by, created_by, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+        [orgId, ...fields, actor],
+      );
+      itemId = row.id;
+    } else {
+      const rows = await this.db.query<{ id: string }>(
+        `UPDATE raid_items SET type = $3, title = $4, description = $5, owner = $6, status = $7, due_date = $8,
+                likelihood = $9, impact = $10, decided_on = $11, decided_by = $12, updated_by = $13,
+                updated_at = now(), version = version + 1
+          WHERE org_id = $1 AND id = $2 AND ($14::int IS NULL OR version = $14) RETURNING id`,
+        [orgId, id, ...fields, actor, version ?? null],
+      );
+      if (rows.length === 0) return null;
+      itemId = id;
     }
+    if (attachments) {
+      await this.db.query(`DELETE FROM raid_attachments WHERE org_id = $1 AND item_id = $2`, [orgId, itemId]);
+      const rows = attachments.map((a) => ({ nodeId: a.nodeId, linkId: a.linkId, label: a.label.slice(0, 500) }));
+      await this.db.query(
+        `INSERT INTO raid_attachments (org_id, item_id, node_id, link_id, label, detached_at)
+         SELECT $1, $2, a."nodeId", a."linkId", a.label,
+                CASE WHEN a."nodeId" IS NULL AND a."linkId" IS NULL THEN now() END
+           FROM jsonb_to_recordset($3::jsonb) AS a("nodeId" uuid, "linkId" uuid, label text)`,
+        [orgId, itemId, JSON.stringify(rows)],
+      );
+    }
+    return itemId;
   }
 
   async delete(id: string): Promise<boolean> {
