@@ -26,6 +26,12 @@ export const RAID_FIELD_RULES = {
   decidedBy: text(200, { minLength: 1, nullable: true }),
 } satisfies Record<string, FieldRule>;
 
+/** A RAID item's own fields, in RAID_FIELD_RULES' order: what the REST API writes and the interchange carries. */
+export type RaidField = keyof typeof RAID_FIELD_RULES;
+export const RAID_FIELDS = Object.keys(RAID_FIELD_RULES) as RaidField[];
+/** An item's own fields' values, as stored (no id, version, attachments or what is derived from them). */
+export type RaidValues = Pick<RaidItem, RaidField>;
+
 export interface RaidAttachment {
   id: string;
   nodeId: string | null;
