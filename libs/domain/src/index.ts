@@ -7,6 +7,7 @@ export * from './views.js';
 export * from './impact/index.js';
 export * from './interchange-validation.js';
 export * from './interchange.js';
+export * from './interchange/governance-diff.js';
 export * from './kinds.js';
 export * from './links.js';
 export * from './node-rules.js';

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { findingId, type InterchangeRaidItem, type InterchangeWaiver } from '@throughline/domain';
+import {
+  findingId,
+  RAID_FIELDS,
+  raidAttachmentIdentity,
+  raidIdentity,
+  raidValuesOf,
+  type InterchangeRaidItem,
+  type InterchangeWaiver,
+  type RaidValues,
+} from '@throughline/domain';
 import { ChangeLogRepository, type ChangeToRecord } from '../change-log/change-log.repository.js';
 import {
   PortfolioGovernanceRepository,
   type CycleInputRow,
   type StoredRaidItem,
 } from './portfolio-governance.repository.js';
-import { RaidRepository, type RaidAttachmentRow, type RaidValues } from '../raid/raid.repository.js';
+import { RaidRepository, type RaidAttachmentRow } from '../raid/raid.repository.js';
 import type { Upserted } from './portfolio.repository.js';
 
 interface ImportCounts {
@@ -64,38 +73,33 @@ export class PortfolioGovernanceImport {
 
   /**
    * RAID items, matched by type and title: a new one is created, a known one changed when a field or its attachments
-   * differ (the attachments are replaced, as a PATCH with attachments does). Few per organisation: one at a time.
+   * differ (the attachments are replaced, as a PATCH with attachments does). The nodes, the links and the stored items
+   * are read in one statement each for the whole section; only the items that change are written, one at a time
+   * through the RAID log's own write.
    */
   async importRaid(items: InterchangeRaidItem[]): Promise<ImportCounts> {
-    const keys = items.flatMap((i) => (i.attachments ?? []).flatMap((a) => ('node' in a ? [a.node] : [])));
-    const nodes = await this.repository.nodeIds([...new Set(keys)]);
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    const changes: ChangeToRecord[] = [];
-    for (const item of items) {
-      const values: RaidValues = {
-        type: item.type,
-        title: item.title.trim(),
-        description: item.description ?? '',
-        owner: item.owner ?? null,
-        status: item.status ?? 'open',
-        dueDate: item.dueDate ?? null,
-        likelihood: item.likelihood ?? null,
-        impact: item.impact ?? null,
-        decidedOn: item.decidedOn ?? null,
-        decidedBy: item.decidedBy ?? null,
-      };
-      const attachments: RaidAttachmentRow[] = [];
-      for (const a of item.attachments ?? []) {
+    const attached = items.flatMap((i) => i.attachments ?? []);
+    const nodes = await this.repository.nodeIds([...new Set(attached.flatMap((a) => ('node' in a ? [a.node] : [])))]);
+    const ends = new Map(attached.flatMap((a) => ('link' in a ? [[endsKey(a.link), a.link] as const] : [])));
+    const links = await this.repository.linkIdsByEnds([...ends.values()]);
+    const wanted = items.map((item) => ({
+      values: raidValuesOf(item),
+      attachments: (item.attachments ?? []).map((a): RaidAttachmentRow => {
         if ('node' in a) {
           const node = nodes.get(a.node)!;
-          attachments.push({ nodeId: node.id, linkId: null, label: `${a.node} ${node.title}` });
-        } else if ('link' in a) {
-          const linkId = await this.repository.linkId(a.link.from, a.link.to, a.link.kind);
-          const label = `${a.link.from} → ${a.link.to} (${a.link.kind.replace(/_/g, ' ')})`;
-          attachments.push({ nodeId: null, linkId: linkId!, label });
-        } else attachments.push({ nodeId: null, linkId: null, label: a.detached });
-      }
-      const before = await this.repository.raidItem(values.type, values.title);
+          return { nodeId: node.id, linkId: null, label: `${a.node} ${node.title}` };
+        }
+        if ('link' in a) return { nodeId: null, linkId: links.get(endsKey(a.link))!, label: raidAttachmentIdentity(a) };
+        return { nodeId: null, linkId: null, label: a.detached };
+      }),
+    }));
+    const stored = new Map(
+      (await this.repository.raidItems(wanted.map((w) => w.values))).map((r) => [raidIdentity(r), r]),
+    );
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const changes: ChangeToRecord[] = [];
+    for (const { values, attachments } of wanted) {
+      const before = stored.get(raidIdentity(values));
       if (before && sameRaid(before, values, attachments)) {
         counts.unchanged++;
         continue;
@@ -119,6 +123,11 @@ export class PortfolioGovernanceImport {
   }
 }
 
+/** A link's ends and kind as one string (the repository's key for the links it finds). */
+function endsKey(link: { from: string; to: string; kind: string }): string {
+  return `${link.from}\u0000${link.to}\u0000${link.kind}`;
+}
+
 /** Whether the document has a RAID section (the only one that needs the organisation's links by their ends). */
 export function hasRaid(input: unknown): boolean {
   return typeof input === 'object' && input !== null && 'raid' in input;
@@ -126,8 +135,7 @@ export function hasRaid(input: unknown): boolean {
 
 /** A stored RAID item against the document's: the same fields and the same attachments (by node, link or label). */
 function sameRaid(stored: StoredRaidItem, values: RaidValues, attachments: RaidAttachmentRow[]): boolean {
-  const fields = Object.keys(values) as (keyof RaidValues)[];
-  if (fields.some((f) => (stored[f] ?? null) !== (values[f] ?? null))) return false;
+  if (RAID_FIELDS.some((f) => (stored[f] ?? null) !== (values[f] ?? null))) return false;
   const identity = (a: RaidAttachmentRow) => a.nodeId ?? a.linkId ?? `label:${a.label}`;
   const a = stored.attachments.map(identity).sort();
   const b = attachments.map(identity).sort();

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { RaidValues } from '@throughline/domain';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
-import type { RaidAttachmentRow, RaidValues } from '../raid/raid.repository.js';
+import type { RaidAttachmentRow } from '../raid/raid.repository.js';
 import { upsertLogged, type Upserted } from './portfolio.repository.js';
 
 export interface CycleInputRow {
@@ -28,8 +29,9 @@ export interface StoredRaidItem extends RaidValues {
 
 /**
  * The interchange's governance sections (issue 13) in and out of the database: OKR cycles and key results' cycles,
- * waivers, RAID items. Few rows per organisation, so plain statements; the cycles and waivers use the portfolio's
- * set-based upsert, which writes their change-log entries in the same statement.
+ * waivers, RAID items. Every read takes the whole section in one statement (the document's entries passed as JSON);
+ * the cycles and waivers use the portfolio's set-based upsert, which writes their change-log entries in the same
+ * statement.
  */
 @Injectable()
 export class PortfolioGovernanceRepository {
@@ -109,6 +111,7 @@ export class PortfolioGovernanceRepository {
 
   /** Node ids by key (for waivers and RAID attachments). */
   async nodeIds(keys: string[]): Promise<Map<string, { id: string; title: string }>> {
+    if (keys.length === 0) return new Map();
     const rows = await this.db.query<{ key: string; id: string; title: string }>(
       `SELECT key, id, title FROM nodes WHERE org_id = $1 AND key = ANY($2::text[])`,
       [requestContext.orgId(), keys],
@@ -116,16 +119,21 @@ export class PortfolioGovernanceRepository {
     return new Map(rows.map((r) => [r.key, { id: r.id, title: r.title }]));
   }
 
-  /** A link's id by its ends' keys and kind. */
-  async linkId(from: string, to: string, kind: string): Promise<string | undefined> {
-    const row = await this.db.one<{ id: string }>(
-      `SELECT l.id FROM links l
-         JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
-         JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
-        WHERE l.org_id = $1 AND f.key = $2 AND t.key = $3 AND l.kind = $4`,
-      [requestContext.orgId(), from, to, kind],
+  /**
+   * The ids of the links named by their ends' keys and kind, in one statement (what the document's RAID attachments
+   * name), by `from\u0000to\u0000kind`; links not found are left out.
+   */
+  async linkIdsByEnds(ends: { from: string; to: string; kind: string }[]): Promise<Map<string, string>> {
+    if (ends.length === 0) return new Map();
+    const rows = await this.db.query<{ f: string; t: string; kind: string; id: string }>(
+      `SELECT i.f, i.t, i.kind, l.id
+         FROM jsonb_to_recordset($2::jsonb) AS i(f text, t text, kind text)
+         JOIN nodes f ON f.org_id = $1 AND f.key = i.f
+         JOIN nodes t ON t.org_id = $1 AND t.key = i.t
+         JOIN links l ON l.org_id = $1 AND l.from_id = f.id AND l.to_id = t.id AND l.kind = i.kind`,
+      [requestContext.orgId(), JSON.stringify(ends.map((e) => ({ f: e.from, t: e.to, kind: e.kind })))],
     );
-    return row?.id;
+    return new Map(rows.map((r) => [`${r.f}\u0000${r.t}\u0000${r.kind}`, r.id]));
   }
 
   /** Inserts new waivers and replaces the reason, days and path of known ones (a waiver is its finding). */
@@ -156,17 +164,22 @@ export class PortfolioGovernanceRepository {
     );
   }
 
-  /** The stored RAID items of a type and title, oldest first (the import matches the first). */
-  async raidItem(type: string, title: string): Promise<StoredRaidItem | undefined> {
-    return this.db.one<StoredRaidItem>(
-      `SELECT r.id, r.type, r.title, r.description, r.owner, r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+  /**
+   * For each type and title given, the oldest stored RAID item of that type and title (the import matches the first),
+   * with its attachments: one statement for the whole section.
+   */
+  async raidItems(identities: { type: string; title: string }[]): Promise<StoredRaidItem[]> {
+    if (identities.length === 0) return [];
+    return this.db.query<StoredRaidItem>(
+      `SELECT DISTINCT ON (r.type, r.title)
+              r.id, r.type, r.title, r.description, r.owner, r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
               r.likelihood, r.impact, to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn", r.decided_by AS "decidedBy",
               coalesce((SELECT jsonb_agg(jsonb_build_object('nodeId', a.node_id, 'linkId', a.link_id, 'label', a.label))
                           FROM raid_attachments a WHERE a.item_id = r.id), '[]') AS attachments
-         FROM raid_items r
-        WHERE r.org_id = $1 AND r.type = $2 AND r.title = $3
-        ORDER BY r.created_at, r.id LIMIT 1`,
-      [requestContext.orgId(), type, title],
+         FROM jsonb_to_recordset($2::jsonb) AS i(type text, title text)
+         JOIN raid_items r ON r.org_id = $1 AND r.type = i.type AND r.title = i.title
+        ORDER BY r.type, r.title, r.created_at, r.id`,
+      [requestContext.orgId(), JSON.stringify(identities.map(({ type, title }) => ({ type, title })))],
     );
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { RaidAttachment, RaidStatus, RaidType } from '@throughline/domain';
+import {
+  RAID_FIELDS,
+  type RaidAttachment,
+  type RaidField,
+  type RaidStatus,
+  type RaidType,
+  type RaidValues,
+} from '@throughline/domain';
 import { Db } from '../platform/database/db.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 
@@ -23,18 +30,19 @@ export interface RaidRow {
   attachments: RaidAttachment[];
 }
 
-export interface RaidValues {
-  type: RaidType;
-  title: string;
-  description: string;
-  owner: string | null;
-  status: RaidStatus;
-  dueDate: string | null;
-  likelihood: number | null;
-  impact: number | null;
-  decidedOn: string | null;
-  decidedBy: string | null;
-}
+/** Each field's column: a field added to RAID_FIELD_RULES (libs/domain) does not compile until it has one. */
+const RAID_COLUMNS: Record<RaidField, string> = {
+  type: 'type',
+  title: 'title',
+  description: 'description',
+  owner: 'owner',
+  status: 'status',
+  dueDate: 'due_date',
+  likelihood: 'likelihood',
+  impact: 'impact',
+  decidedOn: 'decided_on',
+  decidedBy: 'decided_by',
+};
 
 /** What an attachment row holds: a node or a link (neither: detached), and the label kept if it goes. */
 export interface RaidAttachmentRow {
@@ -137,34 +145,24 @@ export class RaidRepository {
   ): Promise<string | null> {
     const orgId = requestContext.orgId();
     const actor = requestContext.actor();
-    const v = values;
-    const fields = [
-      v.type,
-      v.title,
-      v.description,
-      v.owner,
-      v.status,
-      v.dueDate,
-      v.likelihood,
-      v.impact,
-      v.decidedOn,
-      v.decidedBy,
-    ];
+    const columns = RAID_FIELDS.map((field) => RAID_COLUMNS[field]);
+    const fields = RAID_FIELDS.map((field) => values[field]);
+    const n = fields.length;
     let itemId: string;
     if (id === null) {
+      // $1 the organisation, $2… the fields in RAID_FIELDS' order, then the actor.
       const [row] = await this.db.query<{ id: string }>(
-        `INSERT INTO raid_items (org_id, type, title, description, owner, status, due_date, likelihood, impact,
-                                 decided_on, decided_by, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+        `INSERT INTO raid_items (org_id, ${columns.join(', ')}, created_by, updated_by)
+         VALUES ($1, ${fields.map((_, i) => `$${i + 2}`).join(', ')}, $${n + 2}, $${n + 2}) RETURNING id`,
         [orgId, ...fields, actor],
       );
       itemId = row.id;
     } else {
+      // $1 the organisation, $2 the item, $3… the fields, then the actor and the expected version.
       const rows = await this.db.query<{ id: string }>(
-        `UPDATE raid_items SET type = $3, title = $4, description = $5, owner = $6, status = $7, due_date = $8,
-                likelihood = $9, impact = $10, decided_on = $11, decided_by = $12, updated_by = $13,
+        `UPDATE raid_items SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_by = $${n + 3},
                 updated_at = now(), version = version + 1
-          WHERE org_id = $1 AND id = $2 AND ($14::int IS NULL OR version = $14) RETURNING id`,
+          WHERE org_id = $1 AND id = $2 AND ($${n + 4}::int IS NULL OR version = $${n + 4}) RETURNING id`,
         [orgId, id, ...fields, actor, version ?? null],
       );
       if (rows.length === 0) return null;

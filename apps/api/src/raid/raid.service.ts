@@ -7,6 +7,7 @@ import {
   riskScore,
   type NodeKind,
   type RaidItem,
+  type RaidValues,
 } from '@throughline/domain';
 import { decideLinkFrom, decideNodeWrite } from '../access/contributor-rules.js';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
@@ -14,7 +15,7 @@ import { DomainError } from '../platform/errors/domain-error.js';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Clock } from '../topology/clock.js';
 import type { CreateRaidItemDto, RaidAttachmentInput, RaidListQuery, UpdateRaidItemDto } from './dto/raid.dto.js';
-import { RaidRepository, type AttachTarget, type RaidRow, type RaidValues } from './raid.repository.js';
+import { RaidRepository, type AttachTarget, type RaidRow } from './raid.repository.js';
 
 /**
  * The RAID log (docs/domain.md, "RAID log"). Everyone reads it; a pmo or admin writes any item; a contributor

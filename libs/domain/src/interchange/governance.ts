@@ -2,8 +2,7 @@ import { AUDIT_RULE_IDS } from '../audit/audit-types.js';
 import { cycleDatesProblem } from '../okrs/cycles.js';
 import { LINK_KINDS } from '../links.js';
 import type { NodeKind } from '../kinds.js';
-import { RAID_FIELD_RULES } from '../raid/raid.js';
-import { MAX_RAID_ATTACHMENTS } from '../raid/raid.js';
+import { MAX_RAID_ATTACHMENTS, RAID_FIELD_RULES, RAID_FIELDS } from '../raid/raid.js';
 import { text, type FieldRule } from '../shapes/field-rules.js';
 import { KEY_RESULT_CYCLE_RULES, OKR_CYCLE_FIELD_RULES } from '../shapes/okr-cycle-shape.js';
 import { field, isObject, type Collector, type Json } from './problems.js';
@@ -115,19 +114,6 @@ export function checkWaivers(waivers: unknown[], nodeKeys: ReadonlyMap<string, N
     field(waiver, 'expiresOn', WAIVER_FIELD_RULES.expiresOn, path, errors);
   });
 }
-
-const RAID_FIELDS = [
-  'type',
-  'title',
-  'description',
-  'owner',
-  'status',
-  'dueDate',
-  'likelihood',
-  'impact',
-  'decidedOn',
-  'decidedBy',
-] as const;
 
 /**
  * Checks `raid`: each field by RAID_FIELD_RULES (the REST API's), scores on risks only (and required of them), a

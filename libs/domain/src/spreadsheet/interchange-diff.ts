@@ -36,6 +36,10 @@ export interface InterchangeDiff {
   nodes: SectionDiff;
   links: SectionDiff;
   checkIns: SectionDiff;
+  /** The JSON import's optional sections, when the document has them (libs/domain interchange/governance-diff.ts). */
+  okrCycles?: SectionDiff;
+  waivers?: SectionDiff;
+  raid?: SectionDiff;
 }
 
 /** Entries listed per section: enough to read, bounded for a 60,000-node document. */
@@ -53,14 +57,14 @@ export const checkInIdentity = (c: { node: string; at: string; value: number }) 
  */
 export function diffInterchange(doc: InterchangeDocument, stored: StoredEntries): InterchangeDiff {
   return {
-    businessUnits: section(
+    businessUnits: diffSection(
       doc.businessUnits.map((u) => ({
         key: u.key,
         before: stored.units.get(u.key),
         after: { name: u.name, ...(u.parent !== undefined ? { parent: u.parent } : {}) },
       })),
     ),
-    nodes: section(
+    nodes: diffSection(
       doc.nodes.map((n) => {
         const fields = [...COMMON_NODE_FIELDS, 'businessUnit', ...KIND_FIELDS[n.kind]].filter(
           (f) => f !== 'key' && f !== 'kind',
@@ -71,14 +75,14 @@ export function diffInterchange(doc: InterchangeDocument, stored: StoredEntries)
         return { key: n.key, before: stored.nodes.get(n.key), after };
       }),
     ),
-    links: section(
+    links: diffSection(
       doc.links.map((l) => ({
         key: linkIdentity(l),
         before: stored.links.get(linkIdentity(l)),
         after: pick(l, ['weight', 'rationale', 'state']),
       })),
     ),
-    checkIns: section(
+    checkIns: diffSection(
       doc.checkIns.map((c) => ({
         key: checkInIdentity(c),
         before: stored.checkIns.get(checkInIdentity(c)),
@@ -94,7 +98,10 @@ function pick<T extends object>(entry: T, fields: readonly (keyof T & string)[])
   return out;
 }
 
-function section(entries: { key: string; before: object | undefined; after: Record<string, unknown> }[]): SectionDiff {
+/** One section's counts and lists: an entry without `before` is created, else changed where `after` differs. */
+export function diffSection(
+  entries: { key: string; before: object | undefined; after: Record<string, unknown> }[],
+): SectionDiff {
   const diff: SectionDiff = { created: 0, updated: 0, unchanged: 0, creates: [], updates: [], truncated: false };
   for (const { key, before, after } of entries) {
     if (!before) {
