@@ -41,6 +41,7 @@ import { WhatIfBar } from './WhatIfBar';
 import { useMapUrl, viewKey } from './useMapUrl';
 import { GroupLayer } from './groups/GroupLabels';
 import { useGroupElements, useMapGroups } from './groups/useMapGroups';
+import { useGroupedLayout } from './groups/useGroupedLayout';
 import './map.css';
 
 /** The map screen. React Flow's provider sits above it so the toolbar and panels can move the viewport. */
@@ -65,7 +66,8 @@ function MapScreen() {
   const drawing = useDrawnGraph(data.graphView.data, url.filters, data.units);
   const { graph, drawn, nodesById } = drawing;
   const groups = useMapGroups(url, drawn, data.units);
-  const layout = useMapLayout(viewKey(url), drawn, data.viewReady, groups.arrangement);
+  const ungrouped = useMapLayout(viewKey(url), drawn, data.viewReady, groups.arrangement);
+  const layout = useGroupedLayout(groups, drawn, ungrouped);
   const { positions, laidOut } = layout;
   const { startDecorating } = data;
   useEffect(() => {

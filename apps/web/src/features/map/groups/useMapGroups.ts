@@ -6,8 +6,6 @@ import { NODE_HEIGHT, NODE_WIDTH, type Positions, type XY } from '../layout/geom
 import type { Arrangement } from '../layout/layoutClient';
 import type { DrawnGraph } from '../model/filters';
 import {
-  GROUP_HEADER,
-  GROUP_PAD,
   aggregateEdges,
   buildGroups,
   countWords,
@@ -152,8 +150,9 @@ export function useGroupElements(
       if (!box) continue;
       const folded = collapsed.has(g.id);
       const variant = model.grouping === 'lanes' ? 'lane' : folded ? 'collapsed' : 'box';
-      // Collapsed, the box takes a card's size and place (where its first cards were), so links reach it as they reach a card.
-      const at = folded ? { x: box.x + GROUP_PAD, y: box.y + GROUP_HEADER } : { x: box.x, y: box.y };
+      // Collapsed, the box takes a card's size at its top-left corner, so links reach it as they reach a card and
+      // what stood beside or below it closes up (collapseFlow, useGroupedLayout).
+      const at = { x: box.x, y: box.y };
       const width = folded ? NODE_WIDTH : box.width;
       const height = folded ? NODE_HEIGHT : box.height;
       const data: GroupNodeData = { ...summaries.get(g.id)!, variant, width, height, node: {} };

@@ -50,7 +50,7 @@ export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean,
   useEffect(() => {
     if (viewReady) layout.ensure(key, drawn.nodes, drawn.links, arrangement);
   }, [layout, viewReady, key, drawn, arrangement]);
-  // Laid out once ELK is done and the arrangement is in (or cannot be had): the cards do not jump after the fit.
+  // Laid out once the layout is done and the arrangement is in (or cannot be had): the cards do not jump after the fit.
   const arranged = placed.arranged || shared.isError;
   const laidOut = placed.viewKey === key && placed.status === 'ready' && arranged;
   // Marks for the browser's performance timeline (devtools, bench/map.ts): data in, laid out.
@@ -62,10 +62,11 @@ export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean,
   }, [laidOut, key]);
   const positions = useMemo(
     () =>
-      laidOut
+      // A grouped view places what the layout has not with its groups (groups/useGroupedLayout.ts).
+      laidOut && !arrangement
         ? arrange({ nodes: drawn.nodes, links: drawn.links, positions: placed.positions, pinned: placed.pinned })
         : placed.positions,
-    [laidOut, drawn.nodes, drawn.links, placed.positions, placed.pinned],
+    [laidOut, arrangement, drawn.nodes, drawn.links, placed.positions, placed.pinned],
   );
 
   const failed = placed.saving === 'failed';
@@ -98,6 +99,9 @@ export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean,
   }, [layout, key]);
   return {
     positions,
+    /** The positions before placement, and the pinned nodes among them (for useGroupedLayout). */
+    placed: placed.positions,
+    pinned: placed.pinned,
     laidOut,
     /** Changes once per finished layout of the view (not on a move): the canvas fits the view then. */
     readyKey: laidOut ? `${key}#${placed.layoutId}` : null,

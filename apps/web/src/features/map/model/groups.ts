@@ -8,6 +8,7 @@ import {
   type NodeRollup,
 } from '@throughline/domain';
 import { NODE_HEIGHT, NODE_WIDTH, type Positions } from '../layout/geometry';
+import type { Frame } from './placement';
 
 /**
  * Groups on the map (issue 11, "Readable at every zoom"): boxes around the nodes of one theme,
@@ -26,6 +27,17 @@ export const GROUP_HEADER = 96;
 /** A lane's label column, left of its cards, and the room above and below them. */
 export const LANE_LABEL = 560;
 export const LANE_PAD = 40;
+
+/**
+ * How a group frames its cards, for placing new ones (model/placement.ts): a box keeps its header above them and
+ * its padding around; a lane its padding above and below, and reaches across the whole map.
+ */
+export function frameOf(grouping: Grouping): Frame {
+  return grouping === 'lanes'
+    ? { top: LANE_PAD, right: LANE_REACH, bottom: LANE_PAD, left: LANE_REACH }
+    : { top: GROUP_HEADER, right: GROUP_PAD, bottom: GROUP_PAD, left: GROUP_PAD };
+}
+const LANE_REACH = 100_000;
 
 /** Every group's id starts so: the canvas tells group boxes from cards by it. */
 const PREFIX = 'group:';
@@ -240,11 +252,23 @@ export interface Box {
 
 /** A group's box: around its members' cards, with room for its header above them. */
 export function groupBox(memberIds: readonly string[], positions: Positions): Box | null {
+  const cards = cardsBox(memberIds, positions);
+  if (!cards) return null;
+  return {
+    x: cards.x - GROUP_PAD,
+    y: cards.y - GROUP_HEADER,
+    width: cards.width + 2 * GROUP_PAD,
+    height: cards.height + GROUP_HEADER + GROUP_PAD,
+  };
+}
+
+/** The box the cards themselves take. */
+export function cardsBox(ids: readonly string[], positions: Positions): Box | null {
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
-  for (const id of memberIds) {
+  for (const id of ids) {
     const p = positions[id];
     if (!p) continue;
     left = Math.min(left, p.x);
@@ -253,12 +277,7 @@ export function groupBox(memberIds: readonly string[], positions: Positions): Bo
     bottom = Math.max(bottom, p.y + NODE_HEIGHT);
   }
   if (left === Infinity) return null;
-  return {
-    x: left - GROUP_PAD,
-    y: top - GROUP_HEADER,
-    width: right - left + 2 * GROUP_PAD,
-    height: bottom - top + GROUP_HEADER + GROUP_PAD,
-  };
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /**
