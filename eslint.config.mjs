@@ -26,8 +26,7 @@ const FRAMEWORKS = [
   'react-dom/*',
   '@xyflow/*',
   '@tanstack/*',
-  'elkjs',
-  'elkjs/*',
+  'd3-hierarchy',
 ];
 
 export default tseslint.config(

@@ -17,7 +17,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@xyflow|elkjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@xyflow|d3-hierarchy)/)'],
   moduleNameMapper: {
     '\\.(css)$': '<rootDir>/src/test/style-stub.cjs',
     // The layout worker runs in-thread under jest (src/test/createLayoutWorker.stub.ts explains why).

@@ -12,7 +12,7 @@ import { NotFound, RequireAction, RequireSession, SignedOutOnly } from './guards
 
 /**
  * A page in a chunk of its own, fetched when it is first opened: the dashboard (an executive's first page) and
- * log-in stay in the entry, so they never wait for the map's React Flow and ELK code to be parsed
+ * log-in stay in the entry, so they never wait for the map's React Flow code to be parsed
  * (docs/performance.md, "Dashboard"). `vite.config.ts` tells `boot.js` the map's chunk, which it preloads on
  * the map's own addresses.
  */

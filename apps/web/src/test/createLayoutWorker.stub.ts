@@ -1,4 +1,4 @@
-import { layoutGraph } from '../features/map/layout/layoutGraph';
+import { layoutArranged } from '../features/map/layout/arrange';
 import type { LayoutRequest, LayoutResponse } from '../features/map/layout/layout.worker';
 
 /**
@@ -11,7 +11,7 @@ export function createLayoutWorker() {
     onerror: null as ((event: ErrorEvent) => void) | null,
     postMessage({ id, nodes, edges, settings }: LayoutRequest) {
       const started = performance.now();
-      layoutGraph(nodes, edges, settings).then(
+      layoutArranged(nodes, edges, settings).then(
         (positions) =>
           worker.onmessage?.({
             data: { id, positions, ms: performance.now() - started },

@@ -5,7 +5,7 @@ import type { Positions } from '../layout/geometry';
 import { graphLink, graphNode } from '../model/testGraph';
 import { LOCAL_MOVES_HINT, RELAYOUT_QUESTION, useMapLayout } from './useMapLayout';
 
-// ELK runs in a worker the tests do not have: this stands in, laying the objective above its project.
+// The layout runs in a worker the tests do not have: this stands in, laying the objective above its project.
 const laidOut: Positions = { 'OBJ-1': { x: 0, y: 0 }, 'PRJ-1': { x: 0, y: 200 } };
 jest.mock('../layout/layoutClient', () => ({
   requestLayout: jest.fn(() => Promise.resolve({ positions: laidOut, ms: 1 })),

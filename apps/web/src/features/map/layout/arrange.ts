@@ -24,7 +24,7 @@ export function layoutArranged(
 ): Promise<Positions> {
   if (settings.arrange === 'groups') return layoutGroups(nodes, edges, settings);
   if (settings.arrange === 'lanes') return layoutLanes(nodes, edges, settings);
-  return layoutGraph(nodes, edges, settings);
+  return layoutGraph(nodes, edges);
 }
 
 interface Part {
@@ -47,8 +47,8 @@ function partition(nodes: readonly LayoutNode[], order: readonly string[] = []):
 }
 
 /** A part laid out alone, moved so that its top-left card is at 0, 0; and its size. */
-async function layoutPart(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], settings: LayoutSettings) {
-  const raw = await layoutGraph(nodes, edges, { fast: settings.fast });
+async function layoutPart(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]) {
+  const raw = await layoutGraph(nodes, edges);
   const points = Object.values(raw);
   const left = Math.min(...points.map((p) => p.x));
   const top = Math.min(...points.map((p) => p.y));
@@ -74,7 +74,7 @@ export async function layoutGroups(
   if (nodes.length === 0) return {};
   const boxes = [];
   for (const part of partition(nodes, settings.groupOrder)) {
-    const laid = await layoutPart(part.nodes, edges, settings);
+    const laid = await layoutPart(part.nodes, edges);
     const framed = part.group !== null;
     boxes.push({
       ...laid,
@@ -121,7 +121,7 @@ export async function layoutLanes(
   };
   let bandWidth = 0;
   if (strategy.length) {
-    const laid = await layoutPart(strategy, edges, settings);
+    const laid = await layoutPart(strategy, edges);
     for (const [id, p] of Object.entries(laid.positions)) out[id] = { x: LANE_LABEL + p.x, y: y + p.y };
     bandWidth = laid.width;
     next(laid.height);

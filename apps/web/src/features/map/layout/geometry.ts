@@ -1,6 +1,6 @@
 /**
  * The map's geometry, apart from the layout itself so that the page can use it without loading
- * ELK (which only the layout worker loads).
+ * the layout's code (which only the layout worker loads).
  */
 
 /** Every node on the map has this size, so the layout never waits for the DOM to measure. */

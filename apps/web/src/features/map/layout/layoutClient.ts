@@ -13,7 +13,7 @@ export interface Arrangement {
 
 export interface LayoutResult {
   positions: Positions;
-  /** How long ELK took, measured where it ran. */
+  /** How long the layout took, measured where it ran. */
   ms: number;
 }
 
@@ -51,8 +51,8 @@ function getWorker(): Worker {
 }
 
 /**
- * Starts the worker now, so that loading ELK (1.4 MB) and warming it up overlap the first request
- * for the graph instead of following it. ELK never loads on the main thread.
+ * Starts the worker now, so that loading its script overlaps the first request for the graph
+ * instead of following it. The layout never runs on the main thread.
  */
 export function prewarmLayout() {
   getWorker();

@@ -1,6 +1,5 @@
 import type { LinkKind, NodeKind } from '@throughline/domain';
-import type { ElkExtendedEdge, LayoutOptions } from 'elkjs/lib/elk-api';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import { hierarchy, tree as tidyTree } from 'd3-hierarchy';
 import { GAP_X, GAP_Y, NODE_HEIGHT, NODE_WIDTH, ROW_GAP, TREE_GAP, type Positions, type XY } from './geometry';
 import { packShelves } from './packTrees';
 
@@ -41,26 +40,7 @@ const KIND_ORDER: Record<NodeKind, number> = {
   bau: 6,
 };
 
-/** Above this many blocks in one tree ELK trades some neatness for speed (docs/performance.md, Floors: ELK's "fast" settings). */
-export const FAST_LAYOUT_THRESHOLD = 250;
-
-const BASE_OPTIONS: LayoutOptions = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'DOWN',
-  'elk.spacing.nodeNode': String(GAP_X * 2),
-  'elk.layered.spacing.nodeNodeBetweenLayers': String(ROW_GAP),
-};
-
-/** ELK's "fast" settings (docs/performance.md, Floors). (ELK's partitioning and model order, tried for band control, cost 10–100×.) */
-const FAST_OPTIONS: LayoutOptions = {
-  'elk.layered.thoroughness': '1',
-  'elk.layered.nodePlacement.strategy': 'SIMPLE',
-  'elk.edgeRouting': 'POLYLINE',
-};
-
 export interface LayoutSettings {
-  /** Force the fast settings on or off; by default a tree of more than `FAST_LAYOUT_THRESHOLD` blocks uses them. */
-  fast?: boolean;
   /**
    * `groups`: each group laid out on its own and the groups packed as boxes (layout/arrange.ts);
    * `lanes`: strategy in a top band, delivery work in one horizontal lane per group.
@@ -153,33 +133,20 @@ interface Tree {
   height: number;
 }
 
-// One engine for the thread (its start-up is the costly part); every call gets a fresh graph.
-let engine: InstanceType<typeof ELK> | undefined;
-
-/** The thread's ELK engine, created on first use. */
-export function layoutEngine(): InstanceType<typeof ELK> {
-  engine ??= new ELK();
-  return engine;
-}
-
 /**
- * Lays the map out top-down: strategy above, delivery below. Pure apart from the engine it
- * reuses: same nodes and edges in, same positions out. Runs in the layout worker on the page and
- * directly in unit tests.
+ * Lays the map out top-down: strategy above, delivery below. Pure: same nodes and edges in, same
+ * positions out. Runs in the layout worker on the page and directly in unit tests.
  *
  * 1. Nodes are grouped into blocks under their primary parent (see `groupIntoBlocks`): a key result
  *    with 15 projects gets a 4 × 4 grid, not a row 4,000 px wide.
- * 2. Each theme's tree of blocks is laid out by ELK (layered, downwards). ELK's row spacing grows
- *    with the edges it would route, which the map does not use, so rows are packed again at a
- *    fixed gap.
+ * 2. Each theme's tree of blocks is laid out as a tidy tree (downwards), and its rows packed at a
+ *    fixed gap below the tallest block of the row above.
  * 3. The trees are packed in shelves towards a wide-screen shape, themes first; whatever is not
  *    linked up to a theme gets the last shelves, so a gap in the chain is also a place on the map.
  */
-export async function layoutGraph(
-  nodes: readonly LayoutNode[],
-  edges: readonly LayoutEdge[],
-  settings: LayoutSettings = {},
-): Promise<Positions> {
+// Async for its callers' sake: the layout ran in ELK's asynchronous engine once, and may move off-thread again.
+// eslint-disable-next-line @typescript-eslint/require-await
+export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Positions> {
   if (nodes.length === 0) return {};
   const { blocks, blockOf } = groupIntoBlocks(nodes, edges);
 
@@ -207,8 +174,7 @@ export async function layoutGraph(
   const treeBlocks = roots.map(collect);
   for (const block of blocks) if (!reached.has(block)) treeBlocks.push(collect(block));
 
-  const trees: Tree[] = [];
-  for (const members of treeBlocks) trees.push(await layoutTree(members, children, settings));
+  const trees = treeBlocks.map((members) => layoutTree(members, children));
 
   // Trees rooted at a theme first, in the themes' order; the unlinked ones after, objectives before work.
   const themed = trees.filter((t) => t.root.band === 0);
@@ -231,28 +197,39 @@ export async function layoutGraph(
   return positions;
 }
 
-async function layoutTree(blocks: Block[], children: Map<Block, Block[]>, settings: LayoutSettings): Promise<Tree> {
+/**
+ * One theme's tree of blocks, top-down: a tidy tree (Reingold–Tilford, d3-hierarchy), each parent
+ * centred over its children, each block as wide as its grid. The blocks form a tree by construction
+ * (one primary parent each), which is all a tidy tree needs: it is linear in the blocks, where ELK's
+ * layered algorithm spent 1.5–2 s of CPU warming up in every new page for the same picture
+ * (docs/performance.md, "Map").
+ */
+function layoutTree(blocks: Block[], children: Map<Block, Block[]>): Tree {
   const root = blocks[0];
   if (blocks.length === 1) {
     return { root, blocks, at: new Map([[root, { x: 0, y: 0 }]]), width: root.width, height: root.height };
   }
+  // Each block once, under the first parent that reaches it (a cycle, which the API refuses, cannot loop).
   const inTree = new Set(blocks);
-  const edges: ElkExtendedEdge[] = [];
-  for (const parent of blocks) {
-    for (const child of children.get(parent) ?? []) {
-      if (inTree.has(child)) edges.push({ id: `${parent.id}>${child.id}`, sources: [parent.id], targets: [child.id] });
-    }
+  const seen = new Set<Block>([root]);
+  const kids = new Map<Block, Block[]>();
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const parent = queue[i];
+    const own = (children.get(parent) ?? []).filter((c) => inTree.has(c) && !seen.has(c));
+    for (const c of own) seen.add(c);
+    kids.set(parent, own);
+    queue.push(...own);
   }
-  const fast = settings.fast ?? blocks.length > FAST_LAYOUT_THRESHOLD;
-  const laidOut = await layoutEngine().layout({
-    id: 'root',
-    layoutOptions: fast ? { ...BASE_OPTIONS, ...FAST_OPTIONS } : BASE_OPTIONS,
-    children: blocks.map((b) => ({ id: b.id, width: b.width, height: b.height })),
-    edges,
-  });
+  const tallest = Math.max(...blocks.map((b) => b.height));
+  const laidOut = tidyTree<Block>()
+    .nodeSize([1, tallest + ROW_GAP])
+    // Centre to centre: half of each block's width, and a gap — wider between cousins than between siblings.
+    .separation((a, b) => (a.data.width + b.data.width) / 2 + (a.parent === b.parent ? GAP_X * 2 : GAP_X * 4))(
+    hierarchy(root, (b) => kids.get(b)),
+  );
 
-  const byId = new Map(blocks.map((b) => [b.id, b]));
-  const placed = (laidOut.children ?? []).map((c) => ({ block: byId.get(c.id)!, x: c.x ?? 0, y: c.y ?? 0 }));
+  const placed = laidOut.descendants().map((n) => ({ block: n.data, x: n.x - n.data.width / 2, y: n.y }));
   const left = Math.min(...placed.map((p) => p.x));
   const rowTop = packRows(placed.map((p) => ({ block: p.block, y: p.y })));
   const at = new Map<Block, XY>();
@@ -264,17 +241,17 @@ async function layoutTree(blocks: Block[], children: Map<Block, Block[]>, settin
     width = Math.max(width, xy.x + p.block.width);
     height = Math.max(height, xy.y + p.block.height);
   }
-  return { root, blocks, at, width, height };
+  return { root, blocks: placed.map((p) => p.block), at, width, height };
 }
 
 /**
- * ELK's rows as top edges at a fixed gap: blocks whose vertical extents overlap share a row (ELK
- * centres a row's blocks on one line), and each row starts `ROW_GAP` below the tallest block above.
+ * The tree's rows as top edges at a fixed gap: blocks whose vertical extents overlap share a row
+ * (the tidy tree puts a depth on one line), and each row starts `ROW_GAP` below the tallest block above.
  */
 function packRows(placed: { block: Block; y: number }[]): Map<Block, number> {
   const sorted = [...placed].sort((a, b) => a.y - b.y);
   const top = new Map<Block, number>();
-  let rowBottom = -Infinity; // in ELK's coordinates
+  let rowBottom = -Infinity; // in the tidy tree's coordinates
   let rowTop = 0; // in packed coordinates
   let rowHeight = 0;
   for (const [i, { block, y }] of sorted.entries()) {

@@ -52,7 +52,7 @@ describe(LayoutStore.name, () => {
     store.move('all', 'b', { x: 40.4, y: 500 });
     expect(store.getSnapshot().positions.b).toEqual({ x: 40, y: 500 });
 
-    // A new page for the same user and view: ELK again, then the move on top.
+    // A new page for the same user and view: laid out again, then the move on top.
     const again = new LayoutStore(() => 'ann', storage, layouter);
     again.ensure('all', nodes, []);
     calls[1].resolve(laidOut);
@@ -79,7 +79,7 @@ describe(LayoutStore.name, () => {
     expect(storage.getItem('throughline.map.moves.v1:ann:all')).toBeNull();
   });
 
-  it('shows a view laid out before at once, without running ELK again', async () => {
+  it('shows a view laid out before at once, without laying it out again', async () => {
     const { layouter, calls } = manualLayouter();
     const store = new LayoutStore(() => 'ann', memoryStorage(), layouter);
     store.ensure('all', nodes, []);
@@ -105,12 +105,12 @@ describe(LayoutStore.name, () => {
   it('reports a failed layout and tries again when asked', async () => {
     const layouter = jest
       .fn()
-      .mockRejectedValueOnce(new Error('ELK fell over'))
+      .mockRejectedValueOnce(new Error('the layout fell over'))
       .mockResolvedValueOnce({ positions: laidOut, ms: 1 });
     const store = new LayoutStore(() => 'ann', memoryStorage(), layouter);
     store.ensure('all', nodes, []);
     await flush();
-    expect(store.getSnapshot()).toMatchObject({ status: 'error', error: 'ELK fell over' });
+    expect(store.getSnapshot()).toMatchObject({ status: 'error', error: 'the layout fell over' });
     store.ensure('all', nodes, []);
     await flush();
     expect(store.getSnapshot()).toMatchObject({ status: 'ready', positions: laidOut });

@@ -6,7 +6,7 @@ export interface LayoutSnapshot {
   /** The view the positions were laid out for. */
   viewKey: string | null;
   status: 'idle' | 'pending' | 'ready' | 'error';
-  /** ELK's positions, the organisation's arrangement on top, and the user's own moves on top of that. */
+  /** The layout's positions, the organisation's arrangement on top, and the user's own moves on top of that. */
   positions: Positions;
   /** The nodes of the view whose position a person set (the arrangement, the user's moves): placement never moves them. */
   pinned: ReadonlySet<string>;
@@ -43,7 +43,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Where every node of the current view sits (issue 11), in three layers:
- * 1. ELK's layout of the view (kept per view, so switching back is instant);
+ * 1. The automatic layout of the view (kept per view, so switching back is instant);
  * 2. the organisation's arrangement, from the server (`setShared`): where a PMO put the cards, for everyone;
  * 3. the user's own moves. A PMO's or admin's are saved to the arrangement (debounced, batched) and leave this layer
  *    once saved; everyone else's stay for this browser session only (sessionStorage), as do a PMO's while the
