@@ -17,4 +17,17 @@ describe('createFormat', () => {
   it('falls back to GBP and en-GB when the settings hold something Intl does not know', () => {
     expect(createFormat('NOPE', 'xx-invalid-locale-!!').money(5)).toBe('£5.00');
   });
+
+  it('makes each formatter on first use, once (a page that formats no money never builds one)', () => {
+    const made = jest.spyOn(Intl, 'NumberFormat');
+    try {
+      const format = createFormat('GBP', 'en-GB');
+      expect(made).not.toHaveBeenCalled();
+      format.money(1);
+      format.money(2);
+      expect(made).toHaveBeenCalledTimes(1);
+    } finally {
+      made.mockRestore();
+    }
+  });
 });
