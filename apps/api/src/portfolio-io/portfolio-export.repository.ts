@@ -155,22 +155,7 @@ export class PortfolioExportRepository {
             client,
             `SELECT r.type, r.title, r.description, r.owner, r.status, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
                     r.likelihood, r.impact, to_char(r.decided_on, 'YYYY-MM-DD') AS decided_on, r.decided_by,
-                    coalesce((
-                      SELECT jsonb_agg(x.attachment ORDER BY x.attachment::text COLLATE "C")
-                        FROM (
-                          SELECT CASE
-                                   WHEN n.key IS NOT NULL THEN jsonb_build_object('node', n.key)
-                                   WHEN l.id IS NOT NULL THEN jsonb_build_object('link',
-                                     jsonb_build_object('from', f.key, 'to', t.key, 'kind', l.kind))
-                                   ELSE jsonb_build_object('detached', a.label)
-                                 END AS attachment
-                            FROM raid_attachments a
-                            LEFT JOIN nodes n ON n.org_id = a.org_id AND n.id = a.node_id
-                            LEFT JOIN links l ON l.org_id = a.org_id AND l.id = a.link_id
-                            LEFT JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
-                            LEFT JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
-                           WHERE a.item_id = r.id
-                        ) x), '[]') AS attachments
+                    ${RAID_ATTACHMENTS_AS_DOCUMENT('r')} AS attachments
                FROM raid_items r
               WHERE r.org_id = $1
               ORDER BY r.type, r.title COLLATE "C", r.created_at, r.id`,
@@ -190,6 +175,28 @@ function exportColumn(column: string): string {
   }
   return `n.${column}`;
 }
+
+/**
+ * The attachments of the RAID item `item` (an alias of raid_items) as the document names them, in a stable order: a
+ * node by key, a link by its ends' keys and kind, a detached one by its label. The export writes them; the import's
+ * dry run compares with them.
+ */
+export const RAID_ATTACHMENTS_AS_DOCUMENT = (item: string) => `coalesce((
+  SELECT jsonb_agg(x.attachment ORDER BY x.attachment::text COLLATE "C")
+    FROM (
+      SELECT CASE
+               WHEN n.key IS NOT NULL THEN jsonb_build_object('node', n.key)
+               WHEN l.id IS NOT NULL THEN jsonb_build_object('link',
+                 jsonb_build_object('from', f.key, 'to', t.key, 'kind', l.kind))
+               ELSE jsonb_build_object('detached', a.label)
+             END AS attachment
+        FROM raid_attachments a
+        LEFT JOIN nodes n ON n.org_id = a.org_id AND n.id = a.node_id
+        LEFT JOIN links l ON l.org_id = a.org_id AND l.id = a.link_id
+        LEFT JOIN nodes f ON f.org_id = l.org_id AND f.id = l.from_id
+        LEFT JOIN nodes t ON t.org_id = l.org_id AND t.id = l.to_id
+       WHERE a.item_id = ${item}.id
+    ) x), '[]')`;
 
 let cursors = 0;
 

@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { checkInIdentity, linkIdentity, type InterchangeDocument, type StoredEntries } from '@throughline/domain';
+import {
+  checkInIdentity,
+  findingId,
+  linkIdentity,
+  raidAttachmentIdentity,
+  raidIdentity,
+  waiverIdentity,
+  type InterchangeDocument,
+  type InterchangeRaidAttachment,
+  type RaidValues,
+  type StoredEntries,
+  type StoredGovernance,
+} from '@throughline/domain';
 import { requestContext } from '../platform/request-context/request-context.js';
 import { Db } from '../platform/database/db.js';
 import { NODE_COLUMNS } from './node-columns.js';
+import { RAID_ATTACHMENTS_AS_DOCUMENT } from './portfolio-export.repository.js';
 
 /**
  * What the organisation holds of the entries a document names, in the document's terms, for the
@@ -65,5 +78,78 @@ export class PortfolioPreviewRepository {
       links: new Map(links.map((l) => [linkIdentity(l), l])),
       checkIns: new Map(checkIns.map((c) => [checkInIdentity({ ...c, value: Number(c.value) }), c])),
     };
+  }
+
+  /**
+   * The governance entries the document names, for the dry run of its optional sections: cycles by name, waivers by
+   * the finding their nodes make here, RAID items by type and title (the oldest of each, as the import matches). One
+   * statement per section (waivers: two, the node ids first), none for a section the document does not have.
+   */
+  async storedGovernance(doc: InterchangeDocument): Promise<StoredGovernance> {
+    const orgId = requestContext.orgId();
+    const [cycles, waivers, raid] = await Promise.all([
+      doc.okrCycles?.length
+        ? this.db.query<{ name: string; startsOn: string; endsOn: string }>(
+            `SELECT name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn"
+               FROM okr_cycles WHERE org_id = $1 AND name = ANY($2::text[])`,
+            [orgId, doc.okrCycles.map((c) => c.name)],
+          )
+        : [],
+      doc.waivers?.length ? this.storedWaivers(doc.waivers) : new Map<string, never>(),
+      doc.raid?.length
+        ? this.db.query<RaidValues & { attachments: InterchangeRaidAttachment[] }>(
+            `SELECT DISTINCT ON (r.type, r.title)
+                    r.type, r.title, r.description, r.owner, r.status, to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate",
+                    r.likelihood, r.impact, to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn", r.decided_by AS "decidedBy",
+                    ${RAID_ATTACHMENTS_AS_DOCUMENT('r')} AS attachments
+               FROM jsonb_to_recordset($2::jsonb) AS i(type text, title text)
+               JOIN raid_items r ON r.org_id = $1 AND r.type = i.type AND r.title = i.title
+              ORDER BY r.type, r.title, r.created_at, r.id`,
+            [orgId, JSON.stringify(doc.raid.map((item) => ({ type: item.type, title: item.title.trim() })))],
+          )
+        : [],
+    ]);
+    return {
+      okrCycles: new Map(cycles.map((c) => [c.name, { startsOn: c.startsOn, endsOn: c.endsOn }])),
+      waivers,
+      raid: new Map(
+        raid.map((r) => [raidIdentity(r), { ...r, attachments: r.attachments.map(raidAttachmentIdentity) }]),
+      ),
+    };
+  }
+
+  /** The stored waivers of the findings the document's waivers make with this organisation's node ids. */
+  private async storedWaivers(
+    waivers: NonNullable<InterchangeDocument['waivers']>,
+  ): Promise<Map<string, { path: string[]; reason: string; expiresOn: string }>> {
+    const orgId = requestContext.orgId();
+    const nodes = await this.db.query<{ key: string; id: string }>(
+      `SELECT key, id FROM nodes WHERE org_id = $1 AND key = ANY($2::text[])`,
+      [orgId, [...new Set(waivers.flatMap((w) => w.nodes))]],
+    );
+    const ids = new Map(nodes.map((n) => [n.key, n.id]));
+    // A waiver naming a node the organisation does not hold yet is new: the import creates the node first.
+    const findings = new Map<string, string>();
+    for (const w of waivers) {
+      if (w.nodes.every((key) => ids.has(key))) {
+        findings.set(
+          findingId(
+            w.rule,
+            w.nodes.map((key) => ids.get(key)!),
+            w.linkKind ?? '',
+          ),
+          waiverIdentity(w),
+        );
+      }
+    }
+    if (findings.size === 0) return new Map();
+    const rows = await this.db.query<{ finding_id: string; path: string[]; reason: string; expiresOn: string }>(
+      `SELECT finding_id, path, reason, to_char(expires_on, 'YYYY-MM-DD') AS "expiresOn"
+         FROM audit_waivers WHERE org_id = $1 AND finding_id = ANY($2::text[])`,
+      [orgId, [...findings.keys()]],
+    );
+    return new Map(
+      rows.map((r) => [findings.get(r.finding_id)!, { path: r.path, reason: r.reason, expiresOn: r.expiresOn }]),
+    );
   }
 }

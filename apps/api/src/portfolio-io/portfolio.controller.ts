@@ -1,12 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { JsonBody } from '../platform/http/body-parsing.js';
 import { HeavyRead, HeavyWrite } from '../platform/http/heavy-requests.js';
 import { ClientGoneError, jsonResponseStream } from '../platform/http/response-stream.js';
 import { StatementTimeout } from '../platform/database/statement-timeout.js';
 import { ApiErrors } from '../platform/openapi/api-errors.js';
-import { ImportResultDto } from './dto/import-result.response.js';
+import { ImportDiffDto, ImportResultDto } from './dto/import-result.response.js';
 import { INTERCHANGE_EXAMPLE } from './interchange.example.js';
 import { PortfolioExportService } from './portfolio-export.service.js';
 import { PortfolioService } from './portfolio.service.js';
@@ -60,9 +68,11 @@ export class PortfolioController {
     description: 'An interchange document (format throughline/v1).',
     schema: { type: 'object', additionalProperties: true, example: INTERCHANGE_EXAMPLE },
   })
+  @ApiExtraModels(ImportResultDto, ImportDiffDto)
   @ApiOkResponse({
-    type: ImportResultDto,
-    description: 'What changed, per section (with dryRun=true: what would change).',
+    description:
+      'What changed, per section (ImportResultDto); with dryRun=true, what would change (ImportDiffDto), the optional sections (okrCycles, waivers, raid) when the document has them.',
+    schema: { oneOf: [{ $ref: getSchemaPath(ImportResultDto) }, { $ref: getSchemaPath(ImportDiffDto) }] },
   })
   @ApiErrors(
     400,

@@ -4,6 +4,7 @@ import {
   KIND_FIELDS,
   LINK_DEFAULTS,
   nodeDefaults,
+  diffGovernance,
   diffInterchange,
   validateInterchange,
   type InterchangeBusinessUnit,
@@ -94,7 +95,12 @@ export class PortfolioService {
     return this.db.transaction(async () => {
       const { result } = await this.check(input);
       if (!result.ok) throw invalid(result.errors, result.truncated);
-      return diffInterchange(result.document, await this.previews.stored(result.document));
+      const doc = result.document;
+      return {
+        ...diffInterchange(doc, await this.previews.stored(doc)),
+        // The optional sections the document has (cycles, waivers, RAID), as the import would apply them.
+        ...diffGovernance(doc, await this.previews.storedGovernance(doc)),
+      };
     });
   }
 

@@ -19,3 +19,41 @@ export class ImportResultDto {
   @ApiPropertyOptional({ type: ImportCountsDto, description: 'When the document has a raid section.' })
   raid?: ImportCountsDto;
 }
+
+export class ImportFieldChangeDto {
+  @ApiProperty({ example: 'status' }) field: string;
+  @ApiProperty({ description: 'The stored value (null when empty).', example: 'open' }) before: unknown;
+  @ApiProperty({ description: 'The document’s value.', example: 'closed' }) after: unknown;
+}
+
+export class ImportEntryUpdateDto {
+  @ApiProperty({
+    description:
+      'The entry: a key, a link as `from|to|kind`, a check-in as `node|at|value`, a cycle’s name, a waiver as `rule: node keys`, a RAID item as `type: title`.',
+    example: 'PRJ-7',
+  })
+  key: string;
+  @ApiProperty({ type: [ImportFieldChangeDto] }) changes: ImportFieldChangeDto[];
+}
+
+/** One section of the dry run: its counts, then the entries to create and to change (the first 500 of each). */
+export class ImportSectionDiffDto extends ImportCountsDto {
+  @ApiProperty({ type: [String], example: ['KR-3.1'] }) creates: string[];
+  @ApiProperty({ type: [ImportEntryUpdateDto] }) updates: ImportEntryUpdateDto[];
+  @ApiProperty({ description: 'More than 500 creates or updates: the lists are cut, the counts are not.' })
+  truncated: boolean;
+}
+
+/** `POST /api/portfolio/import?dryRun=true`: what the import would do, per section, with nothing written. */
+export class ImportDiffDto {
+  @ApiProperty({ type: ImportSectionDiffDto }) businessUnits: ImportSectionDiffDto;
+  @ApiProperty({ type: ImportSectionDiffDto }) nodes: ImportSectionDiffDto;
+  @ApiProperty({ type: ImportSectionDiffDto }) links: ImportSectionDiffDto;
+  @ApiProperty({ type: ImportSectionDiffDto }) checkIns: ImportSectionDiffDto;
+  @ApiPropertyOptional({ type: ImportSectionDiffDto, description: 'When the document has an okrCycles section.' })
+  okrCycles?: ImportSectionDiffDto;
+  @ApiPropertyOptional({ type: ImportSectionDiffDto, description: 'When the document has a waivers section.' })
+  waivers?: ImportSectionDiffDto;
+  @ApiPropertyOptional({ type: ImportSectionDiffDto, description: 'When the document has a raid section.' })
+  raid?: ImportSectionDiffDto;
+}
