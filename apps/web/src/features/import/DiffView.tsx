@@ -1,9 +1,13 @@
 import type { InterchangeDiff, SectionDiff } from '@throughline/domain';
 import type { SheetImportResult } from '../../api/import.queries';
 
+/** The sections shown, in the document's order; the governance ones only when the dry run has them. */
 const SECTIONS: { key: keyof InterchangeDiff; label: string }[] = [
+  { key: 'okrCycles', label: 'OKR cycles' },
   { key: 'nodes', label: 'Nodes' },
   { key: 'links', label: 'Links' },
+  { key: 'waivers', label: 'Waivers' },
+  { key: 'raid', label: 'RAID items' },
 ];
 
 /** A cell's value as the diff shows it. */
@@ -17,6 +21,10 @@ export function shown(value: unknown): string {
 
 /** The dry run's answer: counts per section, then what would be created and what would change, field by field. */
 export function DiffView({ result, diff }: { result: SheetImportResult; diff: InterchangeDiff }) {
+  const sections = SECTIONS.flatMap(({ key, label }) => {
+    const section = diff[key];
+    return section && total(section) > 0 ? [{ key, label, section }] : [];
+  });
   return (
     <section className="import-diff" aria-label="Dry run" data-testid="import-diff">
       <h2>What the import would do</h2>
@@ -39,18 +47,18 @@ export function DiffView({ result, diff }: { result: SheetImportResult; diff: In
           </tr>
         </thead>
         <tbody>
-          {SECTIONS.filter(({ key }) => total(diff[key]) > 0).map(({ key, label }) => (
+          {sections.map(({ key, label, section }) => (
             <tr key={key}>
               <th scope="row">{label}</th>
-              <td>{diff[key].created}</td>
-              <td>{diff[key].updated}</td>
-              <td>{diff[key].unchanged}</td>
+              <td>{section.created}</td>
+              <td>{section.updated}</td>
+              <td>{section.unchanged}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {SECTIONS.map(({ key, label }) => (
-        <SectionList key={key} label={label} section={diff[key]} />
+      {sections.map(({ key, label, section }) => (
+        <SectionList key={key} label={label} section={section} />
       ))}
     </section>
   );

@@ -108,6 +108,49 @@ describe('Import page', () => {
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
   });
 
+  it('shows the governance sections a dry run has (OKR cycles, waivers, RAID items) beside the others', async () => {
+    const section = (created: number, updated: number, unchanged: number, creates: string[] = []) => ({
+      created,
+      updated,
+      unchanged,
+      creates,
+      updates: [],
+      truncated: false,
+    });
+    mockApi({
+      'GET /auth/session': sessionOf('pmo'),
+      'GET /portfolio/spreadsheet/mappings/projects': { kind: 'projects', mapping: null, fields: FIELDS },
+      'POST /portfolio/spreadsheet': {
+        ...DRY,
+        diff: {
+          ...DRY.diff!,
+          okrCycles: section(1, 1, 1, ['2027 Q2']),
+          waivers: section(2, 1, 0),
+          raid: {
+            ...section(1, 1, 2, ['issue: Cable shortage']),
+            updates: [
+              { key: 'action: Order the meters', changes: [{ field: 'status', before: 'open', after: 'closed' }] },
+            ],
+          },
+        },
+      },
+    });
+    renderApp('/import');
+    await userEvent.upload(await screen.findByLabelText('File'), csvFile());
+    await userEvent.click(await screen.findByRole('button', { name: 'Check (dry run)' }));
+
+    const counts = await screen.findByTestId('diff-counts');
+    expect(
+      within(counts)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['To createTo changeUnchanged', 'OKR cycles111', 'Nodes110', 'Waivers210', 'RAID items112']);
+    const raid = screen.getByRole('table', { name: 'RAID items' });
+    expect(within(raid).getByTestId('diff-create')).toHaveTextContent('issue: Cable shortagecreate');
+    expect(within(raid).getByTestId('diff-update')).toHaveTextContent('action: Order the meterschangestatusopenclosed');
+    expect(screen.getByRole('table', { name: 'OKR cycles' })).toHaveTextContent('2027 Q2');
+  });
+
   it('is a PMO’s or admin’s page: not offered to a contributor', async () => {
     mockApi({ 'GET /auth/session': sessionOf('contributor') });
     renderApp('/import');
