@@ -9,10 +9,11 @@ import { cardsBox, groupBox, type Box, type Groups } from './groups';
  * shifts where they are drawn. Boxes move whole; cards in no group move in clumps (a tree of cards moves as one).
  *
  * Two sweeps, as a diagram editor compacts: across, each box moves left by what was freed on its left — the most
- * any box beside it (overlapping it in height) shrank or moved — held back by every box beside it; then down, each
- * moves up likewise by what was freed above it, held back by every box above it (overlapping it in width, where the
- * first sweep put them). Boxes apart before are apart after: a pair beside each other keeps its order across, a
- * pair that overlaps in width after the first sweep was one above the other, and keeps that order.
+ * any box wholly left of it shrank or moved — held back by every box beside it (overlapping it in height); then
+ * down, each moves up likewise by what was freed above it (a shelf of boxes under a collapsed one rises as one),
+ * held back by every box above it (overlapping it in width, where the first sweep put them). Boxes apart before are
+ * apart after: a pair beside each other keeps its order across, a pair that overlaps in width after the first
+ * sweep was one above the other, and keeps that order.
  *
  * Null when nothing is collapsed (or nothing moves): the positions as they are.
  */
@@ -52,11 +53,12 @@ export function collapseFlow(
     for (let j = 0; j < i; j++) {
       const a = byLeft[j];
       const aRight = a.box.x + a.box.width;
-      if (aRight > b.box.x || !spans(a.box.y, a.box.height, b.box.y, b.box.height)) continue;
+      if (aRight > b.box.x) continue;
       freed = Math.max(freed, a.box.x - a.x + a.box.width - a.width);
-      least = Math.max(least, a.x + a.width + Math.min(b.box.x - aRight, TREE_GAP));
+      if (spans(a.box.y, a.box.height, b.box.y, b.box.height))
+        least = Math.max(least, a.x + a.width + Math.min(b.box.x - aRight, TREE_GAP));
     }
-    b.x = least === -Infinity ? b.box.x : Math.max(b.box.x - freed, least);
+    b.x = Math.max(b.box.x - freed, least);
   }
   // Down: top to bottom, overlapping in width where the sweep across put them.
   const byTop = [...blocks].sort((a, b) => a.box.y - b.box.y);
@@ -66,11 +68,12 @@ export function collapseFlow(
     for (let j = 0; j < i; j++) {
       const a = byTop[j];
       const aBottom = a.box.y + a.box.height;
-      if (aBottom > b.box.y || !spans(a.x, a.width, b.x, b.width)) continue;
+      if (aBottom > b.box.y) continue;
       freed = Math.max(freed, a.box.y - a.y + a.box.height - a.height);
-      least = Math.max(least, a.y + a.height + Math.min(b.box.y - aBottom, TREE_GAP));
+      if (spans(a.x, a.width, b.x, b.width))
+        least = Math.max(least, a.y + a.height + Math.min(b.box.y - aBottom, TREE_GAP));
     }
-    b.y = least === -Infinity ? b.box.y : Math.max(b.box.y - freed, least);
+    b.y = Math.max(b.box.y - freed, least);
   }
 
   const out: Positions = { ...positions };

@@ -243,9 +243,10 @@ class GroupRooms {
     if (!near && links.some((l) => (l.from === id && waitFor.has(l.to)) || (l.to === id && waitFor.has(l.from))))
       return null;
     const at = near ?? { x: box.left, y: box.bottom - NODE_HEIGHT };
+    // Within the box, or one card beyond its edge (where it grows to hold it).
     return {
-      x: Math.min(Math.max(at.x, box.left), Math.max(box.left, box.right - NODE_WIDTH)),
-      y: Math.min(Math.max(at.y, box.top), Math.max(box.top, box.bottom - NODE_HEIGHT)),
+      x: Math.min(Math.max(at.x, box.left - COLUMN), box.right - NODE_WIDTH + COLUMN),
+      y: Math.min(Math.max(at.y, box.top - ROW), box.bottom - NODE_HEIGHT + ROW),
     };
   }
 
