@@ -2573,6 +2573,57 @@ export interface components {
             /** @description When the document has a raid section. */
             raid?: components["schemas"]["ImportCountsDto"];
         };
+        ImportFieldChangeDto: {
+            /** @example status */
+            field: string;
+            /**
+             * @description The stored value (null when empty).
+             * @example open
+             */
+            before: (string | null) | number | boolean | string[];
+            /**
+             * @description The document’s value.
+             * @example closed
+             */
+            after: (string | null) | number | boolean | string[];
+        };
+        ImportEntryUpdateDto: {
+            /**
+             * @description The entry: a key, a link as `from|to|kind`, a check-in as `node|at|value`, a cycle’s name, a waiver as `rule: node keys`, a RAID item as `type: title`.
+             * @example PRJ-7
+             */
+            key: string;
+            changes: components["schemas"]["ImportFieldChangeDto"][];
+        };
+        ImportSectionDiffDto: {
+            /** @example 3 */
+            created: number;
+            /** @example 1 */
+            updated: number;
+            /** @example 0 */
+            unchanged: number;
+            /**
+             * @example [
+             *       "KR-3.1"
+             *     ]
+             */
+            creates: string[];
+            updates: components["schemas"]["ImportEntryUpdateDto"][];
+            /** @description More than 500 creates or updates: the lists are cut, the counts are not. */
+            truncated: boolean;
+        };
+        ImportDiffDto: {
+            businessUnits: components["schemas"]["ImportSectionDiffDto"];
+            nodes: components["schemas"]["ImportSectionDiffDto"];
+            links: components["schemas"]["ImportSectionDiffDto"];
+            checkIns: components["schemas"]["ImportSectionDiffDto"];
+            /** @description When the document has an okrCycles section. */
+            okrCycles?: components["schemas"]["ImportSectionDiffDto"];
+            /** @description When the document has a waivers section. */
+            waivers?: components["schemas"]["ImportSectionDiffDto"];
+            /** @description When the document has a raid section. */
+            raid?: components["schemas"]["ImportSectionDiffDto"];
+        };
         AuditSummaryDto: {
             error: number;
             warning: number;
@@ -8883,13 +8934,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What changed, per section (with dryRun=true: what would change). */
+            /** @description What changed, per section (ImportResultDto); with dryRun=true, what would change (ImportDiffDto), the optional sections (okrCycles, waivers, raid) when the document has them. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResultDto"];
+                    "application/json": components["schemas"]["ImportResultDto"] | components["schemas"]["ImportDiffDto"];
                 };
             };
             /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */

@@ -20,10 +20,22 @@ export class ImportResultDto {
   raid?: ImportCountsDto;
 }
 
+/** A field's value: text, a number, a flag or a list (of keys, or a RAID item's attachments). */
+const FIELD_VALUE = {
+  oneOf: [
+    { type: 'string', nullable: true },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: { type: 'string' } },
+  ],
+};
+
 export class ImportFieldChangeDto {
   @ApiProperty({ example: 'status' }) field: string;
-  @ApiProperty({ description: 'The stored value (null when empty).', example: 'open' }) before: unknown;
-  @ApiProperty({ description: 'The document’s value.', example: 'closed' }) after: unknown;
+  @ApiProperty({ ...FIELD_VALUE, description: 'The stored value (null when empty).', example: 'open' })
+  before: string | number | boolean | string[] | null;
+  @ApiProperty({ ...FIELD_VALUE, description: 'The document’s value.', example: 'closed' })
+  after: string | number | boolean | string[] | null;
 }
 
 export class ImportEntryUpdateDto {
