@@ -172,3 +172,180 @@ test('swimlanes: strategy on top, each unit’s work in its own lane', async ({ 
   await map.dismissToasts();
   await screenshot(page, 'map-swimlanes');
 });
+
+/**
+ * Every card's and group's box in map coordinates (React Flow's translate and the element's size), whatever the
+ * zoom or scroll: cards by key, groups by name.
+ */
+function flowBoxes(page: Page): Promise<{ cards: Record<string, Rect>; groups: Record<string, Rect> }> {
+  return page.evaluate(() => {
+    const cards: Record<string, Rect> = {};
+    const groups: Record<string, Rect> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const m = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(el.style.transform);
+      if (!m) continue;
+      const rect = {
+        x: Math.round(Number(m[1])),
+        y: Math.round(Number(m[2])),
+        width: el.offsetWidth,
+        height: el.offsetHeight,
+      };
+      const key = el.querySelector<HTMLElement>('[data-key]')?.dataset.key;
+      const name = el.querySelector<HTMLElement>('[data-testid=map-group]')?.dataset.name;
+      if (key) cards[key] = rect;
+      else if (name) groups[name] = rect;
+    }
+    return { cards, groups };
+  });
+}
+
+const overlap = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Opens the map at `query` with no shared arrangement of that view (forgotten again by `forget`). */
+async function openUnarranged(page: Page, query: string) {
+  const read = page.waitForRequest((r) => r.method() === 'GET' && r.url().includes('/api/map-layouts?'));
+  await page.goto(`${baseUrl()}/${query}`);
+  const view = new URL((await read).url()).searchParams.get('view')!;
+  const forget = async () => {
+    const res = await page.request.delete(`${baseUrl()}/api/map-layouts?view=${encodeURIComponent(view)}`);
+    expect(res.status(), await res.text()).toBe(204);
+  };
+  await forget();
+  await page.reload();
+  await mapOf(page).ready();
+  return forget;
+}
+
+test('grouped by programme, a project made beside a programme joins its box, next to it; nothing else moves', async ({
+  page,
+  scratch,
+}) => {
+  const map = mapOf(page);
+  const forget = await openUnarranged(page, '?group=programme');
+  try {
+    const before = await flowBoxes(page);
+    const programme = Object.keys(before.groups).find((name) => name.startsWith('PRG-3 '))!;
+    expect(programme, Object.keys(before.groups).join(', ')).toBeTruthy();
+    const total = Number(await group(page, programme).getAttribute('data-total'));
+
+    const key = await map.createProject(scratch, 'PRG-3');
+    // The link offered: the project is part of the programme.
+    const offer = page.getByTestId('link-dialog');
+    await offer
+      .getByTestId('link-option')
+      .filter({ hasText: `${key} is part of PRG-3` })
+      .locator('input')
+      .check();
+    await page.getByTestId('link-submit').click();
+    await expect(page.getByTestId('toast').filter({ hasText: `Linked ${key} → PRG-3` })).toBeVisible();
+    await expect(group(page, programme)).toHaveAttribute('data-total', String(total + 1));
+
+    // Inside its programme's box (grown to hold it), below or beside the programme, on no other card.
+    await expect
+      .poll(async () => {
+        const now = await flowBoxes(page);
+        return inside(now.cards[key], now.groups[programme]);
+      })
+      .toBe(true);
+    await map.fitView();
+    const after = await flowBoxes(page);
+    const card = after.cards[key];
+    const head = after.cards['PRG-3'];
+    expect(Math.hypot(card.x - head.x, card.y - head.y)).toBeLessThan(3 * 260);
+    for (const [other, rect] of Object.entries(after.cards))
+      if (other !== key) expect(overlap(card, rect), `${key} on ${other}`).toBe(false);
+    // No box reaches into another.
+    const names = Object.keys(after.groups);
+    for (const [i, a] of names.entries())
+      for (const b of names.slice(i + 1)) expect(overlap(after.groups[a], after.groups[b]), `${a} / ${b}`).toBe(false);
+    // Every card that was there is where it was.
+    for (const [other, rect] of Object.entries(before.cards)) expect(after.cards[other], other).toEqual(rect);
+
+    await map.dismissToasts();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'map-groups-new-node');
+    // Close up: the new card in its programme's box.
+    await map.search(key);
+    await map.dismissToasts();
+    await screenshot(page, 'map-groups-new-node-close');
+  } finally {
+    await forget();
+  }
+});
+
+test('collapsing a group closes up the boxes beside and below it, expanding makes room again; nothing is saved', async ({
+  page,
+}) => {
+  const map = mapOf(page);
+  const forget = await openUnarranged(page, '?group=unit');
+  const saves: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/map-layouts') && r.method() !== 'GET') saves.push(`${r.method()} ${r.url()}`);
+  });
+  try {
+    await map.fitView();
+    const open = await flowBoxes(page);
+    // The box with the most boxes right of it (on its shelf) or below it (in its column): collapsing it frees room.
+    const names = Object.keys(open.groups);
+    const after = (name: string) =>
+      names.filter((n) => {
+        const a = open.groups[name];
+        const b = open.groups[n];
+        const across = b.x >= a.x + a.width && b.y < a.y + a.height && a.y < b.y + b.height;
+        const down = b.y >= a.y + a.height && b.x < a.x + a.width && a.x < b.x + b.width;
+        return across || down;
+      });
+    const name = [...names].sort((a, b) => after(b).length - after(a).length)[0];
+    const beside = after(name);
+    expect(beside.length, `boxes right of or below ${name}`).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: `Collapse ${name}` }).click();
+    await expect(group(page, name)).toHaveClass(/is-collapsed/);
+    await expect.poll(async () => (await flowBoxes(page)).groups[name].width).toBeLessThan(open.groups[name].width);
+    const shut = await flowBoxes(page);
+    const folded = shut.groups[name];
+    // The collapsed box is one card, where its box's corner was.
+    expect({ x: folded.x, y: folded.y }).toEqual({ x: open.groups[name].x, y: open.groups[name].y });
+    expect(folded.width).toBeLessThanOrEqual(262);
+    // What stood right of it or below it closed up (as far as the boxes beside them let them); nothing moved right or down.
+    const closer = beside.filter((n) => shut.groups[n].x < open.groups[n].x || shut.groups[n].y < open.groups[n].y);
+    expect(closer.length, `of ${beside.join(', ')}`).toBeGreaterThan(0);
+    for (const n of names) {
+      expect(shut.groups[n].x, n).toBeLessThanOrEqual(open.groups[n].x);
+      expect(shut.groups[n].y, n).toBeLessThanOrEqual(open.groups[n].y);
+    }
+    // Nothing overlaps.
+    for (const [i, a] of names.entries())
+      for (const b of names.slice(i + 1)) expect(overlap(shut.groups[a], shut.groups[b]), `${a} / ${b}`).toBe(false);
+    // A box moves whole: its cards keep their places in it.
+    const moved = closer[0];
+    const member = Object.keys(open.cards).find((k) => inside(open.cards[k], open.groups[moved]))!;
+    expect(shut.cards[member].x - shut.groups[moved].x).toBe(open.cards[member].x - open.groups[moved].x);
+
+    await map.fitView();
+    await map.dismissToasts();
+    await screenshot(page, 'map-groups-collapsed');
+    // Close up: the collapsed box among the others.
+    const at = (await group(page, name).boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForTimeout(300);
+    await screenshot(page, 'map-groups-collapsed-close');
+    await map.fitView();
+
+    // Expanded again: every box and card where it was.
+    await page.getByRole('button', { name: `Expand ${name}` }).click();
+    await expect.poll(async () => (await flowBoxes(page)).groups[name].width).toBe(open.groups[name].width);
+    const again = await flowBoxes(page);
+    expect(again.groups).toEqual(open.groups);
+    expect(again.cards).toEqual(open.cards);
+    // Collapsing is this view's own: the organisation's arrangement was never written.
+    expect(saves).toEqual([]);
+  } finally {
+    await forget();
+  }
+});

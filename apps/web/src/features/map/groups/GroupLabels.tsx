@@ -1,5 +1,6 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useContext, type ReactNode } from 'react';
+import { TREE_GAP } from '../layout/geometry';
 import { GroupActionsContext, type GroupNodeType } from '../nodes/GroupNode';
 import type { GroupedMap } from './useMapGroups';
 
@@ -18,10 +19,19 @@ export const GroupLabels = memo(function GroupLabels({ groups }: { groups: reado
         {groups.map((g) => {
           // A lane's name in its label column; a box's over its header.
           const lane = g.data.variant === 'lane';
-          const style = { transform: `translate(${g.position.x}px, ${g.position.y}px)` };
+          // A box's name no wider than its box (a collapsed one's: up to the next box), so names never run into
+          // each other; cut short with an ellipsis, the count always shown, the whole name on hover.
+          const room = g.data.variant === 'collapsed' ? g.data.width + TREE_GAP - 24 : g.data.width;
+          const style = {
+            transform: `translate(${g.position.x}px, ${g.position.y}px)`,
+            ...(lane ? {} : { maxWidth: `${room}px` }),
+          };
           const text = (
             <>
-              {g.data.name} <span className="map-group-far-count">· {g.data.total}</span>
+              <span className="map-group-far-name" title={g.data.name}>
+                {g.data.name}
+              </span>{' '}
+              <span className="map-group-far-count">· {g.data.total}</span>
             </>
           );
           if (lane)

@@ -8,7 +8,7 @@ import {
   type NodeRollup,
 } from '@throughline/domain';
 import { NODE_HEIGHT, NODE_WIDTH, type Positions } from '../layout/geometry';
-import type { Frame } from './placement';
+import type { Frame } from './groupRooms';
 
 /**
  * Groups on the map (issue 11, "Readable at every zoom"): boxes around the nodes of one theme,

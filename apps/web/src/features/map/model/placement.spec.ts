@@ -285,3 +285,33 @@ describe('placement in a grouped map: new nodes linked to each other', () => {
     expect(out['PRJ-NEW']).toEqual({ x: NODE_WIDTH + 28, y: NODE_HEIGHT + 80 });
   });
 });
+
+describe('placement in a grouped map: in line', () => {
+  it('stands a new card in line with its box’s cards (one of their rows and columns), not staggered between them', () => {
+    // A programme over two full rows of three projects, as ELK lays a programme's box out; loose cards just below.
+    const positions: Positions = { 'PRG-3': { x: 288, y: 0 } };
+    for (let row = 0; row < 2; row++)
+      for (let col = 0; col < 3; col++) positions[`PRJ-${row}${col}`] = { x: col * 288, y: 200 + row * 200 };
+    positions['OBJ-1'] = { x: 288, y: 720 };
+    const groupOf = new Map(
+      Object.keys(positions)
+        .filter((id) => id !== 'OBJ-1')
+        .map((id) => [id, 'P']),
+    );
+    groupOf.set('PRJ-NEW', 'P');
+    const out = arrange({
+      nodes: [...Object.keys(positions), 'PRJ-NEW'].map((id) => graphNode(id, 'project')),
+      links: [graphLink('PRJ-NEW', 'PRG-3', 'part_of')],
+      positions,
+      pinned: none,
+      groups: { groupOf, frame: { top: 96, right: 32, bottom: 32, left: 32 } },
+    });
+    const at = out['PRJ-NEW'];
+    expect([-288, 0, 288, 576, 864]).toContain(at.x);
+    expect([-200, 0, 200, 400, 600]).toContain(at.y);
+    // Beside its programme, in its row (below has no room, and the loose objective bars growing down).
+    expect(at.y).toBe(0);
+    expect(Math.abs(at.x - 288)).toBe(288);
+    expect(clearOfAll('PRJ-NEW', out)).toBe(true);
+  });
+});
