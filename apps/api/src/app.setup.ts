@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { documentAccess } from './access/openapi-access.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AppConfig } from './platform/config/app-config.js';
@@ -29,6 +30,10 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   const config = app.get(AppConfig);
   // Before any route: security headers on every answer, the Host check before anything runs.
   harden(app, config);
+  // Answers of 1 kB or more compressed when the client accepts it (brotli or gzip): the API's JSON and the built web
+  // app that ServeStaticModule serves (its middleware is added at init, after this). The streamed exports
+  // (platform/http/response-stream.ts) go through it too: their back-pressure waits on the compressor's 'drain'.
+  app.use(compression({ threshold: 1024 }));
   // No body parser before routing: a body is read only once a route that takes one was matched,
   // within that route's limits (platform/http/body-parsing.ts). In this order: a heavy request waits for
   // its slot before its body is buffered; the statement timeout is known before any transaction.

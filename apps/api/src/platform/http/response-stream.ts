@@ -23,10 +23,14 @@ export interface ResponseStream {
  * snapshot (and its pooled connection) open for ever.
  */
 export function jsonResponseStream(res: Response, stallMs = 30_000): ResponseStream {
+  // One 'drain' listener for the whole answer, added once: with response compression (app.setup.ts) `res.on('drain')`
+  // listens to the compressor, and `res.off` could not take a listener added per wait off it again.
+  let drainWaiter: (() => void) | undefined;
   return {
     begin() {
       res.status(200);
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.on('drain', () => drainWaiter?.());
     },
     write(chunk) {
       if (res.destroyed || res.writableEnded) throw new ClientGoneError('The client closed the connection.');
@@ -37,18 +41,17 @@ export function jsonResponseStream(res: Response, stallMs = 30_000): ResponseStr
       return new Promise<void>((resolve, reject) => {
         const done = (error?: Error) => {
           clearTimeout(timer);
-          res.off('drain', onDrain);
+          drainWaiter = undefined;
           res.off('close', onClose);
           if (error) reject(error);
           else resolve();
         };
-        const onDrain = () => done();
         const onClose = () => done(new ClientGoneError('The client closed the connection.'));
         const timer = setTimeout(() => {
           res.destroy();
           done(new ClientGoneError(`The client read nothing for ${stallMs / 1000} s.`));
         }, stallMs);
-        res.once('drain', onDrain);
+        drainWaiter = () => done();
         res.once('close', onClose);
       });
     },
