@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { databaseExists, databaseUrl, freshDatabase, startApi, summarise } from './lib/api-server.js';
 import { authHeaders, withAuth } from './lib/credentials.js';
 
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     port: { type: 'string', default: '3410' },
     reuse: { type: 'boolean', default: false },
+    // One more run with Chromium's tracing on: its main thread's time by kind of work, and the page's requests.
+    trace: { type: 'boolean', default: false },
   },
 });
 const nodes = Number(values.nodes);
@@ -72,6 +75,7 @@ async function main() {
     );
     const out = fileURLToPath(new URL(`./out/dashboard-${nodes}.json`, import.meta.url));
     writeFileSync(out, JSON.stringify({ nodes, runs, cpus: cpus().length, measured }, null, 2));
+    if (values.trace) await traced(browser, api.url);
   } finally {
     await browser.close();
     await api.stop();
@@ -99,6 +103,164 @@ async function measure(browser: Browser, base: string): Promise<Run> {
   } finally {
     await context.close();
   }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: unknown };
+}
+
+/**
+ * One run with Chromium's tracing: the renderer main thread's time from navigation start until the heatmap is drawn,
+ * by kind of work (each event's own time, its children's taken out), its long tasks, and the page's requests.
+ */
+async function traced(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    extraHTTPHeaders: authHeaders(),
+  });
+  const page = await context.newPage();
+  try {
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8',
+        'v8.execute',
+        'blink.user_timing',
+        'loading',
+        'toplevel',
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+    });
+    await page.goto(`${base}/dashboard`);
+    await page.locator('table.heatmap tbody tr').first().waitFor({ timeout: 60_000 });
+    const heatmap = await page.evaluate(() => performance.now());
+    const resources = (await page.evaluate(`performance.getEntriesByType('resource').map((e) => ({
+      name: e.name.replace(location.origin, ''), start: Math.round(e.startTime), requestStart: Math.round(e.requestStart),
+      responseStart: Math.round(e.responseStart), end: Math.round(e.responseEnd), kB: Math.round(e.encodedBodySize / 1024),
+      decodedkB: Math.round(e.decodedBodySize / 1024) }))`)) as Record<string, unknown>[];
+    const buffer = await browser.stopTracing();
+    writeFileSync(fileURLToPath(new URL(`./out/dashboard-${nodes}.trace.json`, import.meta.url)), buffer);
+    const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const nav = events.find(
+      (e) =>
+        e.name === 'navigationStart' &&
+        (e.args?.data as { documentLoaderURL?: string })?.documentLoaderURL?.endsWith('/dashboard'),
+    );
+    if (!nav) throw new Error('no navigation to /dashboard in the trace');
+    const main = { pid: nav.pid, tid: nav.tid };
+    const origin = nav.ts;
+    const end = origin + heatmap * 1000;
+    const own = events
+      .filter(
+        (e) =>
+          e.pid === main.pid &&
+          e.tid === main.tid &&
+          e.ph === 'X' &&
+          e.dur !== undefined &&
+          e.ts >= origin &&
+          e.ts <= end,
+      )
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const self = new Map<string, number>();
+    const stack: { e: TraceEvent; children: number }[] = [];
+    const close = (until: number) => {
+      while (stack.length && stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= until) {
+        const done = stack.pop()!;
+        self.set(done.e.name, (self.get(done.e.name) ?? 0) + done.e.dur! - done.children);
+        if (stack.length) stack[stack.length - 1].children += done.e.dur!;
+      }
+    };
+    const long: string[] = [];
+    for (const e of own) {
+      close(e.ts);
+      if (!stack.length && e.dur! >= 30_000)
+        long.push(`${Math.round((e.ts - origin) / 1000)} ms +${Math.round(e.dur! / 1000)}`);
+      stack.push({ e, children: 0 });
+    }
+    close(Infinity);
+    const busy = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log(
+      `traced run: heatmap at ${Math.round(heatmap)} ms; main thread busy ${Math.round(busy / 1000)} ms of it`,
+    );
+    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18))
+      console.log(`  ${name.padEnd(40)} ${Math.round(us / 1000)} ms`);
+    console.log(`  long tasks (start +duration): ${long.join(', ')}`);
+    console.table(resources);
+    profileSummary(events, main.pid, origin, end);
+  } finally {
+    await context.close();
+  }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+const maps = new Map<string, SourceMapConsumer | null>();
+/** A built chunk's frame in its source file (apps/web/dist/assets/*.js.map), or undefined. */
+function original(frame: ProfileNode['callFrame']): { source: string; line: number } | undefined {
+  const file = /\/assets\/([^/?]+\.js)$/.exec(frame.url)?.[1];
+  if (!file) return undefined;
+  if (!maps.has(file)) {
+    const path = fileURLToPath(new URL(`../apps/web/dist/assets/${file}.map`, import.meta.url));
+    maps.set(
+      file,
+      existsSync(path) ? new SourceMapConsumer(JSON.parse(readFileSync(path, 'utf8')) as RawSourceMap) : null,
+    );
+  }
+  const at = maps.get(file)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
+  if (!at?.source) return undefined;
+  return { source: at.source.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '~'), line: at.line ?? 0 };
+}
+
+/** The V8 CPU profile in the trace (its samples, renderer `pid`): own time by script and by function, in the window. */
+function profileSummary(events: TraceEvent[], pid: number, origin: number, end: number): void {
+  const frames = new Map<number, ProfileNode['callFrame']>();
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let time = 0;
+  for (const e of events) {
+    if (e.pid !== pid) continue;
+    if (e.name === 'Profile') time = (e.args as { data: { startTime: number } }).data.startTime;
+    if (e.name !== 'ProfileChunk') continue;
+    const data = (
+      e.args as { data: { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } }
+    ).data;
+    for (const n of data.cpuProfile?.nodes ?? []) frames.set(n.id, n.callFrame);
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      const step = deltas[i] ?? 0;
+      time += step;
+      if (time < origin || time > end) continue;
+      const frame = frames.get(samples[i]);
+      if (!frame) continue;
+      const where = original(frame);
+      const script =
+        where?.source ?? (frame.url ? frame.url.replace(/^.*\//, '') : `(${frame.functionName || 'native'})`);
+      byScript.set(script, (byScript.get(script) ?? 0) + step);
+      const name = where
+        ? `${frame.functionName || '(anonymous)'} ${where.source}:${where.line}`
+        : `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + step);
+    }
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, us]) => `  ${k.padEnd(60)} ${Math.round(us / 1000)} ms`);
+  console.log(
+    ['CPU profile, own time by script:', ...top(byScript, 25), 'by function:', ...top(byFunction, 40)].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
-import type { Dashboard, NodeRecord } from '@throughline/domain';
+import type { NodeRecord } from '@throughline/domain';
+import type { CellWork, DashboardRedRisks, DashboardSummary } from '../src/dashboard/dashboard-parts.js';
 import { portfolio } from './factories.js';
 import { startTestApp, type TestApp } from './harness.js';
 import type { TestMember } from './principals.js';
@@ -22,7 +23,7 @@ describe('GET /api/dashboard', () => {
   let net: { id: string };
   let ret: { id: string };
   let nora: TestMember;
-  let dashboard: Dashboard;
+  let dashboard: DashboardSummary;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -113,24 +114,79 @@ describe('GET /api/dashboard', () => {
         ],
       },
     ]);
-    const cell = (objective: NodeRecord, unit: string | null, money: number, assetValue: number, item: NodeRecord) => ({
+    const cell = (objective: NodeRecord, unit: string | null, money: number, assetValue: number) => ({
       objectiveId: objective.id,
       businessUnitId: unit,
       count: 1,
       money,
       assetValue,
-      nodeIds: [item.id],
     });
     const byPlace = (a: { objectiveId: string; businessUnitId: string | null }, b: typeof a) =>
       `${a.objectiveId}/${a.businessUnitId}`.localeCompare(`${b.objectiveId}/${b.businessUnitId}`);
     expect([...heatmap.cells].sort(byPlace)).toEqual(
       [
-        cell(n.OBJ1, net.id, 730_000, 0, n.PRJ1),
-        cell(n.OBJ1, null, 30_000, 0, n.BAU2),
-        cell(n.OBJ2, net.id, 200_000, 0, n.BAU1),
-        cell(n.OBJ2, ret.id, 0, 50_000, n.AST1),
+        cell(n.OBJ1, net.id, 730_000, 0),
+        cell(n.OBJ1, null, 30_000, 0),
+        cell(n.OBJ2, net.id, 200_000, 0),
+        cell(n.OBJ2, ret.id, 0, 50_000),
       ].sort(byPlace),
     );
+    // The ids behind the cells are asked for a cell at a time (below): the page's answer stays small.
+    expect(JSON.stringify(dashboard)).not.toContain('nodeIds');
+  });
+
+  it('lists the work behind a cell, and an objective’s work without a unit', async () => {
+    const work = async (objective: NodeRecord, unit?: { id: string }) =>
+      (
+        await nora
+          .http()
+          .get(`/api/dashboard/objectives/${objective.id}/work${unit ? `?businessUnitId=${unit.id}` : ''}`)
+          .expect(200)
+      ).body as CellWork;
+    const item = (node: NodeRecord, kind: string, money: number | null) => ({ ...ref(node), kind, money });
+    expect(await work(n.OBJ1, net)).toEqual({
+      objectiveId: n.OBJ1.id,
+      businessUnitId: net.id,
+      items: [item(n.PRJ1, 'project', 730_000)], // through KR-1
+    });
+    expect((await work(n.OBJ1)).items).toEqual([item(n.BAU2, 'bau', 30_000)]);
+    expect((await work(n.OBJ2, net)).items).toEqual([item(n.BAU1, 'bau', 200_000)]);
+    expect((await work(n.OBJ2, ret)).items).toEqual([item(n.AST1, 'asset', null)]); // an asset: value, not money
+    expect((await work(n.OBJ3, net)).items).toEqual([]); // an empty cell
+    // Not an active objective (work, a theme, an unknown id): nothing to list.
+    for (const id of [n.PRJ2.id, n.THM1.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await t.http().get(`/api/dashboard/objectives/${id}/work`).expect(404);
+      expect(refused.body.code).toBe('NOT_FOUND');
+    }
+    await t.http().get(`/api/dashboard/objectives/${n.OBJ1.id}/work?businessUnitId=NET`).expect(400);
+    await t.anonymous().get(`/api/dashboard/objectives/${n.OBJ1.id}/work`).expect(401);
+  });
+
+  it('counts each open red risk once, and those along each objective’s chain for its card', async () => {
+    const none = (await nora.http().get('/api/dashboard/red-risks').expect(200)).body as DashboardRedRisks;
+    expect(none).toEqual({ open: 0, objectives: [] });
+    const risk = async (title: string, likelihood: number, impact: number, on: NodeRecord[], status = 'open') =>
+      (
+        await t
+          .http()
+          .post('/api/raid')
+          .send({ type: 'risk', title, likelihood, impact, status, attachments: on.map((x) => ({ nodeId: x.id })) })
+          .expect(201)
+      ).body as { id: string };
+    await risk('Supplier fails', 4, 4, [n.BAU2, n.OBJ2]); // 16: OBJ-1's delivery (BAU-2) and OBJ-2 itself
+    await risk('Metering data late', 5, 3, [n.KR1, n.PRJ1]); // 15: OBJ-1's key result and its work: once
+    await risk('Budget cut', 4, 4, [n.PRJ2]); // 16, on work that serves nothing: in the figure only
+    await risk('Minor delay', 2, 3, [n.BAU1]); // 6: not red
+    await risk('Old worry', 5, 5, [n.AST1], 'closed'); // closed
+    const red = (await nora.http().get('/api/dashboard/red-risks').expect(200)).body as DashboardRedRisks;
+    expect(red).toEqual({
+      open: 3,
+      objectives: [
+        { objectiveId: n.OBJ1.id, count: 2 },
+        { objectiveId: n.OBJ2.id, count: 1 },
+      ],
+    });
+    await t.anonymous().get('/api/dashboard/red-risks').expect(401);
   });
 
   it('annualises change budgets in the investment mix and shows the unaligned share', () => {
@@ -233,7 +289,7 @@ describe('GET /api/dashboard', () => {
 
   it('moves with the graph: once PRJ-2 delivers OBJ-3, coverage is whole and nothing is unaligned', async () => {
     await t.http().post(`/api/links`).send({ fromId: n.PRJ2.id, toId: n.OBJ3.id, kind: 'contributes_to' }).expect(201);
-    const after: Dashboard = (await nora.http().get('/api/dashboard').expect(200)).body;
+    const after: DashboardSummary = (await nora.http().get('/api/dashboard').expect(200)).body;
     expect(after.headline.objectiveCoverage).toEqual({ total: 3, covered: 3, share: 1 });
     expect(after.headline.unalignedMoney).toBe(0);
     expect(after.headline.openErrors).toBe(0);
@@ -243,8 +299,11 @@ describe('GET /api/dashboard', () => {
       count: 1,
       money: 100_000,
       assetValue: 0,
-      nodeIds: [n.PRJ2.id],
     });
+    // The cell's list follows the graph too (the computation is kept per version of the graph, not for ever).
+    const work = (await nora.http().get(`/api/dashboard/objectives/${n.OBJ3.id}/work?businessUnitId=${ret.id}`))
+      .body as CellWork;
+    expect(work.items.map((i) => i.key)).toEqual(['PRJ-2']);
   });
 
   it('exports accountable units by key and imports them back to ids', async () => {

@@ -70,6 +70,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/coverage': 'authenticated',
   'GET /api/coverage/matrix': 'authenticated',
   'GET /api/dashboard': 'authenticated',
+  'GET /api/dashboard/objectives/:id/work': 'authenticated',
+  'GET /api/dashboard/red-risks': 'authenticated',
 
   'GET /api/audit': 'authenticated',
   'GET /api/audit/rules': 'authenticated',

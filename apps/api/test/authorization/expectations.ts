@@ -130,6 +130,9 @@ export const EXPECTED: Record<string, Expect> = {
   'GET /api/coverage/matrix': readAll,
   // "executive: read everything, and the (read-only) dashboards" — and every other member reads it too.
   'GET /api/dashboard': readAll,
+  // The work behind a heatmap cell: another organisation's objective does not exist (404).
+  'GET /api/dashboard/objectives/:id/work': read(),
+  'GET /api/dashboard/red-risks': readAll,
 
   // Snapshots: "executive: read everything"; a baseline is a PMO's act (docs/domain.md, "Snapshots").
   'GET /api/snapshots': readAll,

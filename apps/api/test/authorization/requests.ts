@@ -171,6 +171,18 @@ export const REQUESTS: Record<string, RouteRequests> = {
   'GET /api/coverage': { scopes: ONCE, build: () => ({ path: '/api/coverage' }) },
   'GET /api/coverage/matrix': { scopes: ONCE, build: () => ({ path: '/api/coverage/matrix' }) },
   'GET /api/dashboard': { scopes: ONCE, build: () => ({ path: '/api/dashboard' }) },
+  // An objective's cell in a unit's column (strategy: its work without a unit); another organisation's objective.
+  'GET /api/dashboard/objectives/:id/work': {
+    build: (w, scope) => ({
+      path:
+        scope === 'otherOrg'
+          ? `/api/dashboard/objectives/${w.work.otherOrg.id}/work`
+          : scope === 'strategy'
+            ? `/api/dashboard/objectives/${w.work.strategy.id}/work`
+            : `/api/dashboard/objectives/${w.work.strategy.id}/work?businessUnitId=${unitOf(w, scope).id}`,
+    }),
+  },
+  'GET /api/dashboard/red-risks': { scopes: ONCE, build: () => ({ path: '/api/dashboard/red-risks' }) },
 
   'GET /api/audit': {
     build: (w, scope) => ({

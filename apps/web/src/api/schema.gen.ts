@@ -984,9 +984,49 @@ export interface paths {
         };
         /**
          * The executive dashboard
-         * @description Headline figures, the objectives × business units heatmap, the investment mix (change budgets annualised), a card per objective with its accountable people, and accountability per business unit. Who: any member.
+         * @description Headline figures, the objectives × business units heatmap, the investment mix (change budgets annualised), a card per objective with its accountable people, and accountability per business unit. The work behind a heatmap cell is `GET /api/dashboard/objectives/{id}/work`; red risks along the chains `GET /api/dashboard/red-risks`. Who: any member.
          */
         get: operations["DashboardController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/objectives/{id}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The work behind one heatmap cell
+         * @description A business unit’s active work in an active objective’s delivery (or, without `businessUnitId`, the objective’s work without a unit), in the cell’s order: what a click on the cell lists. Who: any member.
+         */
+        get: operations["DashboardController_cellWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/red-risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open red risks, and how many lie along each objective’s chain
+         * @description The RAID log’s open red risks (likelihood × impact ≥ 15), each counted once, and for each active objective the distinct ones on it, its key results and the work in its delivery (the cards’ badges). Who: any member.
+         */
+        get: operations["DashboardController_redRisks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3084,7 +3124,6 @@ export interface components {
             money: number;
             /** @description Assets’ annual value, apart from money. */
             assetValue: number;
-            nodeIds: string[];
         };
         DashboardHeatmapDto: {
             businessUnits: components["schemas"]["DashboardColumnDto"][];
@@ -3238,6 +3277,44 @@ export interface components {
             investmentMix: components["schemas"]["DashboardInvestmentMixDto"];
             objectives: components["schemas"]["ObjectiveCardDto"][];
             accountability: components["schemas"]["UnitAccountabilityDto"][];
+        };
+        CellWorkItemDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f0f7e-3c1d-4a57-b7d5-0e1f2a3b4c5d
+             */
+            nodeId: string;
+            /** @example PRJ-12 */
+            key: string;
+            /** @example Smart meter roll-out */
+            title: string;
+            /** @enum {string} */
+            kind: "theme" | "objective" | "key_result" | "programme" | "project" | "bau" | "asset";
+            /** @description Its budget, else its annual cost; null: neither. */
+            money: number | null;
+        };
+        DashboardCellWorkDto: {
+            /** Format: uuid */
+            objectiveId: string;
+            /**
+             * Format: uuid
+             * @description null: work without a unit.
+             */
+            businessUnitId: string | null;
+            /** @description In the heatmap cell’s order; empty for an empty cell. */
+            items: components["schemas"]["CellWorkItemDto"][];
+        };
+        ObjectiveRedRisksDto: {
+            /** Format: uuid */
+            objectiveId: string;
+            /** @description Distinct open red risks on it, its key results and the work delivering it. */
+            count: number;
+        };
+        DashboardRedRisksDto: {
+            /** @description Distinct open red risks (likelihood × impact ≥ 15) on any node. */
+            open: number;
+            /** @description Objectives whose chain carries one, as the cards. */
+            objectives: components["schemas"]["ObjectiveRedRisksDto"][];
         };
         NotificationDto: {
             /** Format: uuid */
@@ -9772,6 +9849,149 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_cellWork: {
+        parameters: {
+            query?: {
+                /** @description The business unit of the cell; left out: the objective’s work without a unit. */
+                businessUnitId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardCellWorkDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (every wrong field in `details`) or MALFORMED_REQUEST (the body is not JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "Sign in first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description NOT_FOUND: no active objective of the organisation has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "NOT_FOUND",
+                     *       "message": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description UNAVAILABLE: the database cannot answer now, or (heavy reads, imports) the queue is full; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "UNAVAILABLE",
+                     *       "message": "The database is unavailable; try again shortly."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DashboardController_redRisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardRedRisksDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no valid session. */

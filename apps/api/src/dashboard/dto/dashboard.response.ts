@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NODE_HEALTHS, type NodeHealth } from '@throughline/domain';
+import { NODE_HEALTHS, NODE_KINDS, type NodeHealth, type NodeKind } from '@throughline/domain';
 
 /**
  * The OpenAPI description of `Dashboard` (libs/domain, dashboard/dashboard-types.ts): the web app's types are
@@ -89,7 +89,6 @@ export class HeatmapCellDto {
   @ApiProperty() count: number;
   @ApiProperty({ description: 'Budgets (whole) and BAU annual costs of the cell’s work.' }) money: number;
   @ApiProperty({ description: 'Assets’ annual value, apart from money.' }) assetValue: number;
-  @ApiProperty({ type: [String], format: 'uuid' }) nodeIds: string[];
 }
 
 export class DashboardHeatmapDto {
@@ -192,4 +191,33 @@ export class DashboardDto {
   @ApiProperty({ type: DashboardInvestmentMixDto }) investmentMix: DashboardInvestmentMixDto;
   @ApiProperty({ type: [ObjectiveCardDto] }) objectives: ObjectiveCardDto[];
   @ApiProperty({ type: [UnitAccountabilityDto] }) accountability: UnitAccountabilityDto[];
+}
+
+export class CellWorkItemDto {
+  @ApiProperty({ format: 'uuid', example: UUID }) nodeId: string;
+  @ApiProperty({ example: 'PRJ-12' }) key: string;
+  @ApiProperty({ example: 'Smart meter roll-out' }) title: string;
+  @ApiProperty({ enum: NODE_KINDS }) kind: NodeKind;
+  @ApiProperty({ nullable: true, type: Number, description: 'Its budget, else its annual cost; null: neither.' })
+  money: number | null;
+}
+
+export class DashboardCellWorkDto {
+  @ApiProperty({ format: 'uuid' }) objectiveId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: work without a unit.' })
+  businessUnitId: string | null;
+  @ApiProperty({ type: [CellWorkItemDto], description: 'In the heatmap cell’s order; empty for an empty cell.' })
+  items: CellWorkItemDto[];
+}
+
+export class ObjectiveRedRisksDto {
+  @ApiProperty({ format: 'uuid' }) objectiveId: string;
+  @ApiProperty({ description: 'Distinct open red risks on it, its key results and the work delivering it.' })
+  count: number;
+}
+
+export class DashboardRedRisksDto {
+  @ApiProperty({ description: 'Distinct open red risks (likelihood × impact ≥ 15) on any node.' }) open: number;
+  @ApiProperty({ type: [ObjectiveRedRisksDto], description: 'Objectives whose chain carries one, as the cards.' })
+  objectives: ObjectiveRedRisksDto[];
 }

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Dashboard } from '../../api/dashboard.queries';
 import { renderApp, sessionOf } from '../../app/testing';
-import { mockApi } from '../../test/mockApi';
+import { apiError, mockApi, type MockRequest } from '../../test/mockApi';
 
 const unit = (id: string, key: string, name: string) => ({ id, key, name, ownerId: null, ownerName: null });
 
@@ -34,9 +34,7 @@ const DASHBOARD: Dashboard = {
         ],
       },
     ],
-    cells: [
-      { objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, assetValue: 0, nodeIds: ['p1', 'b1'] },
-    ],
+    cells: [{ objectiveId: 'o1', businessUnitId: 'u-net', count: 2, money: 1_200_000, assetValue: 0 }],
   },
   investmentMix: {
     basis: 'annualised',
@@ -84,14 +82,19 @@ function api() {
     'GET /auth/session': sessionOf('executive'),
     'GET /notifications': { items: [], unread: 0 },
     'GET /dashboard': DASHBOARD,
-    'GET /nodes/p1': { id: 'p1', key: 'PRJ-1', kind: 'project', title: 'Smart meters', budget: 1_000_000 },
-    'GET /nodes/b1': { id: 'b1', key: 'BAU-1', kind: 'bau', title: 'Installs', annualCost: 200_000 },
-    // r1 on the BAU activity and on OBJ-2 (counted once in the figure), r2 on a node no card's chain holds.
-    'GET /raid/red-risks': [
-      { nodeId: 'b1', count: 1, itemIds: ['r1'] },
-      { nodeId: 'o2', count: 1, itemIds: ['r1'] },
-      { nodeId: 'x9', count: 1, itemIds: ['r2'] },
-    ],
+    'GET /dashboard/objectives/o1/work': (request: MockRequest) =>
+      request.query.get('businessUnitId') === 'u-net'
+        ? {
+            objectiveId: 'o1',
+            businessUnitId: 'u-net',
+            items: [
+              { nodeId: 'p1', key: 'PRJ-1', kind: 'project', title: 'Smart meters', money: 1_000_000 },
+              { nodeId: 'b1', key: 'BAU-1', kind: 'bau', title: 'Installs', money: 200_000 },
+            ],
+          }
+        : apiError(404, 'NOT_FOUND', 'not this cell'),
+    // r1 on the BAU activity and on OBJ-2, r2 on a node no card's chain holds: the API counts each once.
+    'GET /dashboard/red-risks': { open: 2, objectives: [{ objectiveId: 'o1', count: 1 }] },
   });
 }
 
@@ -125,6 +128,7 @@ describe('DashboardPage', () => {
     await userEvent.click(cell);
     const list = await screen.findByTestId('cell-work');
     expect(await within(list).findByText(/Smart meters/)).toBeInTheDocument();
+    expect(within(list).getByText(/Installs/)).toHaveTextContent('BAU-1 Installs · £200,000');
     expect(within(list).getAllByRole('link', { name: 'Open its chain on the map' })[0]).toHaveAttribute(
       'href',
       '/map?scope=chain&root=o1&sel=p1',
@@ -216,7 +220,7 @@ describe('DashboardPage', () => {
       'GET /health': { status: 'ok', database: 'connected' },
       'GET /auth/session': sessionOf('executive'),
       'GET /notifications': { items: [], unread: 0 },
-      'GET /raid/red-risks': [],
+      'GET /dashboard/red-risks': { open: 0, objectives: [] },
       'GET /dashboard': { ...DASHBOARD, objectives: [card, bare] },
     });
     renderApp('/dashboard');

@@ -1,13 +1,11 @@
 import { CoverageTrend, loadTrendChart } from './CoverageTrend';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo } from 'react';
-import { dashboardQuery } from '../../api/dashboard.queries';
-import { redRisksQuery } from '../../api/raid.queries';
+import { dashboardQuery, dashboardRedRisksQuery } from '../../api/dashboard.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { useSignedIn } from '../auth/session';
 import { Accountability } from './Accountability';
-import { chainRedRisks, openRedRiskCount } from './figures';
 import { Headline } from './Headline';
 import { Heatmap } from './Heatmap';
 import { ObjectiveCards } from './ObjectiveCards';
@@ -30,9 +28,13 @@ export function DashboardPage() {
   const dashboard = useQuery(dashboardQuery());
   // The headline first: the heatmap, cards and tables follow in a second, interruptible render.
   const rest = useDeferredValue(dashboard.data);
-  // The RAID log's red risks: their own request, beside the figures, never before them.
-  const red = useQuery(redRisksQuery());
-  const chainRisks = useMemo(() => (rest && red.data ? chainRedRisks(rest, red.data) : undefined), [rest, red.data]);
+  // The RAID log's red risks (each objective's chain worked out by the API): their own request, beside the figures,
+  // never before them.
+  const red = useQuery(dashboardRedRisksQuery());
+  const chainRisks = useMemo(
+    () => (red.data ? new Map(red.data.objectives.map((o) => [o.objectiveId, o.count])) : undefined),
+    [red.data],
+  );
   useOpenDetailsForPrint();
   useEffect(() => void loadMix(), []); // fetched while the figures are worked out
   return (
@@ -65,9 +67,7 @@ export function DashboardPage() {
             {describeError(dashboard.error)}
           </p>
         )}
-        {dashboard.data && (
-          <Headline headline={dashboard.data.headline} redRisks={red.data ? openRedRiskCount(red.data) : undefined} />
-        )}
+        {dashboard.data && <Headline headline={dashboard.data.headline} redRisks={red.data?.open} />}
         {rest && (
           <>
             <Heatmap heatmap={rest.heatmap} />

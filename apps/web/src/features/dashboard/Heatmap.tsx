@@ -1,8 +1,8 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Dashboard, HeatmapCell, HeatmapObjective } from '../../api/dashboard.queries';
-import { nodeQuery } from '../../api/nodes.queries';
+import { cellWorkQuery, type Dashboard, type HeatmapCell, type HeatmapObjective } from '../../api/dashboard.queries';
+import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { compactMoney, shade } from './figures';
 
@@ -128,10 +128,10 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
   );
 }
 
-/** The work behind one cell, each item leading to the objective's chain on the map. */
+/** The work behind one cell (asked for when the cell is opened), each item leading to the objective's chain on the map. */
 function CellWork(props: { objective: HeatmapObjective; cell: HeatmapCell; unit: string; onClose: () => void }) {
   const format = useFormat();
-  const nodes = useQueries({ queries: props.cell.nodeIds.slice(0, 50).map((id) => nodeQuery(id)) });
+  const work = useQuery(cellWorkQuery(props.objective.nodeId, props.cell.businessUnitId));
   return (
     <div className="cell-work" data-testid="cell-work" role="region" aria-label="Work behind the cell">
       <div className="section-head">
@@ -142,26 +142,27 @@ function CellWork(props: { objective: HeatmapObjective; cell: HeatmapCell; unit:
           Close
         </button>
       </div>
-      <ul>
-        {nodes.map((q, i) => {
-          const id = props.cell.nodeIds[i];
-          const n = q.data;
-          const money = n ? (n.budget ?? n.annualCost ?? null) : null;
-          return (
-            <li key={id}>
-              {n ? (
-                <>
-                  <span className="heatmap-key">{n.key}</span> {n.title}
-                  {money !== null && <span className="muted"> · {format.money(money)}</span>}
-                </>
-              ) : (
-                <span className="muted">Loading…</span>
-              )}{' '}
-              <Link to={chainOnMap(props.objective.nodeId, id)}>Open its chain on the map</Link>
+      {work.isPending && (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      )}
+      {work.error && (
+        <p className="form-error" role="alert">
+          {describeError(work.error)}
+        </p>
+      )}
+      {work.data && (
+        <ul>
+          {work.data.items.map((n) => (
+            <li key={n.nodeId}>
+              <span className="heatmap-key">{n.key}</span> {n.title}
+              {n.money !== null && <span className="muted"> · {format.money(n.money)}</span>}{' '}
+              <Link to={chainOnMap(props.objective.nodeId, n.nodeId)}>Open its chain on the map</Link>
             </li>
-          );
-        })}
-      </ul>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

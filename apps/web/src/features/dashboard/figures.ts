@@ -1,4 +1,3 @@
-import type { Dashboard } from '../../api/dashboard.queries';
 import type { Format } from '../../ui/format';
 
 /**
@@ -64,34 +63,3 @@ export const HEALTH_LABELS: Record<string, string> = {
   red: 'Red',
   unknown: 'Unknown',
 };
-
-/**
- * Open red risks along each objective's chain, by objective id: the distinct red risks on the objective itself,
- * its key results and the work in its delivery (the heatmap's cells hold that work, unit by unit). A risk on
- * several of those nodes counts once.
- */
-export function chainRedRisks(
-  dashboard: Pick<Dashboard, 'objectives' | 'heatmap'>,
-  redRisks: readonly { nodeId: string; itemIds: string[] }[],
-): Map<string, number> {
-  const itemsOn = new Map(redRisks.map((r) => [r.nodeId, r.itemIds]));
-  const counts = new Map<string, number>();
-  if (itemsOn.size === 0) return counts;
-  const work = new Map<string, string[]>();
-  for (const cell of dashboard.heatmap.cells) {
-    const list = work.get(cell.objectiveId) ?? [];
-    list.push(...cell.nodeIds);
-    work.set(cell.objectiveId, list);
-  }
-  for (const o of dashboard.objectives) {
-    const chain = [o.nodeId, ...o.accountable.keyResultOwners.map((k) => k.nodeId), ...(work.get(o.nodeId) ?? [])];
-    const items = new Set(chain.flatMap((id) => itemsOn.get(id) ?? []));
-    if (items.size > 0) counts.set(o.nodeId, items.size);
-  }
-  return counts;
-}
-
-/** How many distinct open red risks the badges carry (a risk on several nodes is one risk). */
-export function openRedRiskCount(redRisks: readonly { itemIds: string[] }[]): number {
-  return new Set(redRisks.flatMap((r) => r.itemIds)).size;
-}
