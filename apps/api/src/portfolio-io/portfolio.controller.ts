@@ -72,7 +72,7 @@ export class PortfolioController {
   @ApiOkResponse({
     description:
       'What changed, per section (ImportResultDto); with dryRun=true, what would change (ImportDiffDto), the optional sections (okrCycles, waivers, raid) when the document has them.',
-    schema: { oneOf: [{ $ref: getSchemaPath(ImportResultDto) }, { $ref: getSchemaPath(ImportDiffDto) }] },
+    schema: { anyOf: [{ $ref: getSchemaPath(ImportResultDto) }, { $ref: getSchemaPath(ImportDiffDto) }] },
   })
   @ApiErrors(
     400,
