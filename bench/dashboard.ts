@@ -148,14 +148,30 @@ async function traced(browser: Browser, base: string): Promise<void> {
     const buffer = await browser.stopTracing();
     writeFileSync(fileURLToPath(new URL(`./out/dashboard-${nodes}.trace.json`, import.meta.url)), buffer);
     const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    // The document's navigation start in its renderer; when the trace missed it (it sometimes does), the document
+    // request's start, on the renderer main thread that ran the most script.
     const nav = events.find(
       (e) =>
         e.name === 'navigationStart' &&
-        (e.args?.data as { documentLoaderURL?: string })?.documentLoaderURL?.endsWith('/dashboard'),
+        (e.args?.data as { documentLoaderURL?: string } | undefined)?.documentLoaderURL?.endsWith('/dashboard'),
     );
-    if (!nav) throw new Error('no navigation to /dashboard in the trace');
-    const main = { pid: nav.pid, tid: nav.tid };
-    const origin = nav.ts;
+    const busiest = () => {
+      const calls = new Map<string, number>();
+      for (const e of events)
+        if (e.name === 'FunctionCall') calls.set(`${e.pid}/${e.tid}`, (calls.get(`${e.pid}/${e.tid}`) ?? 0) + 1);
+      const [pid, tid] = [...calls]
+        .sort((a, b) => b[1] - a[1])[0][0]
+        .split('/')
+        .map(Number);
+      return { pid, tid };
+    };
+    const request = events.find(
+      (e) =>
+        e.name === 'ResourceSendRequest' && (e.args?.data as { url?: string } | undefined)?.url?.endsWith('/dashboard'),
+    );
+    const main = nav ? { pid: nav.pid, tid: nav.tid } : busiest();
+    const origin = nav?.ts ?? request?.ts;
+    if (origin === undefined) throw new Error('no navigation to /dashboard in the trace');
     const end = origin + heatmap * 1000;
     const own = events
       .filter(
@@ -210,7 +226,11 @@ function original(frame: ProfileNode['callFrame']): { source: string; line: numb
   const file = /\/assets\/([^/?]+\.js)$/.exec(frame.url)?.[1];
   if (!file) return undefined;
   if (!maps.has(file)) {
-    const path = fileURLToPath(new URL(`../apps/web/dist/assets/${file}.map`, import.meta.url));
+    // The web app beside the API that served it (a staged copy under BENCH_API_MAIN, as main.ts finds it).
+    const web = process.env.BENCH_API_MAIN
+      ? new URL(`../../../../../web/dist/assets/${file}.map`, `file://${process.env.BENCH_API_MAIN}`)
+      : new URL(`../apps/web/dist/assets/${file}.map`, import.meta.url);
+    const path = fileURLToPath(web);
     maps.set(
       file,
       existsSync(path) ? new SourceMapConsumer(JSON.parse(readFileSync(path, 'utf8')) as RawSourceMap) : null,

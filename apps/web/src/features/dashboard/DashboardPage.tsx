@@ -1,6 +1,6 @@
 import { CoverageTrend, loadTrendChart } from './CoverageTrend';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo } from 'react';
+import { lazy, startTransition, Suspense, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { dashboardQuery, dashboardRedRisksQuery } from '../../api/dashboard.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
@@ -11,7 +11,8 @@ import { Heatmap } from './Heatmap';
 import { ObjectiveCards } from './ObjectiveCards';
 import './dashboard.css';
 
-// The chart library is the heaviest thing here: it loads beside the figures, not before them (or the map).
+// The chart library is the heaviest thing here (372 kB): it loads once the heatmap is drawn, not before it (or the
+// map) — its script run on arrival held the heatmap back.
 const loadMix = () => import('./InvestmentMix');
 const InvestmentMix = lazy(() => loadMix().then((m) => ({ default: m.InvestmentMix })));
 
@@ -26,8 +27,10 @@ export function DashboardPage() {
   const session = useSignedIn();
   const format = useFormat();
   const dashboard = useQuery(dashboardQuery());
-  // The headline first: the heatmap, cards and tables follow in a second, interruptible render.
-  const rest = useDeferredValue(dashboard.data);
+  // The headline first: the heatmap follows in a second, interruptible render — also when the answer was in before
+  // the page's first render (boot.js asks for it early), hence the initial undefined — and the sections below it in
+  // a third (`AfterPaint`).
+  const rest = useDeferredValue(dashboard.data, undefined);
   // The RAID log's red risks (each objective's chain worked out by the API): their own request, beside the figures,
   // never before them.
   const red = useQuery(dashboardRedRisksQuery());
@@ -36,7 +39,6 @@ export function DashboardPage() {
     [red.data],
   );
   useOpenDetailsForPrint();
-  useEffect(() => void loadMix(), []); // fetched while the figures are worked out
   return (
     <div className="page dashboard-page">
       <div className="page-inner dashboard-inner">
@@ -45,7 +47,12 @@ export function DashboardPage() {
             <h1 className="page-title">Strategy dashboard</h1>
             <p className="page-lead">
               {session.organisation.name}
-              {dashboard.data && <> · figures of {format.dateTime(dashboard.data.generatedAt)}</>}
+              {/* After the heatmap: the first date-and-time formatter is slow to make (~50–140 ms, its locale data). */}
+              {rest && (
+                <AfterPaint>
+                  <> · figures of {format.dateTime(rest.generatedAt)}</>
+                </AfterPaint>
+              )}
             </p>
           </div>
           <div className="dashboard-actions">
@@ -71,19 +78,31 @@ export function DashboardPage() {
         {rest && (
           <>
             <Heatmap heatmap={rest.heatmap} />
-            <div className="dashboard-columns">
-              <Suspense fallback={<section className="card dashboard-section" aria-busy="true" />}>
-                <InvestmentMix mix={rest.investmentMix} />
-              </Suspense>
-              <CoverageTrend />
-            </div>
-            <ObjectiveCards objectives={rest.objectives} redRisks={chainRisks} />
-            <Accountability units={rest.accountability} />
+            <AfterPaint>
+              <div className="dashboard-columns">
+                <Suspense fallback={<section className="card dashboard-section" aria-busy="true" />}>
+                  <InvestmentMix mix={rest.investmentMix} />
+                </Suspense>
+                <CoverageTrend />
+              </div>
+              <ObjectiveCards objectives={rest.objectives} redRisks={chainRisks} />
+              <Accountability units={rest.accountability} />
+            </AfterPaint>
           </>
         )}
       </div>
     </div>
   );
+}
+
+/**
+ * Its children in a render of their own once what comes before them is on the screen: the heatmap is drawn (and
+ * measured) without waiting for the cards, the investment mix's chart and the accountability table.
+ */
+function AfterPaint({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready ? children : null;
 }
 
 /** A board pack shows everything: the folded parts (who is accountable, the mix's figures) open for print. */
