@@ -203,10 +203,20 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
   const page = await context.newPage();
   try {
     await page.goto(`${base}${view.path}`);
-    await page.waitForSelector('[data-testid=map-canvas][data-ready=true] .react-flow__node', { timeout: 120_000 });
-    // Ready means laid out and handed to React Flow; interactive is the next painted frame.
+    // Laid out and drawn: cards, or (a large view zoomed out) the far-zoom picture of them.
+    await page.waitForSelector(
+      `[data-testid=map-canvas][data-ready=true] :is(.react-flow__node, [data-testid=far-picture])`,
+      {
+        timeout: 120_000,
+      },
+    );
+    // Ready means laid out and handed to React Flow, which then fits the view (a render at the fitted
+    // zoom); interactive is the frame painted after that one.
     const interactive = await page.evaluate(
-      () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))),
+      () =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))),
+        ),
     );
     const status = page.getByTestId('status-line');
     const [drawn, links] = ((await status.innerText()).match(/[\d,]+/g) ?? ['0', '0']).map((n) =>
@@ -218,7 +228,11 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
         PerformanceResourceTiming | undefined;
       return entry ? entry.responseEnd - entry.startTime : NaN;
     });
-    const rendered = await page.locator('.react-flow__node').count();
+    const rendered = await page.evaluate(
+      () =>
+        document.querySelectorAll('.react-flow__node').length +
+        Number(document.querySelector('[data-testid=far-picture]')?.getAttribute('data-cards') ?? 0),
+    );
     const marks = (await page.evaluate(`(() => {
       const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
       const nav = performance.getEntriesByType('navigation')[0];

@@ -5,12 +5,10 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
-  useConnection,
   useReactFlow,
   useStore,
   useStoreApi,
   type Connection,
-  type ConnectionLineComponentProps,
   type Edge,
   type FinalConnectionState,
   type IsValidConnection,
@@ -22,19 +20,23 @@ import {
   type OnNodeDrag,
   type ReactFlowState,
   type Viewport,
-  getBezierPath,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import type { NodeKind } from '@throughline/domain';
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { KIND_COLOURS } from '../../ui/kindColours';
+import { ConnectionHint, ConnectionLine, nodeIdAt } from './edges/ConnectionHint';
 import { edgeTypes } from './edges/edgeTypes';
 import { FarEdges } from './edges/FarEdges';
 import type { MapEdge } from './edges/types';
 import type { XY } from './layout/geometry';
 import { reconcile, sameEdge, sameNode } from './model/elements';
+import { TINY_ZOOM } from './model/farLabels';
+import { PICTURE_MIN_CARDS, useFarPicture } from './hooks/useFarPicture';
+import { useFitBox } from './hooks/useFitBox';
 import { FarContext } from './nodes/FarContext';
+import { FarPicture } from './nodes/FarPicture';
 import { nodeTypes } from './nodes/nodeTypes';
 import type { MapNode } from './nodes/types';
 import { zoomStyle, type ZoomStyle } from './zoomStyle';
@@ -66,10 +68,8 @@ export interface MapCanvasProps {
  */
 const FAR_ZOOM = 0.45;
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
-/** Below this zoom a far card's title no longer fits on screen (a card is under ~45 px wide). */
-const TINY_ZOOM = 0.17;
-
-const selectDomNode = (s: ReactFlowState) => s.domNode;
+/** Fitting the whole view: by the cards' positions, since over the far-zoom picture React Flow holds only a few. */
+const FIT = { padding: 0.08, maxZoom: 1, duration: 0 };
 
 const PRO_OPTIONS = { hideAttribution: true };
 /** Zoomed out, React Flow draws no edges: `FarEdges` draws them all as one picture. */
@@ -83,7 +83,8 @@ const minimapColour = (node: Node) => KIND_COLOURS[node.type as NodeKind] ?? '#9
  */
 export function MapCanvas(props: MapCanvasProps) {
   const { readyKey, renderAll, onSelectNode, onSelectEdge, onTraceNode, onMoveNode, explainConnection } = props;
-  const { fitView } = useReactFlow();
+  const { viewportFor } = useFitBox();
+  const { setViewport } = useReactFlow();
   // An export draws full cards and React Flow's own edges whatever the zoom.
   const far = useStore(selectFar) && !renderAll;
 
@@ -93,9 +94,13 @@ export function MapCanvas(props: MapCanvasProps) {
   const store = useStoreApi<MapNode, MapEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomCss = useRef<ZoomStyle | null>(null);
+  // A fit on its way to a far zoom on a large view (see `fitAll`): the zoom it is going to, or null.
+  const [pictureFirst, setPictureFirst] = useState<number | null>(null);
+  // The zoom as last written (at rest): what the far-zoom picture wraps its labels for.
+  const [restingZoom, setRestingZoom] = useState(1);
   useEffect(() => {
     if (!wrapper.current) return;
-    const published = zoomStyle(wrapper.current, TINY_ZOOM, store.getState().transform[2]);
+    const published = zoomStyle(wrapper.current, TINY_ZOOM, store.getState().transform[2], setRestingZoom);
     zoomCss.current = published;
     return store.subscribe((state, previous) => {
       if (state.transform[2] !== previous.transform[2]) published.zoomed(state.transform[2]);
@@ -106,7 +111,10 @@ export function MapCanvas(props: MapCanvasProps) {
   const onMoveStart = useCallback((event: unknown) => {
     if (event) zoomCss.current?.moveStart();
   }, []);
-  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => zoomCss.current?.moveEnd(viewport.zoom), []);
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => {
+    zoomCss.current?.moveEnd(viewport.zoom);
+    setPictureFirst(null); // the fit it waited for is done: from here the zoom decides
+  }, []);
 
   // Derived nodes become state so a drag can move one node without rebuilding the rest; when the
   // derived list changes, unchanged nodes keep their identity (see `reconcile`).
@@ -123,9 +131,38 @@ export function MapCanvas(props: MapCanvasProps) {
     setEdges((previous) => reconcile(previous, props.edges, sameEdge));
   }
 
+  const latestNodes = useRef(nodes);
   useEffect(() => {
-    if (readyKey) void fitView({ padding: 0.08, maxZoom: 1, duration: 0 });
-  }, [readyKey, fitView]);
+    latestNodes.current = nodes;
+  }, [nodes]);
+  // A fit that ends far out on a large view turns the picture on first, and moves once it is up: moved
+  // first, React Flow would mount a card for each of the view's nodes for one render (all are on
+  // screen far out) only to drop them in the next — seconds of a 2,000-node view's opening.
+  const fitPending = useRef<Viewport | null>(null);
+  const fitAll = useCallback(() => {
+    const all = latestNodes.current;
+    const viewport = viewportFor(
+      all.map((n) => n.position),
+      FIT,
+    );
+    if (!viewport) return;
+    if (viewport.zoom < FAR_ZOOM && all.length >= PICTURE_MIN_CARDS && !renderAll) {
+      fitPending.current = viewport;
+      setPictureFirst(viewport.zoom);
+    } else void setViewport(viewport);
+  }, [viewportFor, setViewport, renderAll]);
+  useEffect(() => {
+    if (readyKey) fitAll();
+  }, [readyKey, fitAll]);
+  useEffect(() => {
+    if (pictureFirst === null || !fitPending.current) return;
+    void setViewport(fitPending.current);
+    fitPending.current = null;
+  }, [pictureFirst, setViewport]);
+
+  // A large view zoomed out is one picture, with real cards only where a person is working.
+  const picture = (far || pictureFirst !== null) && nodes.length >= PICTURE_MIN_CARDS && !renderAll;
+  const { shown, cardAtPoint, onPointerMove, onPointerLeave } = useFarPicture(nodes, picture);
 
   // Only moves are applied here; selection and deletion go through the screen (keyboard, panels).
   const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
@@ -150,12 +187,30 @@ export function MapCanvas(props: MapCanvasProps) {
     [onNodeMenu],
   );
   const onEdgeClick: EdgeMouseHandler<MapEdge> = useCallback((_event, edge) => onSelectEdge(edge.id), [onSelectEdge]);
+  // On the far-zoom picture a click, a double click or a right click may land on a card not yet up.
   const onPaneClick = useCallback(
-    (_event: ReactMouseEvent) => {
-      onSelectNode(null);
+    (event: ReactMouseEvent) => {
+      onSelectNode(cardAtPoint(event.clientX, event.clientY));
       onSelectEdge(null);
     },
-    [onSelectNode, onSelectEdge],
+    [onSelectNode, onSelectEdge, cardAtPoint],
+  );
+  const onDoubleClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const onPane = (event.target as Element).classList.contains('react-flow__pane');
+      const id = onPane ? cardAtPoint(event.clientX, event.clientY) : null;
+      if (id) onTraceNode(id);
+    },
+    [cardAtPoint, onTraceNode],
+  );
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      const id = cardAtPoint(event.clientX, event.clientY);
+      if (!id) return;
+      event.preventDefault();
+      onNodeMenu(id, { x: event.clientX, y: event.clientY });
+    },
+    [cardAtPoint, onNodeMenu],
   );
 
   const isValidConnection: IsValidConnection<Edge> = useCallback(
@@ -169,7 +224,7 @@ export function MapCanvas(props: MapCanvasProps) {
     (event, state: FinalConnectionState) => {
       if (state.isValid === true || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      const toId = state.toNode?.id ?? nodeIdAt(point.clientX, point.clientY);
+      const toId = state.toNode?.id ?? nodeIdAt(point.clientX, point.clientY, cardAtPoint);
       if (!toId || toId === state.fromNode.id) return; // dropped on the pane or back on itself: nothing
       const [from, to] = state.fromHandle?.type === 'target' ? [toId, state.fromNode.id] : [state.fromNode.id, toId];
       const reason = explainConnection(from, to);
@@ -177,7 +232,7 @@ export function MapCanvas(props: MapCanvasProps) {
       // Also a handle of the wrong type (a top edge dropped on a top edge): the cards are what count.
       else onConnect({ source: from, target: to, sourceHandle: null, targetHandle: null });
     },
-    [explainConnection, onRefusedConnection, onConnect],
+    [explainConnection, onRefusedConnection, onConnect, cardAtPoint],
   );
 
   return (
@@ -190,10 +245,14 @@ export function MapCanvas(props: MapCanvasProps) {
       aria-label="Map. Arrow keys move along the links: down to what delivers the selected node, up to what it serves, left and right to its siblings. Space selects or deselects, Enter opens the selected node, L links it, ? shows the legend."
       data-testid="map-canvas"
       data-ready={readyKey ? 'true' : 'false'}
+      data-picture={picture ? 'true' : 'false'}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onDoubleClick={onDoubleClick}
     >
       <FarContext.Provider value={far}>
         <ReactFlow<MapNode, MapEdge>
-          nodes={nodes}
+          nodes={shown}
           edges={far ? NO_EDGES : edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -204,6 +263,7 @@ export function MapCanvas(props: MapCanvasProps) {
           onNodeContextMenu={onNodeContextMenu}
           onEdgeClick={onEdgeClick}
           onPaneClick={onPaneClick}
+          onPaneContextMenu={onPaneContextMenu}
           onMoveStart={onMoveStart}
           onMoveEnd={onMoveEnd}
           isValidConnection={isValidConnection}
@@ -234,72 +294,17 @@ export function MapCanvas(props: MapCanvasProps) {
           {/* Not far out: there the dots are a grey texture a few pixels apart, and repainting it on
               every frame of a pan doubled the frame time of a 2,000-node overview (docs/performance.md). */}
           {!far && <Background gap={24} color="#dfe4ea" />}
-          <Controls showInteractive={false} />
-          <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
-          <ConnectionHint explain={explainConnection} describe={props.describeConnection} />
+          <Controls showInteractive={false} onFitView={fitAll} />
+          {/* Not over the far-zoom picture: it draws the visible cards only (none), and there the whole
+              view is on screen anyway. */}
+          {!picture && (
+            <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} maskColor="rgba(27,36,48,0.08)" />
+          )}
+          <ConnectionHint explain={explainConnection} describe={props.describeConnection} cardAt={cardAtPoint} />
           {far && <FarEdges nodes={nodes} edges={edges} />}
+          {picture && <FarPicture nodes={nodes} zoom={pictureFirst ?? restingZoom} />}
         </ReactFlow>
       </FarContext.Provider>
-    </div>
-  );
-}
-
-/** The line drawn while dragging a new link: red once it is over a handle that refuses it. */
-function ConnectionLine({
-  fromX,
-  fromY,
-  toX,
-  toY,
-  fromPosition,
-  toPosition,
-  connectionStatus,
-}: ConnectionLineComponentProps) {
-  const [path] = getBezierPath({
-    sourceX: fromX,
-    sourceY: fromY,
-    sourcePosition: fromPosition,
-    targetX: toX,
-    targetY: toY,
-    targetPosition: toPosition,
-  });
-  return <path className={`tl-connection-line is-${connectionStatus ?? 'open'}`} d={path} fill="none" />;
-}
-
-/** The id of the map node under a point of the screen, if any. */
-function nodeIdAt(x: number, y: number): string | null {
-  const element = document.elementFromPoint(x, y)?.closest('.react-flow__node');
-  return element?.getAttribute('data-id') ?? null;
-}
-
-/**
- * While a link is dragged over a node — its handle or anywhere on its body — what dropping it there
- * would do, or why it would be refused, follows the pointer.
- */
-function ConnectionHint({
-  explain,
-  describe,
-}: {
-  explain: (from: string, to: string) => string | null;
-  describe: (from: string, to: string) => string;
-}) {
-  const connection = useConnection();
-  const domNode = useStore(selectDomNode);
-  if (!connection.inProgress || !domNode) return null;
-  const box = domNode.getBoundingClientRect();
-  const at = { x: box.left + connection.pointer.x, y: box.top + connection.pointer.y };
-  const overId = connection.toNode?.id ?? nodeIdAt(at.x, at.y);
-  if (!overId || overId === connection.fromNode.id) return null;
-  const [from, to] =
-    connection.fromHandle.type === 'target' ? [overId, connection.fromNode.id] : [connection.fromNode.id, overId];
-  const reason = explain(from, to);
-  return (
-    <div
-      className={`tl-connection-hint${reason ? '' : ' is-ok'}`}
-      role="tooltip"
-      style={{ left: at.x + 16, top: at.y + 16 }}
-      data-testid={reason ? 'connection-hint' : 'connection-ok'}
-    >
-      {reason ?? describe(from, to)}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useAuditOverlay } from './hooks/useAuditOverlay';
 import { MapOverlayContext, useMapOverlay } from './hooks/useDiffOverlay';
 import { DiffOverlayPanel } from '../snapshots/DiffOverlayPanel';
 import { useDrawnGraph } from './hooks/useDrawnGraph';
+import { useFitNodes } from './hooks/useFitBox';
 import { useMapExport } from './hooks/useExportImage';
 import { useLinking, type LinkOutcome } from './hooks/useLinking';
 import { useMapData } from './hooks/useMapData';
@@ -61,7 +62,7 @@ export function MapPage() {
  */
 function MapScreen() {
   const [url, setUrl] = useMapUrl();
-  const { fitView, screenToFlowPosition, setCenter, getZoom } = useReactFlow();
+  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const data = useMapData(url);
   const drawing = useDrawnGraph(data.graphView.data, url.filters, data.units);
   const { graph, drawn, nodesById } = drawing;
@@ -75,7 +76,7 @@ function MapScreen() {
   }, [laidOut, startDecorating]);
   const selection = useSelection(url, setUrl);
   const { selectedId, select } = selection;
-  const { reveal, zoomTo } = useReveal({ positions, laidOut, select, fitView });
+  const { reveal, zoomTo } = useReveal({ positions, laidOut, select, fitView: useFitNodes(positions) });
   const audit = useAuditOverlay(url, setUrl, graph, reveal);
   // Red-risk badges and the snapshot diff (`?diff=`), read by each card from context.
   const overlay = useMapOverlay();

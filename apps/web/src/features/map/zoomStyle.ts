@@ -22,7 +22,13 @@ export interface ZoomStyle {
  */
 export const SETTLE_MS = 150;
 
-export function zoomStyle(element: HTMLElement, tinyZoom: number, initialZoom: number): ZoomStyle {
+export function zoomStyle(
+  element: HTMLElement,
+  tinyZoom: number,
+  initialZoom: number,
+  /** Told each zoom as it is written (the far-zoom picture wraps its labels for it). */
+  onWrite?: (zoom: number) => void,
+): ZoomStyle {
   let moving = false;
   let written: number | null = null;
   let settle: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +40,7 @@ export function zoomStyle(element: HTMLElement, tinyZoom: number, initialZoom: n
     element.style.setProperty('--zoom', String(zoom));
     // (Data attributes: React owns the class name and would drop a class on its next render.)
     element.dataset.tiny = String(zoom < tinyZoom);
+    onWrite?.(zoom);
   };
   write(initialZoom);
   return {
