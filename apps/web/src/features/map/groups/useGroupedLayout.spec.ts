@@ -26,6 +26,7 @@ function fakeLayout(placed: Positions): MapLayout {
     ms: 1,
     canArrange: true,
     moveNode: jest.fn(),
+    placeNew: jest.fn(),
     relayout: jest.fn(),
   };
 }
@@ -66,8 +67,9 @@ describe(useGroupedLayout.name, () => {
   it('places a node made on the map with its group instead of pinning it where it was made', () => {
     const { layout, hook, props } = setup();
     // Made beside B1 (the node selected then), but of unit Alpha: it belongs in Alpha's box.
-    act(() => hook.result.current.moveNode('NEW', { x: laidOut.B1.x, y: laidOut.B1.y + 200 }));
+    act(() => hook.result.current.placeNew('NEW', { x: laidOut.B1.x, y: laidOut.B1.y + 200 }));
     expect(layout.moveNode).not.toHaveBeenCalled();
+    expect(layout.placeNew).not.toHaveBeenCalled();
     const drawn = { nodes: [...nodes, project('NEW', 'a')], links: [] };
     hook.rerender({ ...props, drawn });
     const at = hook.result.current.positions.NEW;

@@ -10,9 +10,9 @@ import type { MapGroups } from './useMapGroups';
 /**
  * Where the cards of a grouped map are drawn (issue 11), on top of `useMapLayout`:
  * - a node the layout has not placed goes inside its group's box, beside what it is linked to there, the box
- *   growing to hold it (`arrange` with the groups). A node made on the map while grouped is placed so too, not kept
- *   where it was made: until its link arrives (the link dialog offers it) it waits beside the node it was made next
- *   to, then joins its group's box. A person's drag pins it as any card.
+ *   growing to hold it (`arrange` with the groups). A node made on the map while grouped (`placeNew`) is placed so
+ *   too, not pinned where it was made: until its link arrives (the link dialog offers it) it waits near where it was
+ *   made, clear of the boxes, then joins its group's box. A person's drag pins it as any card.
  * - with groups collapsed, what stood right of or below them closes up (`collapseFlow`); expanding makes the room
  *   again. Only the drawing moves: a card dragged meanwhile is kept where it would be with every group open, so the
  *   organisation's arrangement and the user's moves never hold a collapsed view's shifts.
@@ -55,26 +55,27 @@ export function useGroupedLayout(
   );
   const positions = flow?.positions ?? arranged;
 
-  const latest = useRef({ drawn, flow, grouped: !!model });
+  const latest = useRef(flow);
   useLayoutEffect(() => {
-    latest.current = { drawn, flow, grouped: !!model };
-  }, [drawn, flow, model]);
+    latest.current = flow;
+  }, [flow]);
   const { moveNode: keep } = layout;
   const moveNode = useCallback(
     (id: string, at: XY) => {
-      const { drawn: now, flow: shifted, grouped } = latest.current;
-      // Not drawn yet: a node just made on the map (useMapEditing), placed with its group rather than pinned.
-      if (grouped && !now.nodes.some((n) => n.id === id)) {
-        const shift = shiftAt(at, shifted?.positions, shifted?.shifts);
-        setHints((h) => ({ ...h, [id]: { x: at.x - shift.x, y: at.y - shift.y } }));
-        return;
-      }
-      const shift = shifted?.shifts.get(id);
+      const shift = latest.current?.shifts.get(id);
       keep(id, shift ? { x: at.x - shift.x, y: at.y - shift.y } : at);
     },
     [keep],
   );
-  return useMemo(() => (model ? { ...layout, positions, moveNode } : layout), [model, layout, positions, moveNode]);
+  // A node just made on the map (useMapEditing): placed with its group, beside where it was made, not pinned there.
+  const placeNew = useCallback((id: string, at: XY) => {
+    const shift = shiftAt(at, latest.current?.positions, latest.current?.shifts);
+    setHints((h) => ({ ...h, [id]: { x: at.x - shift.x, y: at.y - shift.y } }));
+  }, []);
+  return useMemo(
+    () => (model ? { ...layout, positions, moveNode, placeNew } : layout),
+    [model, layout, positions, moveNode, placeNew],
+  );
 }
 
 const ZERO: XY = { x: 0, y: 0 };

@@ -13,7 +13,7 @@ import type { Change } from './useUndo';
 
 interface EditingDeps {
   drawing: Pick<DrawnGraphState, 'nodesById' | 'graph' | 'addDraft' | 'dropDraft'>;
-  layout: Pick<MapLayout, 'positions' | 'moveNode'>;
+  layout: Pick<MapLayout, 'positions' | 'moveNode'> & Partial<Pick<MapLayout, 'placeNew'>>;
   selection: Pick<Selection, 'select' | 'selectEdge' | 'selectedId'>;
   /** The traced node, if any: deleting it leaves trace mode. */
   traceId: string | null;
@@ -38,6 +38,8 @@ export function useMapEditing(deps: EditingDeps) {
   const { nodesById, addDraft, dropDraft } = deps.drawing;
   const links = deps.drawing.graph.links;
   const { positions, moveNode } = deps.layout;
+  // Where a new node goes: pinned there, or (grouped) a hint for placing it with its group (useGroupedLayout).
+  const placeNew = deps.layout.placeNew ?? moveNode;
   const { select, selectEdge } = deps.selection;
   const toast = useToast();
   const deleteNode = useDeleteNode();
@@ -64,7 +66,7 @@ export function useMapEditing(deps: EditingDeps) {
           : { x: 0, y: 0 };
         wanted = { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 };
       }
-      moveNode(created.id, freeSpot(wanted, positions));
+      placeNew(created.id, freeSpot(wanted, positions));
       addDraft(node);
       select(created.id);
       record({ type: 'create-node', id: created.id, key: created.key });
@@ -73,7 +75,7 @@ export function useMapEditing(deps: EditingDeps) {
         else if (allowedLinkKinds(anchor.kind, node.kind).length) offerLink(anchor, node);
       }
     },
-    [anchorId, nodesById, stage, screenToFlowPosition, moveNode, positions, addDraft, select, record, offerLink],
+    [anchorId, nodesById, stage, screenToFlowPosition, placeNew, positions, addDraft, select, record, offerLink],
   );
 
   /** Asks before deleting a node of the map. */

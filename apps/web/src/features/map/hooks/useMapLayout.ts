@@ -111,6 +111,8 @@ export function useMapLayout(key: string, drawn: DrawnGraph, viewReady: boolean,
     /** Whether the user's moves are saved for everyone (a PMO, an admin) or kept in this browser. */
     canArrange,
     moveNode,
+    /** Puts a node made on the map where it was made: pinned, as a move (a grouped map places it instead). */
+    placeNew: moveNode,
     relayout,
   };
 }

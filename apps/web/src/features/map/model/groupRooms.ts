@@ -139,6 +139,12 @@ export class GroupRooms {
     };
   }
 
+  /** Whether the node's group has a box already (placed cards), which a new card of it joins. */
+  hasBox(id: string): boolean {
+    const group = this.groups.groupOf.get(id);
+    return !!group && this.cards.has(group);
+  }
+
   /** Whether a card of `id` at `at` keeps to its own box (grown to hold it, clear of the others). */
   fits(id: string, at: XY): boolean {
     const group = this.groups.groupOf.get(id);

@@ -315,3 +315,25 @@ describe('placement in a grouped map: in line', () => {
     expect(clearOfAll('PRJ-NEW', out)).toBe(true);
   });
 });
+
+describe('placement in a grouped map: no box to join', () => {
+  it('puts a card with no box to join clear of a big box it was made in the middle of, however far the edge', () => {
+    // One wide theme box, its cards sparse: free spots inside it, but they are its, not the newcomer's.
+    const positions: Positions = {};
+    for (let i = 0; i < 35; i++) positions[`C-${i}`] = { x: (i % 7) * 1000, y: Math.floor(i / 7) * 700 };
+    const groupOf = new Map(Object.keys(positions).map((id) => [id, 'T']));
+    groupOf.set('PRJ-NEW', 'none'); // "Not linked to a theme": its first card
+    const out = arrange({
+      nodes: [...Object.keys(positions), 'PRJ-NEW'].map((id) => graphNode(id, 'project')),
+      links: [],
+      positions,
+      pinned: none,
+      groups: { groupOf, frame: { top: 96, right: 32, bottom: 32, left: 32 } },
+      hints: { 'PRJ-NEW': { x: 3000, y: 1400 } },
+    });
+    const at = out['PRJ-NEW'];
+    const box = { left: -32, top: -96, right: 6000 + NODE_WIDTH + 32, bottom: 2800 + NODE_HEIGHT + 32 };
+    const inBox = at.x + NODE_WIDTH > box.left && at.x < box.right && at.y + NODE_HEIGHT > box.top && at.y < box.bottom;
+    expect(inBox).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { GraphNode, GraphLink } from '@throughline/domain';
-import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions } from '../layout/geometry';
+import { NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type Positions, type XY } from '../layout/geometry';
 import { besideNeighbours, findFree, nearestFree, Occupancy, SEARCH_RINGS } from './freeSpots';
 import { GroupRooms, type GroupFrames } from './groupRooms';
 
@@ -76,13 +76,7 @@ export function arrange({ nodes, links, positions, pinned, groups, hints }: Arra
         next.push(node); // nothing placed beside it yet: perhaps after this round
         continue;
       }
-      const spot = rooms
-        ? // In line with its group's cards; else anywhere in its box; else, with no room that keeps to its box,
-          // the nearest free spot all the same (the box grows over its neighbour).
-          (rooms.aligned(node.id, wanted, occupied) ??
-          findFree(wanted, occupied, SEARCH_RINGS, undefined, (at) => rooms.fits(node.id, at)) ??
-          findFree(wanted, occupied, SEARCH_RINGS))
-        : findFree(wanted, occupied, SEARCH_RINGS);
+      const spot = rooms ? placeGrouped(node.id, wanted, rooms, occupied) : findFree(wanted, occupied, SEARCH_RINGS);
       if (!spot) {
         shelf.push(node); // no room near its neighbours
         continue;
@@ -102,6 +96,25 @@ export function arrange({ nodes, links, positions, pinned, groups, hints }: Arra
     waiting = next;
   }
   return shelf.length ? shelve(shelf, out, occupied) : out;
+}
+
+/** How far (in half cards) a card with no box to join looks for room clear of every box: thirty cards each way. */
+const WIDE_RINGS = 60;
+
+/**
+ * Where a new card of a grouped map goes: in line with its group's cards; else anywhere that keeps to its box (grown
+ * to hold it); else, with no room that does, the nearest free spot all the same (the box grows over its neighbour).
+ * A card with no box to join (in no group, or the first of its group) looks further for room clear of every box, and
+ * goes on the shelf under everything rather than into another box (null).
+ */
+function placeGrouped(id: string, wanted: XY, rooms: GroupRooms, occupied: Occupancy): XY | null {
+  const fits = (at: XY) => rooms.fits(id, at);
+  if (!rooms.hasBox(id)) return findFree(wanted, occupied, WIDE_RINGS, undefined, fits);
+  return (
+    rooms.aligned(id, wanted, occupied) ??
+    findFree(wanted, occupied, SEARCH_RINGS, undefined, fits) ??
+    findFree(wanted, occupied, SEARCH_RINGS)
+  );
 }
 
 /** Nodes with nothing placed to stand beside (or no room beside it): in a row under everything, so nothing jumps. */
