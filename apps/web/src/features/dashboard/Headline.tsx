@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Dashboard } from '../../api/dashboard.queries';
 import { useFormat } from '../../ui/format';
-import { compactMoney, percent } from './figures';
+import { compactMoney, paintTiming, percent } from './figures';
 
 /**
  * The figures an executive asks first (issue 12), each with the count it is made of, and the open red risks of the
@@ -78,7 +78,9 @@ function Figure(props: { testId: string; label: string; value: string; detail: R
   return (
     <div className={`figure${props.tone ? ` figure-${props.tone}` : ''}`} data-testid={props.testId}>
       <div className="figure-label">{props.label}</div>
-      <div className="figure-value">{props.value}</div>
+      <div className="figure-value" {...paintTiming(`dashboard-${props.testId}`)}>
+        {props.value}
+      </div>
       <div className="figure-detail">{props.detail}</div>
     </div>
   );

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { cellWorkQuery, type Dashboard, type HeatmapCell, type HeatmapObjective } from '../../api/dashboard.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
-import { compactMoney, shade } from './figures';
+import { compactMoney, paintTiming, shade } from './figures';
 
 type Measure = 'money' | 'count';
 
@@ -80,7 +80,7 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                     className={o.empty ? 'heatmap-empty' : undefined}
                     data-testid={`heatmap-row-${o.key}`}
                   >
-                    <th scope="row" className="heatmap-objective">
+                    <th scope="row" className="heatmap-objective" {...paintTiming('dashboard-heatmap-row')}>
                       <span className="heatmap-key">{o.key}</span> {o.title}
                       {o.empty && <span className="pill pill-rejected heatmap-gap">no delivery</span>}
                     </th>
@@ -93,6 +93,7 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                             <span className="sr-only">{label}: none</span>
                           </td>
                         );
+                      const summary = `${items(cell.count)}, ${format.money(cell.money)}`; // once: ~1,000 cells
                       return (
                         <td key={u.id ?? 'none'} className={`heatmap-cell shade-${shade(cell[measure], max)}`}>
                           <button
@@ -100,8 +101,8 @@ export function Heatmap({ heatmap }: { heatmap: Dashboard['heatmap'] }) {
                             data-testid={`cell-${o.key}-${u.key ?? 'none'}`}
                             data-count={cell.count}
                             data-money={cell.money}
-                            aria-label={`${show(cell)}: ${label}, ${items(cell.count)}, ${format.money(cell.money)}`}
-                            title={`${items(cell.count)}, ${format.money(cell.money)}`}
+                            aria-label={`${show(cell)}: ${label}, ${summary}`}
+                            title={summary}
                             onClick={() => setOpen({ objective: o, cell })}
                           >
                             {show(cell)}
