@@ -1,67 +1,11 @@
-import type { Page } from '@playwright/test';
-import { baseUrl, DEMO, expect, mapOf, screenshot, test } from './fixtures';
+import { DEMO, expect, mapOf, screenshot, test } from './fixtures';
+import { boxes, flowBoxes, group, inside, nodesByUnit, openUnarranged, overlap, type Rect } from './groupBoxes';
 
 /**
  * Group boxes and swimlanes (issue 11) on the demo organisation (docs/demo-portfolio.md). What
  * belongs where comes from the API, never from the test: each unit's nodes are those the API says
  * are the unit's.
  */
-
-interface Unit {
-  id: string;
-  key: string;
-  name: string;
-}
-interface GraphNode {
-  id: string;
-  key: string;
-  kind: string;
-  businessUnitId: string | null;
-}
-type Rect = { x: number; y: number; width: number; height: number };
-
-/** The demo's nodes by unit name ("No unit" for those without one), from the API. */
-async function nodesByUnit(page: Page): Promise<Map<string, GraphNode[]>> {
-  const units = (await (await page.request.get(`${baseUrl()}/api/business-units`)).json()) as Unit[];
-  const view = (await (
-    await page.request.get(`${baseUrl()}/api/graph?scope=all&limit=2000&includeProposed=true`)
-  ).json()) as { nodes: GraphNode[] };
-  const out = new Map<string, GraphNode[]>();
-  for (const n of view.nodes) {
-    const name = units.find((u) => u.id === n.businessUnitId)?.name ?? 'No unit';
-    out.set(name, [...(out.get(name) ?? []), n]);
-  }
-  return out;
-}
-
-/**
- * Every card's node box on screen by key, and every group's and lane's box by name, in one read of
- * the page (boxes read one by one could straddle a move of the viewport).
- */
-function boxes(page: Page): Promise<{ cards: Record<string, Rect>; groups: Record<string, Rect> }> {
-  return page.evaluate(() => {
-    const rect = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    };
-    const cards: Record<string, Rect> = {};
-    // The node's own box (far out a card's ring reaches a little outside it).
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node [data-key]'))
-      cards[el.dataset.key!] = rect(el.closest('.react-flow__node')!);
-    const groups: Record<string, Rect> = {};
-    for (const el of document.querySelectorAll<HTMLElement>('[data-testid=map-group], [data-testid=map-lane]'))
-      groups[el.dataset.name!] = rect(el);
-    return { cards, groups };
-  });
-}
-
-const inside = (inner: Rect, outer: Rect) =>
-  inner.x >= outer.x - 1 &&
-  inner.y >= outer.y - 1 &&
-  inner.x + inner.width <= outer.x + outer.width + 1 &&
-  inner.y + inner.height <= outer.y + outer.height + 1;
-
-const group = (page: Page, name: string) => page.locator(`[data-testid=map-group][data-name="${name}"]`);
 
 test('groups the map by business unit: a box per unit with its name, counts and health; one collapses and expands', async ({
   page,
@@ -173,50 +117,6 @@ test('swimlanes: strategy on top, each unit’s work in its own lane', async ({ 
   await screenshot(page, 'map-swimlanes');
 });
 
-/**
- * Every card's and group's box in map coordinates (React Flow's translate and the element's size), whatever the
- * zoom or scroll: cards by key, groups by name.
- */
-function flowBoxes(page: Page): Promise<{ cards: Record<string, Rect>; groups: Record<string, Rect> }> {
-  return page.evaluate(() => {
-    const cards: Record<string, Rect> = {};
-    const groups: Record<string, Rect> = {};
-    for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-      const m = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(el.style.transform);
-      if (!m) continue;
-      const rect = {
-        x: Math.round(Number(m[1])),
-        y: Math.round(Number(m[2])),
-        width: el.offsetWidth,
-        height: el.offsetHeight,
-      };
-      const key = el.querySelector<HTMLElement>('[data-key]')?.dataset.key;
-      const name = el.querySelector<HTMLElement>('[data-testid=map-group]')?.dataset.name;
-      if (key) cards[key] = rect;
-      else if (name) groups[name] = rect;
-    }
-    return { cards, groups };
-  });
-}
-
-const overlap = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** Opens the map at `query` with no shared arrangement of that view (forgotten again by `forget`). */
-async function openUnarranged(page: Page, query: string) {
-  const read = page.waitForRequest((r) => r.method() === 'GET' && r.url().includes('/api/map-layouts?'));
-  await page.goto(`${baseUrl()}/${query}`);
-  const view = new URL((await read).url()).searchParams.get('view')!;
-  const forget = async () => {
-    const res = await page.request.delete(`${baseUrl()}/api/map-layouts?view=${encodeURIComponent(view)}`);
-    expect(res.status(), await res.text()).toBe(204);
-  };
-  await forget();
-  await page.reload();
-  await mapOf(page).ready();
-  return forget;
-}
-
 test('grouped by programme, a project made beside a programme joins its box, next to it; nothing else moves', async ({
   page,
   scratch,
@@ -242,13 +142,13 @@ test('grouped by programme, a project made beside a programme joins its box, nex
     await expect(group(page, programme)).toHaveAttribute('data-total', String(total + 1));
 
     // Inside its programme's box (grown to hold it), below or beside the programme, on no other card.
+    await map.fitView();
     await expect
       .poll(async () => {
         const now = await flowBoxes(page);
-        return inside(now.cards[key], now.groups[programme]);
+        return !!now.cards[key] && !!now.groups[programme] && inside(now.cards[key], now.groups[programme]);
       })
       .toBe(true);
-    await map.fitView();
     const after = await flowBoxes(page);
     const card = after.cards[key];
     const head = after.cards['PRG-3'];
@@ -345,6 +245,54 @@ test('collapsing a group closes up the boxes beside and below it, expanding make
     expect(again.cards).toEqual(open.cards);
     // Collapsing is this view's own: the organisation's arrangement was never written.
     expect(saves).toEqual([]);
+  } finally {
+    await forget();
+  }
+});
+
+test('grouped by theme, a project made beside an objective waits in sight beside it, then joins the objective’s theme box', async ({
+  page,
+  scratch,
+}) => {
+  const map = mapOf(page);
+  const forget = await openUnarranged(page, '?group=theme');
+  try {
+    await map.fitView();
+    const before = await flowBoxes(page);
+    const theme = Object.keys(before.groups).find((n) => inside(before.cards['OBJ-10'], before.groups[n]))!;
+    expect(theme, 'the box OBJ-10 is in').toBeTruthy();
+
+    const key = await map.createProject(scratch, 'OBJ-10');
+    // Not linked yet (the link dialog is open): in sight, beside the objective it was made next to.
+    await expect(map.node(key)).toBeVisible();
+    const waiting = await flowBoxes(page);
+    const made = waiting.cards[key];
+    expect(Math.hypot(made.x - waiting.cards['OBJ-10'].x, made.y - waiting.cards['OBJ-10'].y)).toBeLessThan(3 * 260);
+    await map.dismissToasts();
+    await screenshot(page, 'map-groups-new-node-waiting');
+
+    await page.getByTestId('link-submit').click(); // the offered link: it moves OBJ-10
+    await expect(page.getByTestId('toast').filter({ hasText: `Linked ${key} → OBJ-10` })).toBeVisible();
+    await map.fitView();
+    await expect
+      .poll(async () => {
+        const now = await flowBoxes(page);
+        return !!now.cards[key] && !!now.groups[theme] && inside(now.cards[key], now.groups[theme]);
+      })
+      .toBe(true);
+    const after = await flowBoxes(page);
+    const card = after.cards[key];
+    expect(Math.hypot(card.x - after.cards['OBJ-10'].x, card.y - after.cards['OBJ-10'].y)).toBeLessThan(3 * 260);
+    for (const [other, rect] of Object.entries(after.cards))
+      if (other !== key) expect(overlap(card, rect), `${key} on ${other}`).toBe(false);
+    const names = Object.keys(after.groups);
+    for (const [i, a] of names.entries())
+      for (const b of names.slice(i + 1)) expect(overlap(after.groups[a], after.groups[b]), `${a} / ${b}`).toBe(false);
+    for (const [other, rect] of Object.entries(before.cards)) expect(after.cards[other], other).toEqual(rect);
+
+    await map.search(key);
+    await map.dismissToasts();
+    await screenshot(page, 'map-groups-new-node-theme');
   } finally {
     await forget();
   }

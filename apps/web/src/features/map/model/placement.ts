@@ -76,7 +76,9 @@ export function arrange({ nodes, links, positions, pinned, groups, hints }: Arra
         next.push(node); // nothing placed beside it yet: perhaps after this round
         continue;
       }
-      const spot = rooms ? placeGrouped(node.id, wanted, rooms, occupied) : findFree(wanted, occupied, SEARCH_RINGS);
+      const spot = rooms
+        ? placeGrouped(node.id, wanted, rooms, occupied, !!hint && !besideNeighbours(node.id, drawnLinks, out))
+        : findFree(wanted, occupied, SEARCH_RINGS);
       if (!spot) {
         shelf.push(node); // no room near its neighbours
         continue;
@@ -104,12 +106,17 @@ const WIDE_RINGS = 60;
 /**
  * Where a new card of a grouped map goes: in line with its group's cards; else anywhere that keeps to its box (grown
  * to hold it); else, with no room that does, the nearest free spot all the same (the box grows over its neighbour).
- * A card with no box to join (in no group, or the first of its group) looks further for room clear of every box, and
- * goes on the shelf under everything rather than into another box (null).
+ * A card with no box to join (in no group, or the first of its group) goes clear of every box: near where it was
+ * made on the map if there is room there, else beside it all the same, in sight of the person who made it (its link,
+ * offered at once, takes it into its box); placed by its links, it looks further for room, else goes on the shelf
+ * under everything (null) rather than into another box.
  */
-function placeGrouped(id: string, wanted: XY, rooms: GroupRooms, occupied: Occupancy): XY | null {
+function placeGrouped(id: string, wanted: XY, rooms: GroupRooms, occupied: Occupancy, made: boolean): XY | null {
   const fits = (at: XY) => rooms.fits(id, at);
-  if (!rooms.hasBox(id)) return findFree(wanted, occupied, WIDE_RINGS, undefined, fits);
+  if (!rooms.hasBox(id))
+    return made
+      ? (findFree(wanted, occupied, SEARCH_RINGS, undefined, fits) ?? findFree(wanted, occupied, SEARCH_RINGS))
+      : findFree(wanted, occupied, WIDE_RINGS, undefined, fits);
   return (
     rooms.aligned(id, wanted, occupied) ??
     findFree(wanted, occupied, SEARCH_RINGS, undefined, fits) ??
