@@ -5,8 +5,8 @@ describe('farLabelMetrics', () => {
     expect(farFontSize(0.3) * 0.3).toBeCloseTo(10.5);
     expect(farFontSize(0.44)).toBeCloseTo(23.86, 2);
     expect(farFontSize(0.18)).toBe(58.333333333333336);
-    expect(farFontSize(0.15)).toBe(60); // very far: the key alone, 9 px on screen
-    expect(farFontSize(0.01)).toBe(70); // a key still fits its card
+    expect(farFontSize(0.16)).toBe(56); // very far: the key alone, 9 px on screen
+    expect(farFontSize(0.01)).toBe(56); // a key still fits its card
   });
 
   it('fits fewer characters and lines as the zoom goes down, and only the key when very far', () => {

@@ -4,7 +4,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../layout/geometry';
  * The far-zoom picture's labels (nodes/FarPicture.tsx): each card's key and title in as many lines
  * as fit, at a size that reads on screen whatever the zoom. The same rule as the far cards' CSS
  * (nodes.css, "far zoom"): a font of 10.5 px on screen, between 12 and 60 px of the map (9 px, up to
- * 70 so that a key fits its card, for the key alone when very far), the text clamped to three lines and to
+ * 56 so that a seven-character key fits its card, for the key alone when very far), the text clamped to three lines and to
  * the card.
  */
 export interface FarLabelMetrics {
@@ -29,7 +29,7 @@ const clamp = (low: number, value: number, high: number) => Math.min(high, Math.
 
 /** The label's font size in map units (what `font-size` is, inside the zoomed viewport). */
 export function farFontSize(zoom: number): number {
-  return zoom < TINY_ZOOM ? clamp(12, 9 / zoom, 70) : clamp(12, 10.5 / zoom, 60);
+  return zoom < TINY_ZOOM ? clamp(12, 9 / zoom, 56) : clamp(12, 10.5 / zoom, 60);
 }
 
 export function farLabelMetrics(zoom: number): FarLabelMetrics {
