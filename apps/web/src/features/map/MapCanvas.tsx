@@ -276,7 +276,9 @@ export function MapCanvas(props: MapCanvasProps) {
           connectionLineComponent={ConnectionLine}
           // Culling pays when zoomed in; far out nearly everything is on screen, and mounting cards at
           // the edges while panning cost more than drawing them (bench/map.ts: pan p95 117 vs 150 ms).
-          onlyRenderVisibleElements={!renderAll && !far}
+          // A large view keeps it: zooming out past the far zoom, React Flow renders once more with all
+          // its nodes before the picture takes them (the visible ones only, then — not 2,000).
+          onlyRenderVisibleElements={!renderAll && (!far || nodes.length >= PICTURE_MIN_CARDS)}
           minZoom={0.03}
           maxZoom={2}
           zoomOnDoubleClick={false}
