@@ -26,7 +26,11 @@ export function useMapData(url: MapUrlState) {
   // PostgreSQL's CPU, on the same cores as the browser's layout (badges, rings and bars appear a moment
   // after the nodes). Once started they stay on for every later view.
   const [laidOutOnce, setLaidOutOnce] = useState(false);
-  const startDecorating = useCallback(() => setLaidOutOnce(true), []);
+  // Two frames later: the laid-out view's render and the fit's are painted before the requests go out.
+  const startDecorating = useCallback(
+    () => void requestAnimationFrame(() => requestAnimationFrame(() => setLaidOutOnce(true))),
+    [],
+  );
   const decorate = laidOutOnce || graphView.isError;
   const audit = useQuery({ ...auditQuery(), enabled: decorate });
   const rollups = useQuery({ ...rollupsQuery(), enabled: decorate });
