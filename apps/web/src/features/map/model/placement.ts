@@ -102,20 +102,22 @@ export function arrange({ nodes, links, positions, pinned, groups, hints }: Arra
 
 /** How far (in half cards) a card with no box to join looks for room clear of every box: thirty cards each way. */
 const WIDE_RINGS = 60;
+/** How far a card just made looks for such room before staying beside where it was made: two cards each way. */
+const NEAR_RINGS = 4;
 
 /**
  * Where a new card of a grouped map goes: in line with its group's cards; else anywhere that keeps to its box (grown
  * to hold it); else, with no room that does, the nearest free spot all the same (the box grows over its neighbour).
- * A card with no box to join (in no group, or the first of its group) goes clear of every box: near where it was
- * made on the map if there is room there, else beside it all the same, in sight of the person who made it (its link,
- * offered at once, takes it into its box); placed by its links, it looks further for room, else goes on the shelf
- * under everything (null) rather than into another box.
+ * A card with no box to join (in no group, or the first of its group) goes clear of every box. One just made on the
+ * map goes there only if that is within two cards of where it was made; else it stays beside that spot all the same,
+ * in sight of the person who made it, among the boxes (its link, offered at once, takes it into its box). One placed
+ * by its links looks further for room, else goes on the shelf under everything (null) rather than into another box.
  */
 function placeGrouped(id: string, wanted: XY, rooms: GroupRooms, occupied: Occupancy, made: boolean): XY | null {
   const fits = (at: XY) => rooms.fits(id, at);
   if (!rooms.hasBox(id))
     return made
-      ? (findFree(wanted, occupied, SEARCH_RINGS, undefined, fits) ?? findFree(wanted, occupied, SEARCH_RINGS))
+      ? (findFree(wanted, occupied, NEAR_RINGS, undefined, fits) ?? findFree(wanted, occupied, SEARCH_RINGS))
       : findFree(wanted, occupied, WIDE_RINGS, undefined, fits);
   return (
     rooms.aligned(id, wanted, occupied) ??
