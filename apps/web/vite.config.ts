@@ -1,5 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -9,7 +13,7 @@ import { defineConfig, type Plugin } from 'vite';
  * The domain library is compiled from source, so the map and the API share one link matrix.
  */
 export default defineConfig({
-  plugins: [react(), bootScript()],
+  plugins: [react(), bootScript(), precompress()],
   resolve: {
     alias: { '@throughline/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
   },
@@ -90,4 +94,43 @@ function hash(text: string): string {
   let h = 5381;
   for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
   return h.toString(36);
+}
+
+/**
+ * Beside each script and sheet of `assets/` of 1 kB or more, its brotli (best setting) and gzip copies
+ * (`<file>.br`, `<file>.gz`), which the API serves to browsers that accept them (apps/api's
+ * platform/http/precompressed-assets.ts) instead of compressing the same bytes on every request.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  return {
+    name: 'throughline-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      const dir = join(outDir, 'assets');
+      const files = (await readdir(dir)).filter((f) => /\.(js|css|svg)$/.test(f));
+      await Promise.all(
+        files.map(async (name) => {
+          const file = join(dir, name);
+          if ((await stat(file)).size < 1024) return;
+          const bytes = await readFile(file);
+          const [br, gz] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gzipped(bytes, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
+        }),
+      );
+    },
+  };
 }

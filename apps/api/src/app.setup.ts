@@ -6,6 +6,7 @@ import { AppModule, type AppOptions } from './app.module.js';
 import { AppConfig } from './platform/config/app-config.js';
 import { harden } from './platform/http/hardening.js';
 import { BodyParsingInterceptor } from './platform/http/body-parsing.js';
+import { precompressedAssets } from './platform/http/precompressed-assets.js';
 import { DEFAULT_HEAVY_LIMITS, HeavyRequestInterceptor } from './platform/http/heavy-requests.js';
 import { StatementTimeoutInterceptor } from './platform/database/statement-timeout.js';
 import { LOGGER, type AppLogger } from './platform/logging/logger.module.js';
@@ -30,9 +31,11 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   const config = app.get(AppConfig);
   // Before any route: security headers on every answer, the Host check before anything runs.
   harden(app, config);
-  // Answers of 1 kB or more compressed when the client accepts it (brotli or gzip): the API's JSON and the built web
-  // app that ServeStaticModule serves (its middleware is added at init, after this). The streamed exports
+  // The web app's scripts and sheets as its build compressed them, where it did (no work per request); then answers
+  // of 1 kB or more compressed when the client accepts it (brotli or gzip): the API's JSON and the rest of the web
+  // app that ServeStaticModule serves (its middleware is added at init, after these). The streamed exports
   // (platform/http/response-stream.ts) go through it too: their back-pressure waits on the compressor's 'drain'.
+  if (options.webDist) app.use(precompressedAssets(options.webDist));
   app.use(compression({ threshold: 1024 }));
   // No body parser before routing: a body is read only once a route that takes one was matched,
   // within that route's limits (platform/http/body-parsing.ts). In this order: a heavy request waits for

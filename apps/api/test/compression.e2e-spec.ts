@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import compression from 'compression';
 import express from 'express';
 import request from 'supertest';
@@ -67,6 +68,10 @@ describe('compression of the built web app', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Throughline</title>');
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
+    // A chunk the build compressed (apps/web/vite.config.ts): its copies say so, to tell them from on-the-fly ones.
+    writeFileSync(join(dist, 'assets', 'chart-def456.js'), script);
+    writeFileSync(join(dist, 'assets', 'chart-def456.js.br'), brotliCompressSync(`${script}// brotli, at build\n`));
+    writeFileSync(join(dist, 'assets', 'chart-def456.js.gz'), gzipSync(`${script}// gzip, at build\n`));
     await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TL_TEMPLATE_DATABASE}`));
     app = await createApp({
       webDist: dist,
@@ -85,21 +90,38 @@ describe('compression of the built web app', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  it('serves the app’s scripts gzipped to a browser that accepts it', async () => {
-    const res = await request(app.getHttpServer())
-      .get('/assets/index-abc123.js')
-      .set('Accept-Encoding', 'gzip, deflate')
+  /** The answer's text (supertest inflates gzip and brotli itself). */
+  const asset = (path: string, acceptEncoding: string) =>
+    request(app.getHttpServer())
+      .get(path)
+      .set('Accept-Encoding', acceptEncoding)
       .buffer(true)
       .parse((stream, done) => {
-        let text = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => (text += chunk));
-        stream.on('end', () => done(null, text));
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+        stream.on('end', () => done(null, Buffer.concat(chunks)));
       })
       .expect(200);
+
+  it('serves the app’s scripts gzipped to a browser that accepts it', async () => {
+    const res = await asset('/assets/index-abc123.js', 'gzip, deflate');
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['content-type']).toMatch(/javascript/);
-    expect(res.body).toBe(script);
+    expect((res.body as Buffer).toString('utf8')).toBe(script);
+  });
+
+  it('serves the copies the build compressed, brotli first, as the browser accepts them', async () => {
+    const br = await asset('/assets/chart-def456.js', 'gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect((br.body as Buffer).toString('utf8')).toBe(`${script}// brotli, at build\n`);
+    const gz = await asset('/assets/chart-def456.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect((gz.body as Buffer).toString('utf8')).toBe(`${script}// gzip, at build\n`);
+    const plain = await asset('/assets/chart-def456.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect((plain.body as Buffer).toString('utf8')).toBe(script);
   });
 });
 
