@@ -279,7 +279,8 @@ export function MapCanvas(props: MapCanvasProps) {
           // A large view keeps it: zooming out past the far zoom, React Flow renders once more with all
           // its nodes before the picture takes them (the visible ones only, then — not 2,000).
           onlyRenderVisibleElements={!renderAll && (!far || nodes.length >= PICTURE_MIN_CARDS)}
-          minZoom={0.03}
+          // Far enough out that a fitted 2,000-card view (about 0.03) can still be zoomed out of.
+          minZoom={0.01}
           maxZoom={2}
           zoomOnDoubleClick={false}
           deleteKeyCode={null}

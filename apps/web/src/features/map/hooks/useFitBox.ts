@@ -19,7 +19,7 @@ export function useFitBox() {
   const { setViewport } = useReactFlow();
   /** The viewport that frames these cards, or null when there are none. */
   const viewportFor = useCallback(
-    (corners: readonly XY[], { padding = 0.1, minZoom = 0.03, maxZoom = 2 }: FitBoxOptions = {}): Viewport | null => {
+    (corners: readonly XY[], { padding = 0.1, minZoom = 0.01, maxZoom = 2 }: FitBoxOptions = {}): Viewport | null => {
       if (corners.length === 0) return null;
       const xs = corners.map((c) => c.x);
       const ys = corners.map((c) => c.y);

@@ -1,4 +1,4 @@
-import { farFontSize, farLabelLines, farLabelMetrics, TINY_ZOOM } from './farLabels';
+import { farFontSize, farFontStep, farLabelLines, farLabelMetrics, TINY_ZOOM } from './farLabels';
 
 describe('farLabelMetrics', () => {
   it('keeps the label about 10.5 px on screen, within 12–60 px of the map', () => {
@@ -21,8 +21,18 @@ describe('farLabelMetrics', () => {
   });
 });
 
+describe('farFontStep', () => {
+  it('sets the labels again only when the zoom crosses a step: between two, nothing changes', () => {
+    expect(farLabelMetrics(0.3)).toEqual(farLabelMetrics(0.31));
+    expect(farLabelMetrics(0.3).font).not.toBe(farLabelMetrics(0.4).font);
+    const steps = [12, 15, 19, 24, 30, 37, 47, 58].map(farFontStep);
+    expect(new Set(steps).size).toBe(steps.length);
+    expect(farFontStep(35)).toBe(farFontStep(36));
+  });
+});
+
 describe('farLabelLines', () => {
-  const metrics = (perLine: number, lines: number, tiny = false) => ({ perLine, lines, tiny });
+  const metrics = (perLine: number, lines: number, tiny = false) => ({ font: 24, perLine, lines, tiny });
 
   it('puts the key first and wraps the title at word boundaries', () => {
     expect(farLabelLines('OBJ-1', 'Grow revenue in the north', metrics(12, 3))).toEqual([

@@ -8,6 +8,8 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../layout/geometry';
  * the card.
  */
 export interface FarLabelMetrics {
+  /** The font size in map units, in steps (`farFontStep`): a zoom within the same step changes nothing. */
+  font: number;
   /** Only the key is shown (very far out). */
   tiny: boolean;
   /** Characters that fit on a line of the card at this zoom. */
@@ -32,10 +34,20 @@ export function farFontSize(zoom: number): number {
   return zoom < TINY_ZOOM ? clamp(12, 9 / zoom, 56) : clamp(12, 10.5 / zoom, 60);
 }
 
+/**
+ * The font size in steps of a quarter: between two steps the labels grow and shrink a little with the
+ * map instead of being set again. Setting them again means shaping 2,000 labels' text anew, a long frame
+ * at the end of a zoom (docs/performance.md, "Map").
+ */
+export function farFontStep(size: number): number {
+  return Math.round(1.25 ** Math.round(Math.log(size) / Math.log(1.25)));
+}
+
 export function farLabelMetrics(zoom: number): FarLabelMetrics {
-  const font = farFontSize(zoom);
+  const font = farFontStep(farFontSize(zoom));
   const tiny = zoom < TINY_ZOOM;
   return {
+    font,
     tiny,
     perLine: Math.max(3, Math.floor(INNER_WIDTH / (font * CHAR_EM))),
     lines: tiny ? 1 : clamp(1, Math.floor(INNER_HEIGHT / (font * LINE_EM)), 3),

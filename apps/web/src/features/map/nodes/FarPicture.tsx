@@ -14,21 +14,24 @@ import './farPicture.css';
  * of it (hooks/useFarPicture.ts), so everything a card does works at this zoom too.
  *
  * `zoom` is the zoom the picture was last drawn for (it changes when a gesture rests, zoomStyle.ts):
- * the labels are wrapped again only when the characters or lines that fit have changed.
+ * the labels are set and wrapped again only when their font's step changes (model/farLabels.ts).
  */
 export const FarPicture = memo(function FarPicture({ nodes, zoom }: { nodes: MapNode[]; zoom: number }) {
   const { diff } = useContext(MapOverlayContext);
   const cards = useMemo(() => nodes.filter(isCard), [nodes]);
-  const { tiny, perLine, lines } = farLabelMetrics(zoom);
+  const { font, tiny, perLine, lines } = farLabelMetrics(zoom);
   const shapes = useMemo(() => pictureShapes(cards, diff), [cards, diff]);
-  const labels = useMemo(() => pictureLabels(cards, { tiny, perLine, lines }), [cards, tiny, perLine, lines]);
+  const labels = useMemo(
+    () => pictureLabels(cards, { font, tiny, perLine, lines }),
+    [cards, font, tiny, perLine, lines],
+  );
   return (
     <EdgeLabelRenderer>
       <svg className="far-picture" aria-hidden="true" data-testid="far-picture" data-cards={cards.length}>
         {shapes.map((s) => (
           <path key={s.className} className={s.className} d={s.d} />
         ))}
-        <g className="far-labels">
+        <g className="far-labels" fontSize={font}>
           {labels.map((l) => (
             <Label key={l.id} x={l.x} y={l.y} cardKey={l.key} text={l.lines.join('\n')} dimmed={l.dimmed} />
           ))}
