@@ -1,5 +1,6 @@
 import type { Positions, XY } from '../layout/geometry';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/geometry';
+import { frameOf } from './groups';
 import { arrange } from './placement';
 import { graphLink, graphNode } from './testGraph';
 
@@ -229,5 +230,35 @@ describe('placement in a grouped map: made on the map', () => {
       hints: { 'PRJ-NEW': { x: 3000, y: 1600 } },
     });
     expect(out['PRJ-NEW']).toEqual({ x: 3000, y: 1600 });
+  });
+});
+
+describe('placement in swimlanes', () => {
+  it('keeps a new card in its own lane, even beside a neighbour in the lane below', () => {
+    // Lane A: one row of three; lane B below it (as layoutLanes stacks them), its first card under A's.
+    const positions: Positions = {
+      A1: { x: 560, y: 40 },
+      A2: { x: 848, y: 40 },
+      A3: { x: 1136, y: 40 },
+      B1: { x: 560, y: 320 },
+    };
+    const groupOf = new Map([
+      ['A1', 'A'],
+      ['A2', 'A'],
+      ['A3', 'A'],
+      ['B1', 'B'],
+      ['NEW', 'A'],
+    ]);
+    const out = arrange({
+      nodes: [...Object.keys(positions), 'NEW'].map((id) => graphNode(id, 'project')),
+      // It depends on B1: beside it is in lane B.
+      links: [graphLink('NEW', 'B1', 'depends_on')],
+      positions,
+      pinned: none,
+      groups: { groupOf, frame: frameOf('lanes') },
+    });
+    // In lane A (grown to hold it), clear of lane B's band: the two lanes' padding apart.
+    expect(out.NEW.y + NODE_HEIGHT + 40).toBeLessThanOrEqual(positions.B1.y - 40);
+    expect(clearOfAll('NEW', out)).toBe(true);
   });
 });
