@@ -1,6 +1,6 @@
 import { CoverageTrend, loadTrendChart } from './CoverageTrend';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { dashboardQuery, dashboardRedRisksQuery } from '../../api/dashboard.queries';
 import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
@@ -27,10 +27,10 @@ export function DashboardPage() {
   const session = useSignedIn();
   const format = useFormat();
   const dashboard = useQuery(dashboardQuery());
-  // The headline first: the heatmap follows in a second, interruptible render — also when the answer was in before
-  // the page's first render (boot.js asks for it early), hence the initial undefined — and the sections below it in
-  // a third (`AfterPaint`).
-  const rest = useDeferredValue(dashboard.data, undefined);
+  // The headline first, painted: the heatmap follows in a second render once a frame has shown the figures (a
+  // deferred render alone ran before Chromium painted them, so both appeared together) — and the sections below it
+  // in a third (`AfterPaint`).
+  const rest = usePaintedFirst(dashboard.data);
   // The RAID log's red risks (each objective's chain worked out by the API): their own request, beside the figures,
   // never before them.
   const red = useQuery(dashboardRedRisksQuery());
@@ -93,6 +93,25 @@ export function DashboardPage() {
       </div>
     </div>
   );
+}
+
+/**
+ * `value`, one frame late: set (in a transition) from a task queued by the animation frame after it changed, so
+ * whatever `value` alone shows is painted before what this drives is rendered.
+ */
+function usePaintedFirst<T>(value: T | undefined): T | undefined {
+  const [shown, setShown] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    if (value === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => (timer = setTimeout(() => startTransition(() => setShown(value)), 0));
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(show) : (show(), undefined);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return value === undefined ? undefined : shown;
 }
 
 /**
