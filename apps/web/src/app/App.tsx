@@ -2,6 +2,7 @@
 import './app.css';
 import '../ui/ui.css';
 import { lazy, Suspense, type ComponentType } from 'react';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LogInPage } from '../features/auth/LogInPage';
 import { DashboardPage, loadDashboardCharts } from '../features/dashboard/DashboardPage';
@@ -23,9 +24,11 @@ function page(load: () => Promise<ComponentType>) {
   const Lazy = lazy(() => load().then((component) => ({ default: component })));
   return function Page() {
     return (
-      <Suspense fallback={<div className="splash" />}>
-        <Lazy />
-      </Suspense>
+      <ErrorBoundary>
+        <Suspense fallback={<div className="splash" />}>
+          <Lazy />
+        </Suspense>
+      </ErrorBoundary>
     );
   };
 }
