@@ -205,7 +205,9 @@ async function traced(browser: Browser, base: string): Promise<void> {
         e.name === 'ResourceSendRequest' && (e.args?.data as { url?: string } | undefined)?.url?.endsWith('/dashboard'),
     );
     const main = nav ? { pid: nav.pid, tid: nav.tid } : busiest();
-    const origin = nav?.ts ?? request?.ts;
+    // Last resort: tracing starts just before the navigation.
+    const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+    const origin = nav?.ts ?? request?.ts ?? started?.ts;
     if (origin === undefined) throw new Error('no navigation to /dashboard in the trace');
     const end = origin + heatmap * 1000;
     const own = events

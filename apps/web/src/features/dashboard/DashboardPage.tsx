@@ -6,6 +6,7 @@ import { describeError } from '../../ui/errors';
 import { useFormat } from '../../ui/format';
 import { useSignedIn } from '../auth/session';
 import { Accountability } from './Accountability';
+import { warmFormatters } from './figures';
 import { Headline } from './Headline';
 import { Heatmap } from './Heatmap';
 import { ObjectiveCards } from './ObjectiveCards';
@@ -39,6 +40,13 @@ export function DashboardPage() {
     [red.data],
   );
   useOpenDetailsForPrint();
+  // While the figures are on their way (the main thread is idle then), the formatters the heatmap will need.
+  const arrived = dashboard.data !== undefined;
+  useEffect(() => {
+    if (arrived || typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => warmFormatters(format), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [arrived, format]);
   return (
     <div className="page dashboard-page">
       <div className="page-inner dashboard-inner">

@@ -44,6 +44,16 @@ export function compactMoney(amount: number, format: Pick<Format, 'currency' | '
 }
 
 /**
+ * Makes the heatmap's formatters before it needs them: the first compact currency formatter takes 50–100 ms to make
+ * (its locale data), which the page can spend while it waits for the figures rather than after they arrive.
+ */
+export function warmFormatters(format: Pick<Format, 'currency' | 'locale' | 'money'>): void {
+  compactMoney(0, format);
+  percent(0.5, format.locale);
+  format.money(0);
+}
+
+/**
  * The shade (0–4) of a heatmap cell: its value against the largest cell's, in five steps, so that
  * one huge programme does not wash every other cell out — steps are by share of the maximum's
  * square root. 0 is an empty cell.
