@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { earlyGraphPath } from './src/features/map/earlyGraphPath';
 
 /**
  * The web app. In production the API serves `dist/` on its own port; in development
@@ -37,11 +38,12 @@ export default defineConfig({
 
 /**
  * Runs in the browser from `<head>`, before the app's script has even arrived (docs/performance.md, "Dashboard"):
- * asks for the session — and on `/dashboard` for the dashboard — at once, for main.tsx to adopt
- * (`window.__throughlineEarly`), and on the map's addresses preloads the map's chunk beside the entry's, which no
- * longer carries it. A classic script of the app's own origin, so the CSP's `script-src 'self'` allows it.
+ * asks for the session — on `/dashboard` for the dashboard, on the map's addresses for the map's view
+ * (`earlyGraphPath`, the same function the app's test holds to its own reading of the address) — at once, for
+ * main.tsx and prefetchMap.ts to adopt (`window.__throughlineEarly`), and on the map's addresses preloads the
+ * map's chunk beside the entry's, which no longer carries it. A classic script of the app's own origin, so the CSP's `script-src 'self'` allows it.
  */
-function boot(mapChunks: string[]) {
+function boot(mapChunks: string[], graphPath: (search: string) => string) {
   const path = location.pathname;
   const get = (url: string) =>
     fetch(`/api${url}`, {
@@ -50,6 +52,10 @@ function boot(mapChunks: string[]) {
     });
   const early: Record<string, Promise<Response>> = { '/auth/session': get('/auth/session') };
   if (path === '/dashboard') early['/dashboard'] = get('/dashboard');
+  if (path === '/' || path === '/map') {
+    const graph = graphPath(location.search);
+    early[graph] = get(graph);
+  }
   (window as unknown as { __throughlineEarly: typeof early }).__throughlineEarly = early;
   if (path === '/' || path === '/map') {
     for (const href of mapChunks) {
@@ -78,7 +84,7 @@ function bootScript(): Plugin {
         const entry = chunks.find((c) => c.isEntry);
         const inEntry = new Set(entry ? [entry.fileName, ...entry.imports] : []);
         const map = home ? [home.fileName, ...home.imports].filter((f) => !inEntry.has(f)) : [];
-        const source = `(${boot.toString()})(${JSON.stringify(map.map((f) => `/${f}`))});\n`;
+        const source = `(${boot.toString()})(${JSON.stringify(map.map((f) => `/${f}`))}, ${earlyGraphPath.toString()});\n`;
         fileName = `assets/boot-${hash(source)}.js`;
         this.emitFile({ type: 'asset', fileName, source });
       },

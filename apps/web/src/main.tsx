@@ -5,7 +5,7 @@ import { App } from './app/App';
 import { createQueryClient } from './app/queryClient';
 import { sessionQuery } from './api/auth.queries';
 import { dashboardQuery } from './api/dashboard.queries';
-import { adoptEarly } from './features/dashboard/earlyRequests';
+import { adoptEarly } from './api/earlyRequests';
 import { prefetchMap } from './features/map/prefetchMap';
 import { applyKindColours } from './ui/kindColours';
 

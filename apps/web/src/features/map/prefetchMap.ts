@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { businessUnitsQuery } from '../../api/businessUnits.queries';
-import { graphViewQuery } from '../../api/graph.queries';
+import { adoptEarly } from '../../api/earlyRequests';
+import { graphViewPath, graphViewQuery } from '../../api/graph.queries';
 import { mapLayoutQuery } from '../../api/mapLayouts.queries';
 import { hasNodesQuery } from '../../api/onboarding.queries';
 import { prewarmLayout } from './layout/layoutClient';
@@ -16,7 +17,12 @@ import { parseMapUrl, viewKey, viewParams } from './useMapUrl';
 export function prefetchMap(client: QueryClient) {
   prewarmLayout();
   const url = parseMapUrl(new URLSearchParams(window.location.search));
-  void client.prefetchQuery(graphViewQuery(viewParams(url)));
+  // The view's request, as `boot.js` already started it from <head> (earlyGraphPath.ts): adopted, not asked again.
+  const view = graphViewQuery(viewParams(url));
+  void client.prefetchQuery({
+    ...view,
+    queryFn: (context) => adoptEarly(graphViewPath(viewParams(url)), () => view.queryFn!(context)),
+  });
   void client.prefetchQuery(hasNodesQuery());
   void client.prefetchQuery(businessUnitsQuery());
   void client.prefetchQuery(mapLayoutQuery(viewKey(url)));
