@@ -8,6 +8,7 @@ import { AccountChangeLog1795647600000 } from './1795647600000-AccountChangeLog.
 import { SnapshotsRaid1795647700000 } from './1795647700000-SnapshotsRaid.js';
 import { MapLayouts1795647800000 } from './1795647800000-MapLayouts.js';
 import { OkrCycles1795647900000 } from './1795647900000-OkrCycles.js';
+import { MapViewOrder1795648000000 } from './1795648000000-MapViewOrder.js';
 
 /**
  * Every migration, in order. Listed by hand rather than globbed so the same list works
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   SnapshotsRaid1795647700000,
   MapLayouts1795647800000,
   OkrCycles1795647900000,
+  MapViewOrder1795648000000,
 ];

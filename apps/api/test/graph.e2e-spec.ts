@@ -1,5 +1,6 @@
 import type { GraphView, TraceView } from '@throughline/domain';
 import { DemoSeeder } from '../src/portfolio-io/demo/demo-seeder.service.js';
+import { nodeOrder } from '../src/views/views.sql.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 /** Trace and views on the demo organisation (docs/demo-portfolio.md); expected keys checked by hand against its links. */
@@ -151,6 +152,29 @@ describe('graph', () => {
       expect(whole).toMatchObject({ truncated: false });
       expect(whole.nodes).toHaveLength(98);
       expect(whole.links).toHaveLength(186);
+    });
+
+    it('reads the first nodes of an organisation along the layout order’s own index, not by sorting them all', async () => {
+      // nodes_layout_order_idx (migration MapViewOrder) must index exactly nodeOrder(); if either changes alone,
+      // PostgreSQL sorts every node of the organisation again (100 ms at 60,000 nodes).
+      const [{ org_id: orgId }] = (await t.dataSource.query('SELECT org_id FROM nodes LIMIT 1')) as {
+        org_id: string;
+      }[];
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await runner.query('SET enable_seqscan = off'); // a tiny table: make the planner show what it can use
+        const plan = (
+          (await runner.query(`EXPLAIN SELECT n.id FROM nodes n WHERE n.org_id = $1 ORDER BY ${nodeOrder()} LIMIT 3`, [
+            orgId,
+          ])) as { 'QUERY PLAN': string }[]
+        )
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
+        expect(plan).toContain('nodes_layout_order_idx');
+        expect(plan).not.toMatch(/Sort/);
+      } finally {
+        await runner.release();
+      }
     });
 
     it('picks the whole organisation when it fits, strategy otherwise (scope=auto)', async () => {
