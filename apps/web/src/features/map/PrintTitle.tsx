@@ -1,4 +1,5 @@
 import type { BusinessUnitRecord, GraphNode } from '@throughline/domain';
+import { useEffect, useState } from 'react';
 import { useFormat } from '../../ui/format';
 import type { MapUrlState } from './useMapUrl';
 
@@ -26,11 +27,23 @@ export function PrintTitle({
   nodes: number;
 }) {
   const format = useFormat();
+  // The date is for paper: written once the browser is idle, since the first date formatter costs 50–100 ms
+  // of locale data, which the map's opening should not wait for (docs/performance.md, "Map").
+  const [printedOn, setPrintedOn] = useState<string | null>(null);
+  useEffect(() => {
+    const write = () => setPrintedOn(format.date(new Date().toISOString()));
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(write, 500);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(write, { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, [format]);
   return (
     <div className="map-print-title" data-testid="map-print-title">
       <strong>{printTitle(scope, unit, root)}</strong>
       <span>
-        {nodes} nodes · printed {format.date(new Date().toISOString())}
+        {nodes} nodes{printedOn && ` · printed ${printedOn}`}
       </span>
     </div>
   );

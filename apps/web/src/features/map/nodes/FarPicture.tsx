@@ -58,6 +58,14 @@ const Label = memo(function Label({
   text: string;
   dimmed: boolean;
 }) {
+  // Far out a label is its key alone: one element, not three (2,000 labels: 4,000 elements fewer to make).
+  if (text === key) {
+    return (
+      <text x={x} y={y} className={dimmed ? 'far-key is-dimmed' : 'far-key'} data-key={key}>
+        {key}
+      </text>
+    );
+  }
   const lines = text.split('\n');
   return (
     <text x={x} y={y} className={dimmed ? 'is-dimmed' : undefined} data-key={key}>
