@@ -10,18 +10,18 @@ interface State {
  * could not be fetched (a new version deployed since the tab opened, or the network gone) ends here too.
  */
 export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
-  state: State = { error: null };
+  override state: State = { error: null };
 
   static getDerivedStateFromError(error: Error): State {
     return { error };
   }
 
-  componentDidCatch(error: Error, info: ErrorInfo) {
+  override componentDidCatch(error: Error, info: ErrorInfo) {
     // The browser's console is where a support call starts; the page says it in words.
     console.error('A page failed to draw', error, info.componentStack);
   }
 
-  render() {
+  override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
     const loading = /dynamically imported module|Loading chunk|Failed to fetch/i.test(error.message);
