@@ -109,6 +109,11 @@ test('a large view zoomed out is one picture: no card is drawn until the pointer
   await page.mouse.move(other.x, other.y, { steps: 4 });
   await expect(page.getByTestId('node-OBJ-2')).toBeVisible();
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  // Fit the view frames the whole view, not the two cards React Flow holds over the picture.
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(page.locator('[data-testid=map-canvas][data-picture=true]')).toBeVisible();
+  expect(await zoom(page)).toBeLessThan(0.45);
   await page.context().close();
 });
 

@@ -1,6 +1,7 @@
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -70,6 +71,15 @@ const FAR_ZOOM = 0.45;
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 /** Fitting the whole view: by the cards' positions, since over the far-zoom picture React Flow holds only a few. */
 const FIT = { padding: 0.08, maxZoom: 1, duration: 0 };
+/** Four corners drawn inwards: the fit button's icon (React Flow does not export its own). */
+const FitIcon = () => (
+  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+  </svg>
+);
+
+/** Whether a view of `cards` is drawn as one picture when zoomed out (an export draws every card). */
+const drawsPicture = (cards: number, renderAll: boolean) => cards >= PICTURE_MIN_CARDS && !renderAll;
 
 const PRO_OPTIONS = { hideAttribution: true };
 /** Zoomed out, React Flow draws no edges: `FarEdges` draws them all as one picture. */
@@ -94,8 +104,8 @@ export function MapCanvas(props: MapCanvasProps) {
   const store = useStoreApi<MapNode, MapEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomCss = useRef<ZoomStyle | null>(null);
-  // A fit on its way to a far zoom on a large view (see `fitAll`): the zoom it is going to, or null.
-  const [pictureFirst, setPictureFirst] = useState<number | null>(null);
+  // A fit on its way to a far zoom on a large view (see `fitAll`): where it is going, or null.
+  const [farFit, setFarFit] = useState<Viewport | null>(null);
   // The zoom as last written (at rest): what the far-zoom picture wraps its labels for.
   const [restingZoom, setRestingZoom] = useState(1);
   useEffect(() => {
@@ -113,7 +123,7 @@ export function MapCanvas(props: MapCanvasProps) {
   }, []);
   const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => {
     zoomCss.current?.moveEnd(viewport.zoom);
-    setPictureFirst(null); // the fit it waited for is done: from here the zoom decides
+    setFarFit(null); // the fit it waited for is done: from here the zoom decides
   }, []);
 
   // Derived nodes become state so a drag can move one node without rebuilding the rest; when the
@@ -138,30 +148,25 @@ export function MapCanvas(props: MapCanvasProps) {
   // A fit that ends far out on a large view turns the picture on first, and moves once it is up: moved
   // first, React Flow would mount a card for each of the view's nodes for one render (all are on
   // screen far out) only to drop them in the next — seconds of a 2,000-node view's opening.
-  const fitPending = useRef<Viewport | null>(null);
   const fitAll = useCallback(() => {
     const all = latestNodes.current;
     const viewport = viewportFor(
-      all.map((n) => n.position),
+      all.map((n) => ({ ...n.position, width: n.width, height: n.height })),
       FIT,
     );
     if (!viewport) return;
-    if (viewport.zoom < FAR_ZOOM && all.length >= PICTURE_MIN_CARDS && !renderAll) {
-      fitPending.current = viewport;
-      setPictureFirst(viewport.zoom);
-    } else void setViewport(viewport);
+    if (viewport.zoom < FAR_ZOOM && drawsPicture(all.length, renderAll)) setFarFit(viewport);
+    else void setViewport(viewport);
   }, [viewportFor, setViewport, renderAll]);
   useEffect(() => {
     if (readyKey) fitAll();
   }, [readyKey, fitAll]);
   useEffect(() => {
-    if (pictureFirst === null || !fitPending.current) return;
-    void setViewport(fitPending.current);
-    fitPending.current = null;
-  }, [pictureFirst, setViewport]);
+    if (farFit) void setViewport(farFit);
+  }, [farFit, setViewport]);
 
   // A large view zoomed out is one picture, with real cards only where a person is working.
-  const picture = (far || pictureFirst !== null) && nodes.length >= PICTURE_MIN_CARDS && !renderAll;
+  const picture = (far || farFit !== null) && drawsPicture(nodes.length, renderAll);
   const { shown, cardAtPoint, onPointerMove, onPointerLeave } = useFarPicture(nodes, picture);
 
   // Only moves are applied here; selection and deletion go through the screen (keyboard, panels).
@@ -278,7 +283,7 @@ export function MapCanvas(props: MapCanvasProps) {
           // the edges while panning cost more than drawing them (bench/map.ts: pan p95 117 vs 150 ms).
           // A large view keeps it: zooming out past the far zoom, React Flow renders once more with all
           // its nodes before the picture takes them (the visible ones only, then — not 2,000).
-          onlyRenderVisibleElements={!renderAll && (!far || nodes.length >= PICTURE_MIN_CARDS)}
+          onlyRenderVisibleElements={!renderAll && (!far || drawsPicture(nodes.length, renderAll))}
           // Far enough out that a fitted 2,000-card view (about 0.03) can still be zoomed out of.
           minZoom={0.01}
           maxZoom={2}
@@ -297,7 +302,17 @@ export function MapCanvas(props: MapCanvasProps) {
           {/* Not far out: there the dots are a grey texture a few pixels apart, and repainting it on
               every frame of a pan doubled the frame time of a 2,000-node overview (docs/performance.md). */}
           {!far && <Background gap={24} color="#dfe4ea" />}
-          <Controls showInteractive={false} onFitView={fitAll} />
+          {/* Its own fit button: React Flow's frames the nodes it holds, which over the far-zoom picture are a few. */}
+          <Controls showInteractive={false} showFitView={false}>
+            <ControlButton
+              onClick={fitAll}
+              className="react-flow__controls-fitview"
+              title="Fit the view"
+              aria-label="Fit the view"
+            >
+              <FitIcon />
+            </ControlButton>
+          </Controls>
           {/* Not over the far-zoom picture: it draws the visible cards only (none), and there the whole
               view is on screen anyway. */}
           {!picture && (
@@ -305,7 +320,7 @@ export function MapCanvas(props: MapCanvasProps) {
           )}
           <ConnectionHint explain={explainConnection} describe={props.describeConnection} cardAt={cardAtPoint} />
           {far && <FarEdges nodes={nodes} edges={edges} />}
-          {picture && <FarPicture nodes={nodes} zoom={pictureFirst ?? restingZoom} />}
+          {picture && <FarPicture nodes={nodes} zoom={farFit?.zoom ?? restingZoom} />}
         </ReactFlow>
       </FarContext.Provider>
     </div>

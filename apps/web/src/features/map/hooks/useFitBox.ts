@@ -2,6 +2,9 @@ import { getViewportForBounds, useReactFlow, useStoreApi, type FitViewOptions, t
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH, type Positions, type XY } from '../layout/geometry';
 
+/** Where something is drawn: its top-left corner, and its size when it is not a card's. */
+export type Box = XY & { width?: number; height?: number };
+
 export interface FitBoxOptions {
   padding?: FitViewOptions['padding'];
   minZoom?: number;
@@ -17,23 +20,29 @@ export interface FitBoxOptions {
 export function useFitBox() {
   const store = useStoreApi();
   const { setViewport } = useReactFlow();
-  /** The viewport that frames these cards, or null when there are none. */
+  /** The viewport that frames these boxes (a card's size unless a box says its own), or null when there are none. */
   const viewportFor = useCallback(
-    (corners: readonly XY[], { padding = 0.1, minZoom = 0.01, maxZoom = 2 }: FitBoxOptions = {}): Viewport | null => {
-      if (corners.length === 0) return null;
-      const xs = corners.map((c) => c.x);
-      const ys = corners.map((c) => c.y);
-      const x = Math.min(...xs);
-      const y = Math.min(...ys);
-      const bounds = { x, y, width: Math.max(...xs) + NODE_WIDTH - x, height: Math.max(...ys) + NODE_HEIGHT - y };
+    (boxes: readonly Box[], { padding = 0.1, minZoom = 0.01, maxZoom = 2 }: FitBoxOptions = {}): Viewport | null => {
+      if (boxes.length === 0) return null;
+      let left = Infinity;
+      let top = Infinity;
+      let right = -Infinity;
+      let bottom = -Infinity;
+      for (const b of boxes) {
+        left = Math.min(left, b.x);
+        top = Math.min(top, b.y);
+        right = Math.max(right, b.x + (b.width ?? NODE_WIDTH));
+        bottom = Math.max(bottom, b.y + (b.height ?? NODE_HEIGHT));
+      }
+      const bounds = { x: left, y: top, width: right - left, height: bottom - top };
       const { width, height } = store.getState();
       return getViewportForBounds(bounds, width, height, minZoom, maxZoom, padding);
     },
     [store],
   );
   const fitBox = useCallback(
-    (corners: readonly XY[], options: FitBoxOptions = {}) => {
-      const viewport = viewportFor(corners, options);
+    (boxes: readonly Box[], options: FitBoxOptions = {}) => {
+      const viewport = viewportFor(boxes, options);
       return viewport ? setViewport(viewport, { duration: options.duration ?? 0 }) : Promise.resolve(false);
     },
     [viewportFor, setViewport],
