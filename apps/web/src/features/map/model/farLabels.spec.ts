@@ -1,4 +1,4 @@
-import { farFontSize, farFontStep, farLabelLines, farLabelMetrics, TINY_ZOOM } from './farLabels';
+import { farFontSize, farFontStep, farLabelLines, farLabelMetrics, farLabelWrapper, TINY_ZOOM } from './farLabels';
 
 describe('farLabelMetrics', () => {
   it('keeps the label about 10.5 px on screen, within 12–60 px of the map', () => {
@@ -56,5 +56,15 @@ describe('farLabelLines', () => {
   it('shows the key alone, whole, when very far out', () => {
     expect(farLabelLines('KR-12', 'Anything at all', metrics(10, 1, true))).toEqual(['KR-12']);
     expect(farLabelLines('PRJ-1234', 'Anything', metrics(3, 1, true))).toEqual(['PRJ-1234']);
+  });
+});
+
+describe('farLabelWrapper', () => {
+  it('wraps a card once per key and title for its metrics, the same lines each time', () => {
+    const wrap = farLabelWrapper(farLabelMetrics(0.3));
+    const first = wrap('OBJ-1', 'Grow revenue in the north');
+    expect(first).toEqual(farLabelLines('OBJ-1', 'Grow revenue in the north', farLabelMetrics(0.3)));
+    expect(wrap('OBJ-1', 'Grow revenue in the north')).toBe(first);
+    expect(wrap('OBJ-1', 'A new title')).not.toBe(first);
   });
 });

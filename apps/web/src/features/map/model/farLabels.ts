@@ -100,3 +100,18 @@ function ellipsis(lines: string[], perLine: number): string[] {
   const room = last.length < perLine ? last : last.slice(0, -1).trimEnd();
   return [...lines.slice(0, -1), `${room}…`];
 }
+
+/**
+ * `farLabelLines` for one set of metrics, remembered per key and title: the picture's labels are
+ * laid out again whenever a card changes (a drag moves one card a frame), and only the moved card's
+ * position is new — its lines, and the other 1,999 cards', are not.
+ */
+export function farLabelWrapper(metrics: FarLabelMetrics): (key: string, title: string) => string[] {
+  const made = new Map<string, string[]>();
+  return (key, title) => {
+    const id = `${key}\u0000${title}`;
+    let lines = made.get(id);
+    if (!lines) made.set(id, (lines = farLabelLines(key, title, metrics)));
+    return lines;
+  };
+}

@@ -59,7 +59,11 @@ export function pictureShapes(cards: readonly MapNode[], diff: ReadonlyMap<strin
 }
 
 /** Each card's label, wrapped for the zoom the picture is drawn at. */
-export function pictureLabels(cards: readonly MapNode[], metrics: FarLabelMetrics): PictureLabel[] {
+export function pictureLabels(
+  cards: readonly MapNode[],
+  metrics: FarLabelMetrics,
+  wrap: (key: string, title: string) => string[] = (key, title) => farLabelLines(key, title, metrics),
+): PictureLabel[] {
   return cards.map((card) => {
     const { node } = card.data;
     return {
@@ -67,7 +71,7 @@ export function pictureLabels(cards: readonly MapNode[], metrics: FarLabelMetric
       x: Math.round(card.position.x + NODE_WIDTH / 2),
       y: Math.round(card.position.y + NODE_HEIGHT / 2),
       key: node.key,
-      lines: farLabelLines(node.key, node.title, metrics),
+      lines: wrap(node.key, node.title),
       dimmed: card.className === 'is-dimmed',
     };
   });

@@ -1,7 +1,7 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
 import { memo, useContext, useMemo } from 'react';
 import { MapOverlayContext } from '../hooks/useDiffOverlay';
-import { farLabelMetrics } from '../model/farLabels';
+import { farLabelMetrics, farLabelWrapper } from '../model/farLabels';
 import { isCard, pictureLabels, pictureShapes } from '../model/farPicture';
 import type { MapNode } from './types';
 import './farPicture.css';
@@ -21,9 +21,10 @@ export const FarPicture = memo(function FarPicture({ nodes, zoom }: { nodes: Map
   const cards = useMemo(() => nodes.filter(isCard), [nodes]);
   const { font, tiny, perLine, lines } = farLabelMetrics(zoom);
   const shapes = useMemo(() => pictureShapes(cards, diff), [cards, diff]);
+  const wrap = useMemo(() => farLabelWrapper({ font, tiny, perLine, lines }), [font, tiny, perLine, lines]);
   const labels = useMemo(
-    () => pictureLabels(cards, { font, tiny, perLine, lines }),
-    [cards, font, tiny, perLine, lines],
+    () => pictureLabels(cards, { font, tiny, perLine, lines }, wrap),
+    [cards, font, tiny, perLine, lines, wrap],
   );
   return (
     <EdgeLabelRenderer>
