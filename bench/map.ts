@@ -13,8 +13,11 @@
  * CDP (bench/lib/frame-trace.ts: the compositor's own DrawFrame events, not rAF deltas), it drags
  * the pane for a second (pan) and turns the wheel for a second (zoom). Every run also measures
  * the same gestures on an empty canvas (the map of a one-node view, same page and viewport): the
- * floor the machine gives at that moment, so a busy machine shows as a slow baseline. The load
- * average is read before and after each view. Prints medians and writes bench/out/map-<nodes>.json.
+ * floor the machine gives at that moment, so a busy machine shows as a slow baseline; and a one-node
+ * view opened like the others is the time to interactive's floor (sign-in, shell, React Flow). The
+ * load average is read before and after each view. `--cpu-throttle 3` opens the views with the page's
+ * CPU slowed three times (no frames then), for a slower machine's browser. Prints medians and writes
+ * bench/out/map-<nodes>.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,12 +58,19 @@ const { values } = parseArgs({
     cold: { type: 'boolean', default: false },
     /** Print where the renderer's time went during each gesture (trace events by thread and name). */
     breakdown: { type: 'boolean', default: false },
+    /**
+     * Slow the page's CPU N times (CDP's Emulation.setCPUThrottlingRate, the renderer only: the API and
+     * PostgreSQL run as they are): how the map would open on a slower machine's browser. Frames are not
+     * measured with it (the throttle starves the compositor too, so they would measure the throttle).
+     */
+    'cpu-throttle': { type: 'string', default: '1' },
     /** Keep each run's frame intervals in the JSON (large). */
     intervals: { type: 'boolean', default: false },
   },
 });
 const nodes = Number(values.nodes);
 const runs = Number(values.runs);
+const throttle = Number(values['cpu-throttle']);
 const database = `tl_bench_map_${nodes}`;
 const documentPath = fileURLToPath(new URL(`./out/portfolio-${nodes}.json`, import.meta.url));
 const CHROMIUM_ARGS = [
@@ -89,11 +99,12 @@ interface Run {
   drawn: number;
   links: number;
   rendered: number;
-  pan: FrameStats;
-  zoom: FrameStats;
-  /** The same gestures on an empty canvas in the same browser, just before. */
-  emptyPan: FrameStats;
-  emptyZoom: FrameStats;
+  /** The gestures' frames (none with --cpu-throttle). */
+  pan?: FrameStats;
+  zoom?: FrameStats;
+  /** The same gestures on an empty canvas in the same browser, just after. */
+  emptyPan?: FrameStats;
+  emptyZoom?: FrameStats;
   /** With --ab-css: the same gestures on the same page with that CSS added. */
   ab: { css: string; pan: FrameStats; zoom: FrameStats }[];
 }
@@ -130,7 +141,9 @@ async function main() {
       );
     }
 
-    const views = (await pickViews(api.url)).filter((v) => !values.only || v.label.includes(values.only));
+    const views = (await pickViews(api.url)).filter(
+      (v) => !values.only || v.label.includes(values.only) || v.path === EMPTY_VIEW,
+    );
     const results: Record<string, { view: View; loadBefore: number[]; loadAfter: number[]; runs: Run[] }> = {};
     console.log(`load average ${load().join(' ')} (${cpus().length} CPUs)`);
     for (const view of views) {
@@ -160,6 +173,8 @@ async function main() {
  */
 async function pickViews(base: string): Promise<View[]> {
   const fixed: View[] = [
+    // The app's own floor: sign-in, the shell and React Flow with one card, opened the same way.
+    { label: 'one node (the floor)', path: EMPTY_VIEW },
     { label: 'all, first 500', path: '/?scope=all&limit=500' },
     { label: 'all, first 2,000', path: '/?scope=all&limit=2000' },
   ];
@@ -200,24 +215,33 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
     data: { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password },
   });
   if (!signedIn.ok()) throw new Error(`log-in failed: ${signedIn.status()}`);
+  // "Interactive" is taken in the page, not by polling it from here: the first frame after the map is laid out
+  // and drawn (cards, or a large view zoomed out: the far-zoom picture of them) has been painted and the main
+  // thread is free again. (Polling over CDP, as before 1 December, added its round trips: 100–250 ms.)
+  await context.addInitScript(`(() => {
+    const drawn = ${JSON.stringify(DRAWN)};
+    const poll = () => {
+      if (!document.querySelector(drawn)) return requestAnimationFrame(poll);
+      // This frame paints it; React Flow then fits the view (a render at the fitted zoom), painted by the next
+      // frame; the callback of the one after runs once that is on screen, and the task after it once the main
+      // thread is free again.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => setTimeout(() => (window.__tlInteractive = performance.now()))),
+      );
+    };
+    requestAnimationFrame(poll);
+  })()`);
   const page = await context.newPage();
   try {
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
     await page.goto(`${base}${view.path}`);
-    // Laid out and drawn: cards, or (a large view zoomed out) the far-zoom picture of them.
-    await page.waitForSelector(
-      `[data-testid=map-canvas][data-ready=true] :is(.react-flow__node, [data-testid=far-picture])`,
-      {
-        timeout: 120_000,
-      },
-    );
-    // Ready means laid out and handed to React Flow, which then fits the view (a render at the fitted
-    // zoom); interactive is the frame painted after that one.
-    const interactive = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))),
-        ),
-    );
+    await page.waitForSelector(DRAWN, { timeout: 120_000 });
+    const interactive = (await (
+      await page.waitForFunction(() => (window as { __tlInteractive?: number }).__tlInteractive)
+    ).jsonValue()) as number;
     const status = page.getByTestId('status-line');
     const [drawn, links] = ((await status.innerText()).match(/[\d,]+/g) ?? ['0', '0']).map((n) =>
       Number(n.replace(/,/g, '')),
@@ -239,6 +263,7 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
       return { scriptDone: nav ? nav.domContentLoadedEventEnd : NaN, dataIn: at('map:data'), laidOut: at('map:laid-out') };
     })()`)) as { scriptDone: number; dataIn: number; laidOut: number };
 
+    if (throttle > 1) return { ab: [], interactive, ...marks, graphFetch, layout, drawn, links, rendered };
     const motion = await interact(page, base);
     // Each --ab-css on top of the ones before it.
     const ab: { css: string; pan: FrameStats; zoom: FrameStats }[] = [];
@@ -268,6 +293,9 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
   }
 }
 
+/** The map laid out and drawn: cards, or (a large view zoomed out) the far-zoom picture of them. */
+const DRAWN = '[data-testid=map-canvas][data-ready=true] :is(.react-flow__node, [data-testid=far-picture])';
+
 /** A one-node view: the map's page, chrome and React Flow with (nearly) nothing drawn. */
 const EMPTY_VIEW = '/?scope=all&limit=1';
 
@@ -284,29 +312,64 @@ async function interact(page: Page, base: string): Promise<{ pan: FrameStats; zo
   let events: TraceEvent[];
   try {
     await page.waitForTimeout(200);
-    // Pan: drag the empty pane (from its top left corner, clear of the cards) for about a second.
-    const y = pane.y + 40;
-    await page.mouse.move(pane.x + 40, y);
-    await page.mouse.down();
+    // Input as a real mouse sends it, 125 times a second (every 8 ms), sent over CDP without
+    // waiting for each to be handled: Chromium coalesces it to one update per frame, so every
+    // vsync has something new to draw and a frame interval above 16.7 ms is the page's own cost.
+    // (Awaiting each step, as Playwright's mouse does, set the pace instead: 25 ms a pan step and
+    // 50 ms a wheel step on an empty canvas — the medians measured the input, not the page.)
+    const mouse = (params: Record<string, unknown>) => void cdp.send('Input.dispatchMouseEvent', params as never);
+    const transform = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+    const turned: string[] = [await transform()];
+    const at125Hz = async (steps: number, send: (i: number) => void) => {
+      const started = performance.now();
+      for (let i = 0; i < steps; i++) {
+        send(i);
+        // At the turn, that the gesture reached the map at all (frames drawn for a cursor alone would also count).
+        if (i === steps / 2) turned.push(await transform());
+        const next = started + (i + 1) * 8;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+      }
+    };
+    // Pan: drag the empty pane (from its top left corner, clear of the cards) for about a second,
+    // there and back, so the view ends where it started (an A/B's second pass starts from the same view).
+    const x0 = pane.x + 40;
+    const y0 = pane.y + 40;
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: x0, y: y0 });
+    await cdp.send('Input.dispatchMouseEvent', {
+      type: 'mousePressed',
+      x: x0,
+      y: y0,
+      button: 'left',
+      buttons: 1,
+      clickCount: 1,
+    });
     await stamp('tl:pan:start');
-    // There and back, so the view ends where it started (an A/B's second pass starts from the same view).
-    for (let i = 1; i <= 60; i++) {
-      const step = i <= 30 ? i : 60 - i;
-      await page.mouse.move(pane.x + 40 + step * 16, y + step * 6);
-      await page.waitForTimeout(16);
-    }
+    await at125Hz(120, (i) => {
+      const step = i < 60 ? i + 1 : 119 - i;
+      mouse({ type: 'mouseMoved', x: x0 + step * 8, y: y0 + step * 3, button: 'left', buttons: 1 });
+    });
     await stamp('tl:pan:end');
-    await page.mouse.up();
+    await cdp.send('Input.dispatchMouseEvent', {
+      type: 'mouseReleased',
+      x: x0,
+      y: y0,
+      button: 'left',
+      buttons: 0,
+      clickCount: 1,
+    });
     await page.waitForTimeout(300);
-    // Zoom: wheel steps at the centre, 15 out and 15 in again (about ×2.3 each way, so an overview
-    // stays an overview: crossing into full cards is a different cost), about 33 ms apart.
-    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    // Zoom: the wheel at the centre for about a second, out then in again by the same amount
+    // (about ×2.3 each way, so an overview stays an overview: crossing into full cards is a
+    // different cost).
+    const cx = pane.x + pane.width / 2;
+    const cy = pane.y + pane.height / 2;
+    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: cx, y: cy });
     await stamp('tl:zoom:start');
-    for (let i = 0; i < 30; i++) {
-      await page.mouse.wheel(0, i < 15 ? 40 : -40);
-      await page.waitForTimeout(33);
-    }
+    await at125Hz(120, (i) => mouse({ type: 'mouseWheel', x: cx, y: cy, deltaX: 0, deltaY: i < 60 ? 10 : -10 }));
     await stamp('tl:zoom:end');
+    // Before, at the pan's turn, at the zoom's turn: three different views, or a gesture missed the map.
+    if (new Set(turned).size !== 3) throw new Error(`a gesture did not move the map: ${turned.join(' | ')}`);
     await page.waitForTimeout(300);
   } finally {
     events = await stopFrameTrace(cdp);
@@ -331,28 +394,34 @@ async function interact(page: Page, base: string): Promise<{ pan: FrameStats; zo
 }
 
 function frameSets(r: Run): FrameStats[] {
-  return [r.pan, r.zoom, r.emptyPan, r.emptyZoom, ...r.ab.flatMap((a) => [a.pan, a.zoom])];
+  return [r.pan, r.zoom, r.emptyPan, r.emptyZoom, ...r.ab.flatMap((a) => [a.pan, a.zoom])].filter(
+    (f): f is FrameStats => f !== undefined,
+  );
 }
 
 function report(view: View, results: Run[], loadBefore: number[], loadAfter: number[]) {
   const median = (pick: (r: Run) => number) => summarise(results.map(pick)).median;
   const r = results[0];
-  const frames = (label: string, pick: (r: Run) => FrameStats) =>
-    `${label} median ${median((x) => pick(x).median).toFixed(1)} / p95 ${median((x) => pick(x).p95).toFixed(1)} / ` +
-    `max ${Math.round(median((x) => pick(x).max))} ms (${Math.round(median((x) => pick(x).frames))} frames)`;
+  const frames = (label: string, pick: (r: Run) => FrameStats | undefined) =>
+    pick(r) === undefined
+      ? ''
+      : `${label} median ${median((x) => pick(x)!.median).toFixed(1)} / p95 ${median((x) => pick(x)!.p95).toFixed(1)} / ` +
+        `max ${Math.round(median((x) => pick(x)!.max))} ms (${Math.round(median((x) => pick(x)!.frames))} frames)`;
   console.log(
     `${view.label.padEnd(34)} ${String(r.drawn).padStart(5)} nodes ${String(r.links).padStart(5)} links  ` +
       `interactive ${Math.round(median((x) => x.interactive))} ms  (script ${Math.round(median((x) => x.scriptDone))}, ` +
       `data ${Math.round(median((x) => x.dataIn))}, laid out ${Math.round(median((x) => x.laidOut))}; ` +
-      `graph fetch ${Math.round(median((x) => x.graphFetch))}, layout ${Math.round(median((x) => x.layout))})  DOM nodes ${r.rendered}\n` +
-      `    ${frames('pan', (x) => x.pan)}   ${frames('zoom', (x) => x.zoom)}\n` +
+      `graph fetch ${Math.round(median((x) => x.graphFetch))}, layout ${Math.round(median((x) => x.layout))})  cards drawn ${r.rendered}\n` +
+      (r.pan ? `    ${frames('pan', (x) => x.pan)}   ${frames('zoom', (x) => x.zoom)}\n` : '') +
       r.ab
         .map(
           (a, i) =>
             `    + ${a.css}\n      ${frames('pan', (x) => x.ab[i].pan)}   ${frames('zoom', (x) => x.ab[i].zoom)}\n`,
         )
         .join('') +
-      `    empty canvas: ${frames('pan', (x) => x.emptyPan)}   ${frames('zoom', (x) => x.emptyZoom)}\n` +
+      (r.emptyPan
+        ? `    empty canvas: ${frames('pan', (x) => x.emptyPan)}   ${frames('zoom', (x) => x.emptyZoom)}\n`
+        : '') +
       `    load average ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
   );
 }

@@ -41,9 +41,9 @@ export default defineConfig({
  * asks for the session — on `/dashboard` for the dashboard, on the map's addresses for the map's view
  * (`earlyGraphPath`, the same function the app's test holds to its own reading of the address) — at once, for
  * main.tsx and prefetchMap.ts to adopt (`window.__throughlineEarly`), and on the map's addresses preloads the
- * map's chunk beside the entry's, which no longer carries it. A classic script of the app's own origin, so the CSP's `script-src 'self'` allows it.
+ * map's chunk and sheets beside the entry's, which no longer carries them. A classic script of the app's own origin, so the CSP's `script-src 'self'` allows it.
  */
-function boot(mapChunks: string[], graphPath: (search: string) => string) {
+function boot(mapChunks: string[], mapSheets: string[], graphPath: (search: string) => string) {
   const path = location.pathname;
   const get = (url: string) =>
     fetch(`/api${url}`, {
@@ -65,10 +65,20 @@ function boot(mapChunks: string[], graphPath: (search: string) => string) {
       link.href = href;
       document.head.appendChild(link);
     }
+    // The map's sheets fetched now too: the chunk's import adds them once the session is in and waits for
+    // them before the map can draw — from the cache, then. Preloaded, not applied here: applied from <head>
+    // before the entry's own sheet, the base rules would come after the map's and win over them.
+    for (const href of mapSheets) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'style';
+      link.href = href;
+      document.head.appendChild(link);
+    }
   }
 }
 
-/** Emits `boot` as `assets/boot-<hash>.js` with the map's chunks (HomePage and what it imports) written in. */
+/** Emits `boot` as `assets/boot-<hash>.js` with the map's chunks (HomePage and what it imports) and their sheets written in. */
 function bootScript(): Plugin {
   let fileName: string | undefined;
   return {
@@ -84,7 +94,14 @@ function bootScript(): Plugin {
         const entry = chunks.find((c) => c.isEntry);
         const inEntry = new Set(entry ? [entry.fileName, ...entry.imports] : []);
         const map = home ? [home.fileName, ...home.imports].filter((f) => !inEntry.has(f)) : [];
-        const source = `(${boot.toString()})(${JSON.stringify(map.map((f) => `/${f}`))}, ${earlyGraphPath.toString()});\n`;
+        const sheets = new Set(
+          map.flatMap((f) => {
+            const chunk = bundle[f];
+            return chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+          }),
+        );
+        const paths = (files: Iterable<string>) => JSON.stringify([...files].map((f) => `/${f}`));
+        const source = `(${boot.toString()})(${paths(map)}, ${paths(sheets)}, ${earlyGraphPath.toString()});\n`;
         fileName = `assets/boot-${hash(source)}.js`;
         this.emitFile({ type: 'asset', fileName, source });
       },

@@ -33,6 +33,25 @@ describe('App', () => {
     }
   });
 
+  it('opens the map on its view’s own nodes without waiting for the welcome check', async () => {
+    const node = { id: 'o1', key: 'OBJ-1', kind: 'objective', title: 'Grow', owner: null, businessUnitId: null };
+    mockApi({
+      ...EMPTY_MAP,
+      'GET /auth/session': sessionOf('pmo'),
+      'GET /graph': {
+        scope: 'all',
+        truncated: false,
+        links: [],
+        nodes: [{ ...node, status: 'active', health: 'green', version: 1 }],
+      },
+      // The welcome check never answers: the map must not need it when its view already has a node.
+      'GET /nodes': () => new Promise(() => undefined),
+    });
+    renderApp('/');
+    expect(await screen.findByTestId('map-canvas')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /Welcome/ })).not.toBeInTheDocument();
+  });
+
   it('says so when the database is unreachable', async () => {
     mockApi({
       ...EMPTY_MAP,

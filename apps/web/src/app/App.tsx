@@ -1,39 +1,30 @@
 // First: the tokens and base, then the shared controls; each feature's sheet comes with its components.
 import './app.css';
 import '../ui/ui.css';
-import { lazy, Suspense, type ComponentType } from 'react';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
+import type { ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LogInPage } from '../features/auth/LogInPage';
 import { DashboardPage, loadDashboardCharts } from '../features/dashboard/DashboardPage';
 import { RoleHome } from '../features/dashboard/RoleHome';
 import { ToastProvider } from '../ui/Toasts';
 import { AppShell } from './AppShell';
+import { lazyPage } from './lazyPage';
 import { NotFound, RequireAction, RequireSession, SignedOutOnly } from './guards';
 
-/**
- * A page in a chunk of its own, fetched when it is first opened: the dashboard (an executive's first page) and
- * log-in stay in the entry, so they never wait for the map's React Flow code to be parsed
- * (docs/performance.md, "Dashboard"). `vite.config.ts` tells `boot.js` the map's chunk, which it preloads on
- * the map's own addresses.
- */
+/** Each page's loader (`lazyPage`), for tests that want every page's code in before they render. */
 const pageLoads: (() => Promise<ComponentType>)[] = [];
 
 function page(load: () => Promise<ComponentType>) {
-  pageLoads.push(load);
-  const Lazy = lazy(() => load().then((component) => ({ default: component })));
-  return function Page() {
-    return (
-      <ErrorBoundary>
-        <Suspense fallback={<div className="splash" />}>
-          <Lazy />
-        </Suspense>
-      </ErrorBoundary>
-    );
-  };
+  const lazy = lazyPage(load);
+  pageLoads.push(lazy.load);
+  return lazy.Page;
 }
 
-const HomePage = page(() => import('./HomePage').then((m) => m.HomePage));
+const home = lazyPage(() => import('./HomePage').then((m) => m.HomePage));
+pageLoads.push(home.load);
+const HomePage = home.Page;
+/** The map's code, started by main.tsx on the map's addresses while the session is still on its way. */
+export const loadMapPage = home.load;
 const AccountPage = page(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
 const AcceptInvitePage = page(() => import('../features/auth/AcceptInvitePage').then((m) => m.AcceptInvitePage));
 const ResetPasswordPage = page(() => import('../features/auth/ResetPasswordPage').then((m) => m.ResetPasswordPage));
