@@ -29,8 +29,11 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     // One more run with Chromium's tracing on: its main thread's time by kind of work, and the page's requests.
     trace: { type: 'boolean', default: false },
+    /** Slow the page's CPU N times (CDP; the renderer only, as bench/map.ts): a slower machine's browser. */
+    'cpu-throttle': { type: 'string', default: '1' },
   },
 });
+const throttle = Number(values['cpu-throttle']);
 const nodes = Number(values.nodes);
 const runs = Number(values.runs);
 const database = `tl_bench_dashboard_${nodes}`;
@@ -75,7 +78,7 @@ async function main() {
       Math.round(summarise(measured.map(pick).filter((v) => Number.isFinite(v))).median);
     const p95 = (pick: (r: Run) => number) => Math.round(summarise(measured.map(pick)).p95);
     console.log(
-      `dashboard of ${nodes.toLocaleString('en-GB')} nodes, ${runs} runs: headline figures visible ${median((r) => r.figures)} ms ` +
+      `dashboard of ${nodes.toLocaleString('en-GB')} nodes, ${runs} runs${throttle > 1 ? `, page CPU slowed ×${throttle}` : ''}: headline figures visible ${median((r) => r.figures)} ms ` +
         `(p95 ${p95((r) => r.figures)}), heatmap drawn ${median((r) => r.heatmap)} ms; GET /api/dashboard ` +
         `${median((r) => r.apiRequest)} ms; page script ${median((r) => r.scriptDone)} ms; ` +
         `painted (in-page): figures ${median((r) => r.figuresPainted)} ms, heatmap ${median((r) => r.heatmapPainted)} ms`,
@@ -112,6 +115,8 @@ async function measure(browser: Browser, base: string): Promise<Run> {
   await context.addInitScript(PAINTED);
   const page = await context.newPage();
   try {
+    if (throttle > 1)
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await page.goto(`${base}/dashboard`);
     await page.getByTestId('figure-coverage').waitFor({ state: 'visible', timeout: 60_000 });
     const figures = await page.evaluate(() => performance.now());

@@ -145,7 +145,9 @@ async function main() {
       (v) => !values.only || v.label.includes(values.only) || v.path === EMPTY_VIEW,
     );
     const results: Record<string, { view: View; loadBefore: number[]; loadAfter: number[]; runs: Run[] }> = {};
-    console.log(`load average ${load().join(' ')} (${cpus().length} CPUs)`);
+    console.log(
+      `load average ${load().join(' ')} (${cpus().length} CPUs)${throttle > 1 ? `; page CPU slowed ×${throttle}` : ''}`,
+    );
     for (const view of views) {
       if (!values.cold) await measure(browser, api.url, view); // warm the API's caches and the machine; not counted
       const loadBefore = load();

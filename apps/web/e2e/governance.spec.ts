@@ -89,6 +89,17 @@ test('a contributor registers work and proposes it, a PMO lead approves, the das
     await propose.getByLabel('Weight (optional)').fill('100');
     await contributor.getByRole('button', { name: 'Propose', exact: true }).click();
     await expect(row.getByText(/OBJ-10/)).toContainText('waiting for approval');
+    // What was said stays clear of what the contributor would do next (the toasts sat over the Add buttons).
+    const said = (await contributor.getByTestId('toast').first().boundingBox())!;
+    for (const name of ['Add project', 'Add BAU activity', 'Add asset']) {
+      const button = (await contributor.getByRole('button', { name, exact: true }).boundingBox())!;
+      const apart =
+        said.x >= button.x + button.width ||
+        button.x >= said.x + said.width ||
+        said.y >= button.y + button.height ||
+        button.y >= said.y + said.height;
+      expect(apart, `a toast over ${name}`).toBe(true);
+    }
     await expectAccessible(contributor);
     await screenshot(contributor, 'governance-my-unit');
 

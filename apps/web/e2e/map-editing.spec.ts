@@ -157,6 +157,13 @@ test('what if a project stops: what would lose support lights up, with the impac
   const map = mapOf(page);
   await map.open();
   await map.search('PRJ-1');
+  // A work item's inspector has every action in reach: none cut off at the panel's edge.
+  const head = page.locator('.panel-head');
+  const edge = (await head.boundingBox())!;
+  for (const action of await head.getByRole('button').all()) {
+    const box = (await action.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(edge.x + edge.width);
+  }
   await page.getByTestId('what-if-button').click();
   const bar = page.getByTestId('what-if');
   await expect(bar).toContainText('PRJ-1');
