@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { traceParameters, traceSql } from '../apps/api/src/views/views.repository.js';
 import { databaseExists, databaseUrl, freshDatabase, ms, startApi, summarise } from './lib/api-server.js';
-import { withAuth } from './lib/credentials.js';
+import { BENCH_ACCOUNT, withAuth } from './lib/credentials.js';
 import { closeHttpClient, get } from './lib/http-client.js';
 
 const { values } = parseArgs({
@@ -64,7 +64,9 @@ async function main() {
       );
       await client.query('VACUUM ANALYZE');
     }
-    const orgId = (await client.query(`SELECT id FROM organisations WHERE slug = 'default'`)).rows[0].id as string;
+    // The organisation the bench account signed up and imported into (since accounts: not `default`).
+    const orgId = (await client.query(`SELECT id FROM organisations WHERE name = $1`, [BENCH_ACCOUNT.organisationName]))
+      .rows[0].id as string;
     const [objective, project] = await pickRoots(client, orgId);
     console.log(
       `${nodes.toLocaleString('en-GB')} nodes; objective ${objective.key} (down: ${objective.size} nodes), project ${project.key} (up: ${project.size} nodes); ${runs} warm runs each`,

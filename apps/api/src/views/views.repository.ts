@@ -67,7 +67,7 @@ export class ViewsRepository {
          UNION
          SELECT u.id FROM business_units u JOIN units ON u.org_id = $1 AND u.parent_id = units.id
        ),
-       ${walk('up_walk', 'up', 'SELECT n.id FROM nodes n JOIN units ON n.business_unit_id = units.id WHERE n.org_id = $1', '$4', '$3')},
+       ${walk('up_walk', 'up', 'SELECT n.id FROM nodes n JOIN units ON n.business_unit_id = units.id WHERE n.org_id = $1', '$4', '$3', true)},
        ${keptOf('SELECT id FROM up_walk')}`,
       viewJson("'business_unit'"),
       [requestContext.orgId(), unitId, states, CHAIN_LINK_KINDS, LINK_KINDS, limit],
