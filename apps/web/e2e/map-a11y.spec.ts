@@ -56,6 +56,12 @@ test('axe: the map, the inspector’s tabs, the panels, bars and dialogs', async
   const map = mapOf(page);
   await map.open();
   await expectAccessible(page, 'the map');
+  // The filters' panel, open over the canvas.
+  await page.getByTestId('filters-toggle').click();
+  await expect(page.getByRole('group', { name: 'Filters' })).toBeVisible();
+  await expectAccessible(page, 'the filters', '[role=group][aria-label=Filters]');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Filters' })).toHaveCount(0);
 
   // The inspector of a key result, tab by tab (the check-ins tab with its chart and readings).
   await map.search('KR-1.1');

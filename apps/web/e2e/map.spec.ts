@@ -139,15 +139,17 @@ test('filters by business unit, in the URL: the unit’s work and what it serves
   const map = mapOf(page);
   await map.open();
   await expect(map.node('PRJ-19')).toHaveCount(1); // a Renewables project, drawn before the filter
+  // The filters open in a panel of their own (at 1280 px five selects in the toolbar were unreadable stubs).
+  await page.getByTestId('filters-toggle').click();
   const unitSelect = page.getByRole('group', { name: 'Filters' }).getByLabel('Business unit');
   await unitSelect.selectOption({ label: 'NET — Networks' });
   await expect(page).toHaveURL(/bu=/);
+  const unitId = await unitSelect.inputValue();
   await expect(map.statusLine()).not.toContainText(`${DEMO.nodes} nodes`);
   await expect(map.statusLine()).toContainText(/laid out in/);
   await map.fitView();
 
   // Exactly what the API's business_unit scope defines: Networks' work and everything it serves.
-  const unitId = await unitSelect.inputValue();
   const view = (await (
     await request.get(`${baseUrl()}/api/graph?scope=business_unit&businessUnitId=${unitId}&includeProposed=true`)
   ).json()) as { nodes: { key: string }[] };
@@ -171,6 +173,7 @@ test('after a reload the view, a new project and its link are still there', asyn
   const project = await scratch.project('Community energy pilot', 'OBJ-10');
   const map = mapOf(page);
   await map.open();
+  await page.getByTestId('filters-toggle').click();
   await page
     .getByRole('group', { name: 'Filters' })
     .getByLabel('Business unit')
@@ -180,8 +183,12 @@ test('after a reload the view, a new project and its link are still there', asyn
 
   await page.reload();
   await map.ready();
+  await expect(page.getByTestId('filters-toggle')).toHaveText('Filters · 1');
+  await page.getByTestId('filters-toggle').click();
   await expect(page.getByRole('group', { name: 'Filters' }).getByLabel('Business unit')).toHaveValue(/.+/);
   await page.getByRole('button', { name: /^Clear/ }).click();
+  await page.keyboard.press('Escape'); // the filters' panel closes
+  await expect(page.getByRole('group', { name: 'Filters' })).toHaveCount(0);
   await expect(map.statusLine()).toContainText(`${DEMO.nodes + 1} nodes · ${DEMO.links + 1} links`);
   await expect(page.getByTestId('findings-panel')).toBeVisible(); // the overlay was in the URL too
   await expect(map.finding('objective-without-delivery', 'OBJ-10')).toHaveCount(0);
