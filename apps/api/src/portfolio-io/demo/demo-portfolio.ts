@@ -45,7 +45,7 @@ export function quarterOf(day: string): { name: string; startsOn: string; endsOn
   return { name: `${year} Q${quarter + 1}`, startsOn, endsOn: addDays(nextStart, -1) };
 }
 
-/** A copy of `doc` with every date field (node dates, target dates, check-in days) moved by `days`. */
+/** A copy of `doc` with every date field (node dates, target dates, check-in days, RAID due and decision days) moved by `days`. */
 export function shiftDates(doc: InterchangeDocument, days: number): InterchangeDocument {
   const move = (date: string | null | undefined) => (date ? addDays(date, days) : date);
   return {
@@ -57,5 +57,14 @@ export function shiftDates(doc: InterchangeDocument, days: number): InterchangeD
       ...(node.targetDate ? { targetDate: move(node.targetDate) } : {}),
     })),
     checkIns: doc.checkIns.map((checkIn) => ({ ...checkIn, at: move(checkIn.at)! })),
+    ...(doc.raid
+      ? {
+          raid: doc.raid.map((item) => ({
+            ...item,
+            ...(item.dueDate ? { dueDate: move(item.dueDate) } : {}),
+            ...(item.decidedOn ? { decidedOn: move(item.decidedOn) } : {}),
+          })),
+        }
+      : {}),
   };
 }
