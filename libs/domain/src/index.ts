@@ -8,6 +8,7 @@ export * from './impact/index.js';
 export * from './interchange-validation.js';
 export * from './interchange.js';
 export * from './interchange/governance-diff.js';
+export * from './interchange/shift-dates.js';
 export * from './kinds.js';
 export * from './links.js';
 export * from './node-rules.js';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type InterchangeDocument } from '@throughline/domain';
+import { addDays, daysBetween, shiftDates, type InterchangeDocument } from '@throughline/domain';
 import demo from './demo-portfolio.json' with { type: 'json' };
 
 /**
@@ -43,28 +43,4 @@ export function quarterOf(day: string): { name: string; startsOn: string; endsOn
   const startsOn = `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
   const nextStart = quarter === 3 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 4).padStart(2, '0')}-01`;
   return { name: `${year} Q${quarter + 1}`, startsOn, endsOn: addDays(nextStart, -1) };
-}
-
-/** A copy of `doc` with every date field (node dates, target dates, check-in days, RAID due and decision days) moved by `days`. */
-export function shiftDates(doc: InterchangeDocument, days: number): InterchangeDocument {
-  const move = (date: string | null | undefined) => (date ? addDays(date, days) : date);
-  return {
-    ...doc,
-    nodes: doc.nodes.map((node) => ({
-      ...node,
-      ...(node.startDate ? { startDate: move(node.startDate) } : {}),
-      ...(node.endDate ? { endDate: move(node.endDate) } : {}),
-      ...(node.targetDate ? { targetDate: move(node.targetDate) } : {}),
-    })),
-    checkIns: doc.checkIns.map((checkIn) => ({ ...checkIn, at: move(checkIn.at)! })),
-    ...(doc.raid
-      ? {
-          raid: doc.raid.map((item) => ({
-            ...item,
-            ...(item.dueDate ? { dueDate: move(item.dueDate) } : {}),
-            ...(item.decidedOn ? { decidedOn: move(item.decidedOn) } : {}),
-          })),
-        }
-      : {}),
-  };
 }

@@ -22,6 +22,7 @@ describe('the demo template', () => {
     const days = (a: string, b: string) => (Date.parse(a) - Date.parse(b)) / 86_400_000;
     expect(days(doc.nodes[dated].endDate!, original.nodes[dated].endDate!)).toBe(10);
     expect(days(doc.checkIns[0].at, original.checkIns[0].at)).toBe(10);
+    expect(days(doc.raid![0].dueDate!, original.raid![0].dueDate!)).toBe(10);
     expect(doc.nodes).toHaveLength(98);
   });
 });

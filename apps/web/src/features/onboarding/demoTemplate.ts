@@ -1,4 +1,4 @@
-import { addDays, daysBetween, todayIso, type InterchangeDocument } from '@throughline/domain';
+import { daysBetween, shiftDates, todayIso, type InterchangeDocument } from '@throughline/domain';
 
 /**
  * The demo organisation's portfolio (Northwind Energy, docs/demo-portfolio.md) as a template for a
@@ -12,19 +12,4 @@ export const DEMO_ANCHOR = '2026-11-01';
 export async function loadDemoTemplate(today = todayIso()): Promise<InterchangeDocument> {
   const { default: demo } = await import('./demo-portfolio.json');
   return shiftDates(demo as unknown as InterchangeDocument, daysBetween(DEMO_ANCHOR, today));
-}
-
-/** A copy of `doc` with every date field (node dates, target dates, check-in days) moved by `days`. */
-export function shiftDates(doc: InterchangeDocument, days: number): InterchangeDocument {
-  const move = (date: string | null | undefined) => (date ? addDays(date, days) : date);
-  return {
-    ...doc,
-    nodes: doc.nodes.map((node) => ({
-      ...node,
-      ...(node.startDate ? { startDate: move(node.startDate) } : {}),
-      ...(node.endDate ? { endDate: move(node.endDate) } : {}),
-      ...(node.targetDate ? { targetDate: move(node.targetDate) } : {}),
-    })),
-    checkIns: doc.checkIns.map((checkIn) => ({ ...checkIn, at: move(checkIn.at)! })),
-  };
 }
