@@ -52,5 +52,7 @@ describe('the audit of the demo portfolio', () => {
     const decision = items.find((item) => item.type === 'decision')!;
     expect(decision).toMatchObject({ status: 'closed', decidedOn: addDays('2026-10-14', shift) });
     expect(items.some((item) => item.overdue)).toBe(false);
+    // The executive's headline counts both, as the RAID log's "red risks only" lists them.
+    expect((await t.http().get('/api/dashboard/red-risks').expect(200)).body.open).toBe(2);
   });
 });

@@ -117,11 +117,39 @@ describe('RAID log', () => {
       impact: 3,
       attachments: [{ nodeId: n.PRJ1.id }],
     }).expect(201);
-    const badges = (await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; count: number }[];
-    expect(badges.find((b) => b.nodeId === n.PRJ1.id)).toMatchObject({ count: 1, itemIds: [red.id] });
+    // PRJ-1 also carries the first test's red risk on its link PRJ-1 → KR-1 (a link's risk is on both ends).
+    const onPrj1 = async () =>
+      (
+        (await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]
+      ).find((b) => b.nodeId === n.PRJ1.id)?.itemIds ?? [];
+    const before = await onPrj1();
+    expect(before).toContain(red.id);
+    expect(before).toHaveLength(2); // the minor one is not red
     await t.http().patch(`/api/raid/${red.id}`).send({ version: 1, status: 'closed' }).expect(200);
-    const later = (await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string }[];
-    expect(later.find((b) => b.nodeId === n.PRJ1.id)).toBeUndefined();
+    expect(await onPrj1()).toEqual(before.filter((id) => id !== red.id));
+  });
+
+  it('counts a red risk on a link on both of its ends, once each, and not once the link is gone', async () => {
+    const doubted = await portfolio(t).link(n.PRJ2, n.OBJ1);
+    const red = (
+      await create({
+        type: 'risk',
+        title: 'Retail app may not move growth',
+        likelihood: 4,
+        impact: 4,
+        attachments: [{ linkId: doubted.id }, { nodeId: n.PRJ2.id }], // also on one end: still one risk there
+      }).expect(201)
+    ).body as RaidItem;
+    const on = async (node: NodeRecord) =>
+      ((await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]).find(
+        (b) => b.nodeId === node.id,
+      );
+    expect(await on(n.PRJ2)).toMatchObject({ count: 1, itemIds: [red.id] });
+    expect((await on(n.OBJ1))?.itemIds).toContain(red.id);
+    await t.http().delete(`/api/links/${doubted.id}`).expect(204);
+    expect((await on(n.OBJ1))?.itemIds ?? []).not.toContain(red.id); // detached from the link: only PRJ-2 carries it
+    expect(await on(n.PRJ2)).toMatchObject({ count: 1, itemIds: [red.id] });
+    await t.http().delete(`/api/raid/${red.id}`).expect(204);
   });
 
   it('flags overdue actions, filters by type and status, and records who decided what and when', async () => {

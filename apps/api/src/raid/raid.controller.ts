@@ -21,7 +21,10 @@ export class RaidController {
   }
 
   @Get('red-risks')
-  @ApiOperation({ summary: 'Open red risks (likelihood × impact ≥ 15) per node, for badges' })
+  @ApiOperation({
+    summary: 'Open red risks (likelihood × impact ≥ 15) per node, for badges',
+    description: 'A risk on a link counts on both of its ends.',
+  })
   @ApiOkResponse({ type: [RedRisksDto] })
   @ApiErrors(503)
   redRisks() {

@@ -190,14 +190,21 @@ export class RaidRepository {
     return rows.length > 0;
   }
 
-  /** Open red risks per attached node (for the map's and dashboard's badges). */
+  /**
+   * Open red risks per node (for the map's and dashboard's badges). A risk on a link is carried by both of the link's
+   * ends: doubt that "PRJ-18 is ready before PRJ-21 needs it" is a risk to each, and leaving it off both would show an
+   * executive fewer red risks than the RAID log lists.
+   */
   async redRisksByNode(minScore: number): Promise<{ nodeId: string; count: number; itemIds: string[] }[]> {
     return this.db.query(
-      `SELECT a.node_id AS "nodeId", count(DISTINCT r.id)::int AS count, array_agg(DISTINCT r.id) AS "itemIds"
-         FROM raid_items r JOIN raid_attachments a ON a.item_id = r.id
+      `SELECT t.node_id AS "nodeId", count(DISTINCT r.id)::int AS count, array_agg(DISTINCT r.id) AS "itemIds"
+         FROM raid_items r
+         JOIN raid_attachments a ON a.item_id = r.id
+         LEFT JOIN links l ON l.org_id = a.org_id AND l.id = a.link_id
+        CROSS JOIN LATERAL (VALUES (a.node_id), (l.from_id), (l.to_id)) AS t(node_id)
         WHERE r.org_id = $1 AND r.type = 'risk' AND r.status <> 'closed' AND r.likelihood * r.impact >= $2
-          AND a.node_id IS NOT NULL
-        GROUP BY a.node_id ORDER BY a.node_id`,
+          AND t.node_id IS NOT NULL
+        GROUP BY t.node_id ORDER BY t.node_id`,
       [requestContext.orgId(), minScore],
     );
   }

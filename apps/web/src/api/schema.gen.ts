@@ -1316,7 +1316,7 @@ export interface paths {
         };
         /**
          * Open red risks (likelihood × impact ≥ 15) per node, for badges
-         * @description Who: any member.
+         * @description A risk on a link counts on both of its ends. Who: any member.
          */
         get: operations["RaidController_redRisks"];
         put?: never;
@@ -3311,7 +3311,7 @@ export interface components {
             count: number;
         };
         DashboardRedRisksDto: {
-            /** @description Distinct open red risks (likelihood × impact ≥ 15) on any node. */
+            /** @description Distinct open red risks (likelihood × impact ≥ 15) on any node or link. */
             open: number;
             /** @description Objectives whose chain carries one, as the cards. */
             objectives: components["schemas"]["ObjectiveRedRisksDto"][];

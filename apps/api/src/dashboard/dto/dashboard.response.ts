@@ -217,7 +217,7 @@ export class ObjectiveRedRisksDto {
 }
 
 export class DashboardRedRisksDto {
-  @ApiProperty({ description: 'Distinct open red risks (likelihood × impact ≥ 15) on any node.' }) open: number;
+  @ApiProperty({ description: 'Distinct open red risks (likelihood × impact ≥ 15) on any node or link.' }) open: number;
   @ApiProperty({ type: [ObjectiveRedRisksDto], description: 'Objectives whose chain carries one, as the cards.' })
   objectives: ObjectiveRedRisksDto[];
 }

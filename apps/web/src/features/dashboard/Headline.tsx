@@ -64,7 +64,7 @@ export function Headline({ headline, redRisks }: { headline: Dashboard['headline
         value={redRisks === undefined ? '…' : format.number(redRisks)}
         detail={
           <>
-            Risks on the map’s nodes scored 15 or more (likelihood × impact), not closed.{' '}
+            Risks on the map’s nodes and links scored 15 or more (likelihood × impact), not closed.{' '}
             <Link to="/raid?red=true">See them in the RAID log</Link>
           </>
         }
