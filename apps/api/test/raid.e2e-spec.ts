@@ -119,9 +119,9 @@ describe('RAID log', () => {
     }).expect(201);
     // PRJ-1 also carries the first test's red risk on its link PRJ-1 → KR-1 (a link's risk is on both ends).
     const onPrj1 = async () =>
-      (
-        (await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]
-      ).find((b) => b.nodeId === n.PRJ1.id)?.itemIds ?? [];
+      ((await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]).find(
+        (b) => b.nodeId === n.PRJ1.id,
+      )?.itemIds ?? [];
     const before = await onPrj1();
     expect(before).toContain(red.id);
     expect(before).toHaveLength(2); // the minor one is not red
