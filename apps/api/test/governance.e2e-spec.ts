@@ -101,7 +101,8 @@ describe('governance: proposals, decisions, dependencies, notifications', () => 
 
   describe('deciding', () => {
     it('lets a pmo approve with a comment, recorded on the link, in the change log and told to the proposer', async () => {
-      const link = (await propose(cara, await work(net), n.KR).expect(201)).body as LinkRecord;
+      const from = await work(net);
+      const link = (await propose(cara, from, n.KR).expect(201)).body as LinkRecord;
       const res = await pat
         .http()
         .post(`/api/links/${link.id}/approve`)
@@ -124,7 +125,7 @@ describe('governance: proposals, decisions, dependencies, notifications', () => 
       );
       const told = (await inbox(cara)).items.find((x) => x.linkId === link.id);
       expect(told).toMatchObject({ kind: 'proposal_approved', comment: 'Agreed at the board.', readAt: null });
-      expect(told!.message).toContain('Pat approved your proposal');
+      expect(told!.message).toBe(`Pat approved your proposal: ${from.key} contributes to KR-1.`); // words, not `contributes_to`
     });
 
     it('requires a comment to reject, and tells the proposer why', async () => {
@@ -254,6 +255,7 @@ describe('governance: proposals, decisions, dependencies, notifications', () => 
       expect((await inbox(cara)).items.find((x) => x.linkId === link.id)).toMatchObject({
         kind: 'dependency_acknowledged',
         comment: 'Fine by us',
+        message: `Rita acknowledged that ${from.key} depends on AST-1.`,
       });
     });
 

@@ -125,7 +125,7 @@ test('a contributor registers work and proposes it, a PMO lead approves, the das
     await expect(contributor.getByTestId('notification-badge')).toBeVisible();
     await contributor.getByTestId('notification-bell').click();
     const decision = contributor.getByTestId('notification').filter({ hasText: key }).first();
-    await expect(decision).toContainText('approved');
+    await expect(decision).toContainText(`Priya PMO approved your proposal: ${key} contributes to OBJ-10.`);
     await expect(decision).toContainText('Agreed: it is the first delivery for OBJ-10.');
     await screenshot(contributor, 'governance-notifications');
 

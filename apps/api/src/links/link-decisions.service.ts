@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isBlank, isChainLinkKind, type LinkRecord } from '@throughline/domain';
+import { isBlank, isChainLinkKind, LINK_KIND_LABELS, type LinkRecord } from '@throughline/domain';
 import { ChangeLogRepository } from '../change-log/change-log.repository.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { Db } from '../platform/database/db.js';
@@ -116,7 +116,7 @@ export class LinkDecisionsService {
           { action: 'update', entityType: 'link', entityId: id, nodeIds: [before.fromId, before.toId], before, after },
         ]);
         if (before.proposedById) {
-          const verb = mode === 'acknowledge' ? 'acknowledged' : state;
+          const what = `${from.key} ${LINK_KIND_LABELS[before.kind]} ${to.key}`; // "BAU-4 contributes to KR-3.1"
           await this.notifications.notify([
             {
               userId: before.proposedById,
@@ -126,7 +126,10 @@ export class LinkDecisionsService {
                   : state === 'approved'
                     ? 'proposal_approved'
                     : 'proposal_rejected',
-              message: `${requestContext.actor()} ${verb} your proposal ${from.key} ${before.kind} ${to.key}.`,
+              message:
+                mode === 'acknowledge'
+                  ? `${requestContext.actor()} acknowledged that ${what}.`
+                  : `${requestContext.actor()} ${state} your proposal: ${what}.`,
               comment,
               linkId: id,
               fromNodeId: before.fromId,

@@ -3321,7 +3321,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "proposal_approved" | "proposal_rejected" | "dependency_to_acknowledge" | "dependency_acknowledged";
-            /** @example Alex Morgan approved your proposal BAU-4 → KR-3.1. */
+            /** @example Alex Morgan approved your proposal: BAU-4 contributes to KR-3.1. */
             message: string;
             comment: string | null;
             /** Format: uuid */

@@ -36,7 +36,7 @@ export class MarkNotificationsReadDto {
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: NotificationKind;
-  @ApiProperty({ example: 'Alex Morgan approved your proposal BAU-4 → KR-3.1.' }) message: string;
+  @ApiProperty({ example: 'Alex Morgan approved your proposal: BAU-4 contributes to KR-3.1.' }) message: string;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) linkId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) fromNodeId: string | null;
