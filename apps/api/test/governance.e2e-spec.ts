@@ -267,6 +267,7 @@ describe('governance: proposals, decisions, dependencies, notifications', () => 
         .body as LinkRecord;
       const res = await pat.http().post(`/api/links/${same.id}/acknowledge`).send({}).expect(422);
       expect(res.body.code).toBe('INVALID_STATE');
+      expect(res.body.message).toMatch(/; BAU-\d+ depends on BAU-\d+ is not one\.$/);
     });
 
     it('asks every pmo when the depended-on unit has no owner', async () => {

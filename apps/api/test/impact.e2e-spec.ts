@@ -51,7 +51,7 @@ describe('GET /api/graph/impact/:id', () => {
     const strategy = await t.http().get(`/api/graph/impact/${n.OBJ1.id}`).expect(422);
     expect(strategy.body).toMatchObject({
       code: 'INVALID_FIELD',
-      message: expect.stringContaining('only a work item'),
+      message: `${n.OBJ1.key} is an objective; only a work item (programme, project, BAU activity or value asset) can be cancelled in a what-if.`,
     });
     await t.http().get('/api/graph/impact/PRJ-7').expect(400);
   });

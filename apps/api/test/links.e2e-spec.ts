@@ -91,7 +91,7 @@ describe('links', () => {
       const b = await p.node('asset', 'AST-D1');
       await p.link(a, b, 'delivers');
       const res = await t.http().post('/api/links').send({ fromId: a.id, toId: b.id, kind: 'delivers' }).expect(409);
-      expect(res.body.code).toBe('LINK_DUPLICATE');
+      expect(res.body).toMatchObject({ code: 'LINK_DUPLICATE', message: 'PRJ-D1 already delivers AST-D1.' });
       await p.link(a, b, 'depends_on');
     });
 

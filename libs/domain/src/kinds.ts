@@ -60,6 +60,18 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   asset: 'Value asset',
 };
 
+/** A kind's label inside a sentence: "key result", "value asset"; an acronym keeps its capitals ("BAU activity"). */
+export function kindInSentence(kind: NodeKind): string {
+  const label = NODE_KIND_LABELS[kind];
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The same with its article: "an objective", "a key result", "a BAU activity". */
+export function aKind(kind: NodeKind): string {
+  const noun = kindInSentence(kind);
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** A node's or business unit's human key, e.g. `OBJ-7` (the schema has the same CHECK). */
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 

@@ -34,6 +34,18 @@ describe(decideNodeWrite.name, () => {
     expect(decideNodeWrite(principal('contributor'), node(kind, unit)) === undefined).toBe(allowed);
   });
 
+  it('says why in words: the kind as a person says it, and a node not yet created as "a new …"', () => {
+    expect(decideNodeWrite(principal('contributor'), node('key_result', OWN))).toBe(
+      'A contributor may not change strategy: X-1 is a key result.',
+    );
+    expect(decideNodeWrite(principal('contributor'), { kind: 'objective', businessUnitId: OWN })).toBe(
+      "A contributor may not add an objective: strategy is a PMO lead's or an admin's.",
+    );
+    expect(decideNodeWrite(principal('contributor'), { kind: 'bau', businessUnitId: OTHER })).toBe(
+      "A contributor changes only its own units' work: a new BAU activity is not in one of them.",
+    );
+  });
+
   it.each<Role>(['admin', 'pmo'])('%s may write any node', (role) => {
     expect(decideNodeWrite(principal(role, []), node('theme', null))).toBeUndefined();
     expect(decideNodeWrite(principal(role, []), node('project', OTHER))).toBeUndefined();

@@ -1,4 +1,4 @@
-import { isWorkKind, type NodeKind } from '@throughline/domain';
+import { aKind, isWorkKind, kindInSentence, type NodeKind } from '@throughline/domain';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { currentPrincipal, type Principal } from './roles.js';
 
@@ -19,8 +19,12 @@ interface NodeRef {
 /** Why `principal` may not create, change or delete `node` (as it is, or as it would become), or undefined. */
 export function decideNodeWrite(principal: Principal, node: NodeRef): string | undefined {
   if (principal.role !== 'contributor') return undefined;
-  const name = node.key ?? `a new ${node.kind}`;
-  if (!isWorkKind(node.kind)) return `A contributor may not change strategy: ${name} is a ${node.kind}.`;
+  const name = node.key ?? `a new ${kindInSentence(node.kind)}`;
+  if (!isWorkKind(node.kind)) {
+    return node.key
+      ? `A contributor may not change strategy: ${node.key} is ${aKind(node.kind)}.`
+      : `A contributor may not add ${aKind(node.kind)}: strategy is a PMO lead's or an admin's.`;
+  }
   if (!node.businessUnitId || !principal.unitIds.includes(node.businessUnitId)) {
     return `A contributor changes only its own units' work: ${name} is not in one of them.`;
   }

@@ -175,7 +175,7 @@ function assertMayAcknowledge(link: LinkRecord, from: LinkEnd, to: LinkEnd): voi
   if (!isCrossUnitDependency(link, from, to)) {
     throw new DomainError(
       'INVALID_STATE',
-      `Only a dependency of one business unit's work on another's can be acknowledged; ${from.key} ${link.kind} ${to.key} is not one.`,
+      `Only a dependency of one business unit's work on another's can be acknowledged; ${from.key} ${LINK_KIND_LABELS[link.kind]} ${to.key} is not one.`,
     );
   }
   const principal = requestContext.principal();

@@ -3,6 +3,7 @@ import {
   checkLink,
   isChainLinkKind,
   LINK_DEFAULTS,
+  LINK_KIND_LABELS,
   proposalNoteProblem,
   type LinkRecord,
   type NodeKind,
@@ -59,7 +60,7 @@ export class LinksService {
         if (same) {
           throw new DomainError(
             'LINK_DUPLICATE',
-            `${from.key} already ${dto.kind} ${to.key} (link ${same.id}, ${same.state}).`,
+            `${from.key} already ${LINK_KIND_LABELS[dto.kind]} ${to.key}${same.state === 'proposed' ? ' (proposed, waiting for a decision)' : same.state === 'rejected' ? ' (proposed and rejected)' : ''}.`,
             {
               existing: same,
             },

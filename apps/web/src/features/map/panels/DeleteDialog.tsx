@@ -1,4 +1,4 @@
-import { LINK_KIND_LABELS, NODE_KIND_LABELS, type GraphLink, type GraphNode } from '@throughline/domain';
+import { kindInSentence, LINK_KIND_LABELS, type GraphLink, type GraphNode } from '@throughline/domain';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 
 export type Deleting = { type: 'node'; node: GraphNode } | { type: 'link'; link: GraphLink };
@@ -23,8 +23,8 @@ export function DeleteDialog({ deleting, nodesById, busy, onConfirm, onCancel }:
     >
       {deleting.type === 'node' ? (
         <p>
-          The {NODE_KIND_LABELS[deleting.node.kind].toLowerCase()} “{deleting.node.title}” and all its links will be
-          deleted. The change history keeps a record of them.
+          The {kindInSentence(deleting.node.kind)} “{deleting.node.title}” and all its links will be deleted. The change
+          history keeps a record of them.
         </p>
       ) : (
         <p>

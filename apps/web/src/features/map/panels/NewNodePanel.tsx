@@ -1,4 +1,10 @@
-import { NODE_KIND_LABELS, type BusinessUnitRecord, type NodeKind, type NodeRecord } from '@throughline/domain';
+import {
+  kindInSentence,
+  NODE_KIND_LABELS,
+  type BusinessUnitRecord,
+  type NodeKind,
+  type NodeRecord,
+} from '@throughline/domain';
 import { useCallback, useState } from 'react';
 import { useCreateNode } from '../../../api/nodes.queries';
 import { KindIcon } from '../../../ui/KindIcon';
@@ -27,7 +33,7 @@ export function NewNodePanel({ kind, units, onCreated, onClose }: NewNodePanelPr
     <aside className="side-panel" aria-label={`New ${NODE_KIND_LABELS[kind]}`} data-testid="new-node-panel">
       <header className={`panel-head kind-${kind}`}>
         <span className="panel-kind">
-          <KindIcon kind={kind} size={16} /> New {NODE_KIND_LABELS[kind].toLowerCase()}
+          <KindIcon kind={kind} size={16} /> New {kindInSentence(kind)}
         </span>
         <div className="panel-actions">
           <button type="button" className="btn btn-small" onClick={onClose} aria-label="Close panel">
@@ -66,7 +72,7 @@ export function NewNodePanel({ kind, units, onCreated, onClose }: NewNodePanelPr
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : `Create ${NODE_KIND_LABELS[kind].toLowerCase()}`}
+            {create.isPending ? 'Creating…' : `Create ${kindInSentence(kind)}`}
           </button>
         </div>
       </form>
