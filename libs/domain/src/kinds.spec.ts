@@ -1,6 +1,6 @@
-import { aKind, kindInSentence, NODE_KINDS } from './kinds.js';
+import { kindWithArticle, kindInSentence, NODE_KINDS } from './kinds.js';
 
-describe('a kind in a sentence', () => {
+describe('a kind in a sentence (kindInSentence, kindWithArticle)', () => {
   it('is lower case, except an acronym, and takes the article its sound wants', () => {
     expect(NODE_KINDS.map(kindInSentence)).toEqual([
       'theme',
@@ -11,7 +11,7 @@ describe('a kind in a sentence', () => {
       'BAU activity',
       'value asset',
     ]);
-    expect(NODE_KINDS.map(aKind)).toEqual([
+    expect(NODE_KINDS.map(kindWithArticle)).toEqual([
       'a theme',
       'an objective',
       'a key result',

@@ -60,18 +60,6 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   asset: 'Value asset',
 };
 
-/** A kind's label inside a sentence: "key result", "value asset"; an acronym keeps its capitals ("BAU activity"). */
-export function kindInSentence(kind: NodeKind): string {
-  const label = NODE_KIND_LABELS[kind];
-  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
-}
-
-/** The same with its article: "an objective", "a key result", "a BAU activity". */
-export function aKind(kind: NodeKind): string {
-  const noun = kindInSentence(kind);
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
 /** A node's or business unit's human key, e.g. `OBJ-7` (the schema has the same CHECK). */
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
@@ -86,11 +74,20 @@ export const KEY_PREFIXES: Record<NodeKind, string> = {
   asset: 'AST',
 };
 
+/** A label inside a sentence: a capitalised word is lower-cased ("Objective"), an acronym kept ("BAU activity"). */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** "a project", "an objective", "a BAU activity": for messages that name a kind. */
 export function withArticle(label: string): string {
-  // Lower-case a capitalised word ("Objective") but keep an acronym ("BAU activity").
-  const text = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  const text = inSentence(label);
   return /^[aeiou]/i.test(text) ? `an ${text}` : `a ${text}`;
+}
+
+/** A kind named inside a sentence: "key result", "BAU activity" ("New key result", "Create BAU activity"). */
+export function kindInSentence(kind: NodeKind): string {
+  return inSentence(NODE_KIND_LABELS[kind]);
 }
 
 /** A kind named for a message: "an objective". */

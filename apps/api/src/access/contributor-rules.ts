@@ -1,4 +1,4 @@
-import { aKind, isWorkKind, kindInSentence, type NodeKind } from '@throughline/domain';
+import { kindWithArticle, isWorkKind, kindInSentence, type NodeKind } from '@throughline/domain';
 import { DomainError } from '../platform/errors/domain-error.js';
 import { currentPrincipal, type Principal } from './roles.js';
 
@@ -22,8 +22,8 @@ export function decideNodeWrite(principal: Principal, node: NodeRef): string | u
   const name = node.key ?? `a new ${kindInSentence(node.kind)}`;
   if (!isWorkKind(node.kind)) {
     return node.key
-      ? `A contributor may not change strategy: ${node.key} is ${aKind(node.kind)}.`
-      : `A contributor may not add ${aKind(node.kind)}: strategy is a PMO lead's or an admin's.`;
+      ? `A contributor may not change strategy: ${node.key} is ${kindWithArticle(node.kind)}.`
+      : `A contributor may not add ${kindWithArticle(node.kind)}: strategy is a PMO lead's or an admin's.`;
   }
   if (!node.businessUnitId || !principal.unitIds.includes(node.businessUnitId)) {
     return `A contributor changes only its own units' work: ${name} is not in one of them.`;

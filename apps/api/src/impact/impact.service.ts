@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { aKind, cancellationImpact, isWorkKind, type WorkImpact } from '@throughline/domain';
+import { kindWithArticle, cancellationImpact, isWorkKind, type WorkImpact } from '@throughline/domain';
 import { TopologyRepository } from '../topology/topology.repository.js';
 import { TopologySnapshots } from '../topology/topology-snapshots.js';
 import { DomainError } from '../platform/errors/domain-error.js';
@@ -22,7 +22,7 @@ export class ImpactService {
     if (!isWorkKind(node.kind)) {
       throw new DomainError(
         'INVALID_FIELD',
-        `${node.key} is ${aKind(node.kind)}; only a work item (programme, project, BAU activity or value asset) can be cancelled in a what-if.`,
+        `${node.key} is ${kindWithArticle(node.kind)}; only a work item (programme, project, BAU activity or value asset) can be cancelled in a what-if.`,
         { id, kind: node.kind },
       );
     }

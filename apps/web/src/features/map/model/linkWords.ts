@@ -1,4 +1,11 @@
-import { LINK_KINDS, NODE_KIND_LABELS, allowedLinkKinds, type LinkKind, type NodeKind } from '@throughline/domain';
+import {
+  LINK_KINDS,
+  allowedLinkKinds,
+  kindInSentence,
+  kindWithArticle,
+  type LinkKind,
+  type NodeKind,
+} from '@throughline/domain';
 
 /**
  * The link matrix of libs/domain said in a PMO's words: what a link of each kind means, what a node
@@ -31,17 +38,9 @@ export const LINK_MEANING: Record<LinkKind, string> = {
 
 const KINDS: readonly NodeKind[] = ['theme', 'objective', 'key_result', 'programme', 'project', 'bau', 'asset'];
 
-/** "a project", "an objective", "a BAU activity". */
-export function aKind(kind: NodeKind): string {
-  const label = NODE_KIND_LABELS[kind];
-  const lower = /^[A-Z][a-z]/.test(label) ? label.toLowerCase() : label;
-  return `${/^[aeiou]/i.test(lower) ? 'an' : 'a'} ${lower}`;
-}
-
 function plural(kind: NodeKind): string {
-  const label = NODE_KIND_LABELS[kind];
-  const lower = /^[A-Z][a-z]/.test(label) ? label.toLowerCase() : label;
-  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+  const noun = kindInSentence(kind);
+  return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 }
 
 function list(items: readonly string[]): string {
@@ -55,7 +54,7 @@ export function whatItCanLinkTo(kind: NodeKind): string {
     const targets = KINDS.filter((to) => allowedLinkKinds(kind, to).includes(link));
     return targets.length ? [`${LINK_INFINITIVE[link]} ${list(targets.map(plural))}`] : [];
   });
-  const subject = aKind(kind).replace(/^a/, 'A');
+  const subject = kindWithArticle(kind).replace(/^a/, 'A');
   if (phrases.length === 0) return `${subject} is the top of the chain: objectives link to it, it links to nothing.`;
   return `${subject} can ${phrases.length > 1 ? `${phrases.slice(0, -1).join('; ')}; or ${phrases[phrases.length - 1]}` : phrases[0]}.`;
 }
@@ -65,7 +64,7 @@ interface End {
   key?: string;
 }
 
-const named = (end: End) => (end.key ? `${end.key} (${aKind(end.kind)})` : aKind(end.kind));
+const named = (end: End) => (end.key ? `${end.key} (${kindWithArticle(end.kind)})` : kindWithArticle(end.kind));
 
 /**
  * Why no link can go from `from` to `to`, in plain words, with the way round that would work when
@@ -77,9 +76,9 @@ export function whyNoLink(from: End, to: End): string | null {
   const head = `${named(from)} cannot link to ${named(to)}.`;
   if (reverse.length > 0) {
     const verb = LINK_VERB[reverse[0]];
-    const there = to.key ?? `the ${aKind(to.kind).replace(/^an? /, '')}`;
-    const here = from.key ?? `the ${aKind(from.kind).replace(/^an? /, '')}`;
-    return `${head} It works the other way round (${aKind(to.kind)} ${verb} ${aKind(from.kind)}): link from ${there} to ${here} instead.`;
+    const there = to.key ?? `the ${kindWithArticle(to.kind).replace(/^an? /, '')}`;
+    const here = from.key ?? `the ${kindWithArticle(from.kind).replace(/^an? /, '')}`;
+    return `${head} It works the other way round (${kindWithArticle(to.kind)} ${verb} ${kindWithArticle(from.kind)}): link from ${there} to ${here} instead.`;
   }
   return `${head} ${whatItCanLinkTo(from.kind)}`;
 }

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { LINK_KIND_LABELS, type GraphNode, type LinkKind, type NodeKind } from '@throughline/domain';
+import { kindWithArticle, LINK_KIND_LABELS, type GraphNode, type LinkKind, type NodeKind } from '@throughline/domain';
 import { useMemo, useState } from 'react';
 import type { NewLink } from '../../../api/links.queries';
 import { nodeSearchQuery } from '../../../api/nodes.queries';
 import { Modal } from '../../../ui/Modal';
 import { judgeConnection, type LinkRef } from '../model/connection';
-import { LINK_MEANING, LINK_VERB, aKind, whatItCanLinkTo } from '../model/linkWords';
+import { LINK_MEANING, LINK_VERB, whatItCanLinkTo } from '../model/linkWords';
 import { searchNodes } from '../toolbar/SearchBox';
 import './panels.css';
 import './menus.css';
@@ -142,7 +142,7 @@ export function LinkDialog({ request, nodes, links, alwaysProposed, onCreate, on
                 {hits.map((n) => (
                   <li key={n.id} role="option" aria-selected={false}>
                     <button type="button" className="link-hit" onClick={() => setTarget(n)}>
-                      <strong>{n.key}</strong> {n.title} <span className="muted">{aKind(n.kind)}</span>
+                      <strong>{n.key}</strong> {n.title} <span className="muted">{kindWithArticle(n.kind)}</span>
                     </button>
                   </li>
                 ))}

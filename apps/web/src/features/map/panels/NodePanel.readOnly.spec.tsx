@@ -119,6 +119,13 @@ describe('NodePanel for a member who may not change the node', () => {
     expect(screen.getByText('Business unit').closest('.field')).toHaveTextContent('NET — Networks');
   });
 
+  it('shows dates and money as the organisation writes them, not as the API sends them', async () => {
+    renderPanel({ ...project('unit-net'), startDate: '2026-01-05', budget: 2_500_000 } as NodeRecord, 'executive');
+    await screen.findByTestId('read-only-reason');
+    expect(screen.getByText('Start').closest('.field')).toHaveTextContent('5 Jan 2026');
+    expect(screen.getByText('Budget').closest('.field')).toHaveTextContent('£2,500,000');
+  });
+
   it('shows an executive even its own unit’s work read-only', async () => {
     renderPanel(project('unit-gen'), 'executive', { unitIds: ['unit-gen'] });
     expect(await screen.findByTestId('read-only-reason')).toBeInTheDocument();

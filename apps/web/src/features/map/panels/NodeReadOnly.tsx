@@ -1,4 +1,5 @@
 import type { BusinessUnitRecord, NodeRecord } from '@throughline/domain';
+import { useFormat, type Format } from '../../../ui/format';
 import { COMMON_FIELDS, kindFieldSpecs, toFormValues, type FieldSpec, type FormValues } from './nodeForm';
 import { readOnlyReason } from './readOnly';
 import './panels.css';
@@ -13,12 +14,13 @@ interface NodeReadOnlyProps {
  * as the form (so nothing is hidden), no inputs, and a line saying who may change it.
  */
 export function NodeReadOnly({ record, units }: NodeReadOnlyProps) {
+  const format = useFormat();
   const values = toFormValues(record);
   const kindFields = kindFieldSpecs(record.kind);
   const item = (spec: FieldSpec) => (
     <div key={spec.name} className={`field field-${spec.name} field-read-only`}>
       <dt>{spec.label}</dt>
-      <dd>{shown(spec, values, units)}</dd>
+      <dd>{shown(spec, values, units, format)}</dd>
     </div>
   );
   return (
@@ -40,12 +42,19 @@ export function NodeReadOnly({ record, units }: NodeReadOnlyProps) {
   );
 }
 
-function shown(spec: FieldSpec, values: FormValues, units: readonly BusinessUnitRecord[]): string {
+/** The fields that hold money: shown in the organisation's currency, like everywhere else the app shows money. */
+const MONEY_FIELDS = new Set(['budget', 'annualCost', 'annualValue']);
+
+/** A field's value as a person reads it: dates and money in the organisation's locale and currency, units named. */
+function shown(spec: FieldSpec, values: FormValues, units: readonly BusinessUnitRecord[], format: Format): string {
   const value = values[spec.name] ?? '';
   if (value === '') return '—';
   if (spec.input === 'unit') {
     const unit = units.find((u) => u.id === value);
     return unit ? `${unit.key} — ${unit.name}` : '—';
   }
+  if (spec.input === 'date') return format.date(value);
+  if (MONEY_FIELDS.has(spec.name)) return format.money(value);
+  if (spec.input === 'number' && spec.name !== 'confidence') return format.number(Number(value));
   return spec.input === 'select' ? value.replace('_', ' ') : value;
 }

@@ -1,4 +1,4 @@
-import { aKind, NODE_KINDS, NODE_KIND_LABELS, type NodeKind } from '@throughline/domain';
+import { kindWithArticle, NODE_KINDS, NODE_KIND_LABELS, type NodeKind } from '@throughline/domain';
 import { memo } from 'react';
 import { KindIcon } from '../../../ui/KindIcon';
 import './toolbar.css';
@@ -24,7 +24,7 @@ export const Palette = memo(function Palette({
           type="button"
           className={`palette-item kind-${kind}${active === kind ? ' is-active' : ''}`}
           onClick={() => onPick(kind)}
-          title={`Add ${aKind(kind)}`}
+          title={`Add ${kindWithArticle(kind)}`}
           data-testid={`palette-${kind}`}
         >
           <KindIcon kind={kind} size={18} />
