@@ -1,5 +1,6 @@
 import type { InterchangeDiff, SectionDiff } from '@throughline/domain';
 import type { SheetImportResult } from '../../api/import.queries';
+import { fieldLabel } from './fieldLabels';
 
 /** The sections shown, in the document's order; the governance ones only when the dry run has them. */
 const SECTIONS: { key: keyof InterchangeDiff; label: string }[] = [
@@ -26,7 +27,7 @@ export function DiffView({ result, diff }: { result: SheetImportResult; diff: In
     return section && total(section) > 0 ? [{ key, label, section }] : [];
   });
   return (
-    <section className="import-diff" aria-label="Dry run" data-testid="import-diff">
+    <section className="card import-diff" aria-label="Dry run" data-testid="import-diff">
       <h2>What the import would do</h2>
       <p className="muted">
         {result.rows} rows read from the {result.format.toUpperCase()} file (mapping{' '}
@@ -37,7 +38,7 @@ export function DiffView({ result, diff }: { result: SheetImportResult; diff: In
             : 'as chosen'}
         ). Nothing has been written yet.
       </p>
-      <table className="import-counts" data-testid="diff-counts">
+      <table className="table import-counts" data-testid="diff-counts">
         <thead>
           <tr>
             <th />
@@ -69,7 +70,7 @@ const total = (s: SectionDiff) => s.created + s.updated + s.unchanged;
 function SectionList({ label, section }: { label: string; section: SectionDiff }) {
   if (section.creates.length === 0 && section.updates.length === 0) return null;
   return (
-    <table className="import-changes">
+    <table className="table import-changes">
       <caption>
         {label}
         {section.truncated ? ' (the first 500 of each list)' : ''}
@@ -96,7 +97,7 @@ function SectionList({ label, section }: { label: string; section: SectionDiff }
             <tr key={`u-${key}-${c.field}`} data-testid="diff-update">
               <td>{key}</td>
               <td>change</td>
-              <td>{c.field}</td>
+              <td>{fieldLabel(c.field)}</td>
               <td>{shown(c.before)}</td>
               <td>{shown(c.after)}</td>
             </tr>

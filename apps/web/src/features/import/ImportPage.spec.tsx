@@ -73,7 +73,7 @@ describe('Import page', () => {
     const counts = await screen.findByTestId('diff-counts');
     expect(within(counts).getByRole('row', { name: /Nodes/ })).toHaveTextContent('Nodes110');
     expect(screen.getByTestId('diff-create')).toHaveTextContent('PRJ-2');
-    expect(screen.getByTestId('diff-update')).toHaveTextContent('PRJ-1changebudget10002500');
+    expect(screen.getByTestId('diff-update')).toHaveTextContent('PRJ-1changeBudget10002500');
     const dry = api.calls.find((c) => c.path === '/portfolio/spreadsheet')!;
     expect(dry.query.get('dryRun')).toBe('true');
     expect(JSON.parse(dry.query.get('mapping')!)).toEqual({ Key: 'key', Name: 'title', Budget: 'budget' });
@@ -147,7 +147,7 @@ describe('Import page', () => {
     ).toEqual(['To createTo changeUnchanged', 'OKR cycles111', 'Nodes110', 'Waivers210', 'RAID items112']);
     const raid = screen.getByRole('table', { name: 'RAID items' });
     expect(within(raid).getByTestId('diff-create')).toHaveTextContent('issue: Cable shortagecreate');
-    expect(within(raid).getByTestId('diff-update')).toHaveTextContent('action: Order the meterschangestatusopenclosed');
+    expect(within(raid).getByTestId('diff-update')).toHaveTextContent('action: Order the meterschangeStatusopenclosed');
     expect(screen.getByRole('table', { name: 'OKR cycles' })).toHaveTextContent('2027 Q2');
   });
 

@@ -12,6 +12,7 @@ import {
 import { describeError } from '../../ui/errors';
 import { DiffView } from './DiffView';
 import { ExportLinks } from './ExportLinks';
+import { fieldLabel } from './fieldLabels';
 import './import.css';
 
 export const SHEET_LABELS: Record<SheetKind, string> = {
@@ -93,9 +94,9 @@ export function ImportPage() {
           One sheet kind per file, CSV or XLSX, first row the column names. Check it first: nothing is written until you
           import, and a file with a bad row is not imported at all.
         </p>
-        <section className="import-form" aria-label="The file">
-          <label>
-            Sheet kind
+        <section className="card form-row import-form" aria-label="The file">
+          <label className="field">
+            <span className="field-label">Sheet kind</span>
             <select
               value={kind}
               onChange={(e) => {
@@ -110,16 +111,20 @@ export function ImportPage() {
               ))}
             </select>
           </label>
-          <label>
-            File
+          <label className="field">
+            <span className="field-label">File</span>
             <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => void pick(e.target.files?.[0] ?? null)} />
           </label>
         </section>
 
         {columns.length > 0 && (
-          <section aria-label="Column mapping">
+          <section className="card" aria-label="Column mapping">
             <h2>Columns</h2>
-            <table className="import-mapping">
+            <p className="muted">
+              Each column of the file and the field it fills; a column named like a field is matched for you. Fields
+              marked “required” must have a column.
+            </p>
+            <table className="table import-mapping">
               <thead>
                 <tr>
                   <th>Column in the file</th>
@@ -139,8 +144,8 @@ export function ImportPage() {
                         <option value="">(ignore)</option>
                         {fields.map((f) => (
                           <option key={f.field} value={f.field} title={f.rule}>
-                            {f.field}
-                            {f.required ? ' *' : ''}
+                            {fieldLabel(f.field)}
+                            {f.required ? ' (required)' : ''}
                           </option>
                         ))}
                       </select>
@@ -153,12 +158,12 @@ export function ImportPage() {
         )}
 
         <div className="import-actions">
-          <button type="button" disabled={!file || sending} onClick={() => void send(true)}>
+          <button type="button" className="btn" disabled={!file || sending} onClick={() => void send(true)}>
             Check (dry run)
           </button>
           <button
             type="button"
-            className="primary"
+            className="btn btn-primary"
             disabled={!file || sending || stage.step !== 'checked'}
             onClick={() => void send(false)}
           >
@@ -193,7 +198,7 @@ function Problems({ message, problems }: { message: string; problems: SheetProbl
     <section className="import-problems" aria-label="Problems" data-testid="import-problems">
       <p role="alert">{message}</p>
       {problems.length > 0 && (
-        <table>
+        <table className="table">
           <thead>
             <tr>
               <th>Line</th>
