@@ -69,6 +69,13 @@ describe('App', () => {
     expect(app.location()).toBe(`/log-in?next=${encodeURIComponent('/members?x=1')}`);
   });
 
+  it('takes the addresses people type for logging in (/login) to the log-in page, and on to the app once in', async () => {
+    mockApi({ ...EMPTY_MAP, 'GET /auth/session': apiError(401, 'UNAUTHENTICATED', 'Log in first.') });
+    const app = renderApp('/login?next=%2Fraid');
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(app.location()).toBe('/log-in?next=%2Fraid'); // not "No such page" once logged in
+  });
+
   it('shows the log-in page when a request finds the session over', async () => {
     mockApi({
       ...EMPTY_MAP,

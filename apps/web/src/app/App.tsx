@@ -2,7 +2,7 @@
 import './app.css';
 import '../ui/ui.css';
 import type { ComponentType } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { LogInPage } from '../features/auth/LogInPage';
 import { DashboardPage, loadDashboardCharts } from '../features/dashboard/DashboardPage';
 import { RoleHome } from '../features/dashboard/RoleHome';
@@ -47,6 +47,20 @@ export function loadAllPages(): Promise<unknown> {
   return Promise.all([...pageLoads.map((load) => load()), loadDashboardCharts()]);
 }
 
+/** The addresses people type for logging in and signing up ("/login"), sent to ours with what they asked for. */
+const ALIASES: [string, string][] = [
+  ['/login', '/log-in'],
+  ['/signin', '/log-in'],
+  ['/sign-in', '/log-in'],
+  ['/signup', '/sign-up'],
+  ['/register', '/sign-up'],
+];
+
+function Alias({ to }: { to: string }) {
+  const { search } = useLocation();
+  return <Navigate to={`${to}${search}`} replace />;
+}
+
 /** Every screen of the app and who may open it (the API refuses the same people anyway). */
 export function AppRoutes() {
   return (
@@ -55,6 +69,9 @@ export function AppRoutes() {
         <Route path="/log-in" element={<LogInPage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
       </Route>
+      {ALIASES.map(([path, to]) => (
+        <Route key={path} path={path} element={<Alias to={to} />} />
+      ))}
       {/* An invitation or a reset link may be opened by someone signed in as someone else. */}
       <Route path="/invite/:token" element={<AcceptInvitePage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
