@@ -12,7 +12,19 @@ const PATHS: Record<NodeKind, string> = {
   asset: 'M12 3 4 7v10l8 4 8-4V7l-8-4Zm0 8 8-4M12 11v10M12 11 4 7',
 };
 
-export const KindIcon = memo(function KindIcon({ kind, size = 16 }: { kind: NodeKind; size?: number }) {
+/**
+ * A node kind's icon. It names the kind to a screen reader unless `decorative`: beside words that already say the
+ * kind (the palette's "Objective", the inspector's heading), a named icon would make it read "Objective Objective".
+ */
+export const KindIcon = memo(function KindIcon({
+  kind,
+  size = 16,
+  decorative = false,
+}: {
+  kind: NodeKind;
+  size?: number;
+  decorative?: boolean;
+}) {
   return (
     <svg
       className="kind-icon"
@@ -24,8 +36,7 @@ export const KindIcon = memo(function KindIcon({ kind, size = 16 }: { kind: Node
       strokeWidth={2}
       strokeLinecap="round"
       strokeLinejoin="round"
-      role="img"
-      aria-label={NODE_KIND_LABELS[kind]}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': NODE_KIND_LABELS[kind] })}
     >
       <path d={PATHS[kind]} />
     </svg>

@@ -33,7 +33,7 @@ export function NewNodePanel({ kind, units, onCreated, onClose }: NewNodePanelPr
     <aside className="side-panel" aria-label={`New ${NODE_KIND_LABELS[kind]}`} data-testid="new-node-panel">
       <header className={`panel-head kind-${kind}`}>
         <span className="panel-kind">
-          <KindIcon kind={kind} size={16} /> New {kindInSentence(kind)}
+          <KindIcon kind={kind} size={16} decorative /> New {kindInSentence(kind)}
         </span>
         <div className="panel-actions">
           <button type="button" className="btn btn-small" onClick={onClose} aria-label="Close panel">

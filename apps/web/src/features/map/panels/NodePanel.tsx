@@ -144,7 +144,7 @@ function NodeEditor({
     <>
       <header className={`panel-head kind-${record.kind}`}>
         <span className="panel-kind">
-          <KindIcon kind={record.kind} size={16} /> {NODE_KIND_LABELS[record.kind]}
+          <KindIcon kind={record.kind} size={16} decorative /> {NODE_KIND_LABELS[record.kind]}
         </span>
         <h2 className="panel-title">
           <span className="panel-key">{record.key}</span> {record.title}

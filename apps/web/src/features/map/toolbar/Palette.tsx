@@ -27,7 +27,7 @@ export const Palette = memo(function Palette({
           title={`Add ${kindWithArticle(kind)}`}
           data-testid={`palette-${kind}`}
         >
-          <KindIcon kind={kind} size={18} />
+          <KindIcon kind={kind} size={18} decorative />
           <span>{NODE_KIND_LABELS[kind]}</span>
         </button>
       ))}
