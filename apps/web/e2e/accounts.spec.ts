@@ -45,6 +45,14 @@ test('sign up, invite a contributor, who accepts, logs in and cannot edit strate
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('units-table')).toContainText('Renewables');
   await screenshot(page, 'accounts-settings');
+  // An admin's header (ten links, the organisation, the bell, the user, Log out, the database) stays one line at
+  // 1280 px: wrapped, it was ~66 px tall with "Change log" and "Log out" broken over two lines.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect((await page.locator('.app-header').boundingBox())!.height).toBeLessThan(56);
+  for (const name of ['Change log', 'Settings']) {
+    expect((await page.getByRole('link', { name }).boundingBox())!.height).toBeLessThan(30);
+  }
+  await page.setViewportSize({ width: 1600, height: 1000 });
 
   // Members: invite a contributor for Renewables (GEN) and copy the one-time link.
   await page.getByRole('link', { name: 'Members' }).click();

@@ -81,7 +81,7 @@ function OrganisationSwitcher() {
   const toast = useToast();
   if (session.organisations.length < 2)
     return (
-      <span className="header-org" data-testid="organisation-name">
+      <span className="header-org" data-testid="organisation-name" title={session.organisation.name}>
         {session.organisation.name}
       </span>
     );

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, sessionOf } from '../../app/testing';
 import { mockApi, type MockRequest } from '../../test/mockApi';
+import { createFormat } from '../../ui/format';
 import { changedFields, entityLabel, entityName } from './describeChange';
 
 const entry = (id: number, actor: string) => ({
@@ -146,8 +147,10 @@ describe('describeChange', () => {
     expect(
       entityName({ entityId: 'l', before: null, after: { fromId: 'a', kind: 'contributes_to', state: 'proposed' } }),
     ).toBe('contributes to (proposed)');
-    expect(entityName({ entityId: 'c', before: null, after: { nodeId: 'n', value: 42.5, at: '2026-11-12' } })).toBe(
-      '42.5 on 2026-11-12',
-    );
+    const checkIn = { entityId: 'c', before: null, after: { nodeId: 'n', value: 42.5, at: '2026-11-12' } };
+    expect(entityName(checkIn)).toBe('42.5 on 2026-11-12');
+    // On the page, the day as the organisation writes it.
+    const format = createFormat('GBP', 'en-GB');
+    expect(entityName(checkIn, (day) => format.date(day))).toBe('42.5 on 12 Nov 2026');
   });
 });

@@ -131,7 +131,7 @@ export function ChangeLogPage() {
                       <td className="nowrap">{format.dateTime(entry.at)}</td>
                       <td>{entry.actor}</td>
                       <td>
-                        {entityLabel(entry)} <strong>{entityName(entry)}</strong>{' '}
+                        {entityLabel(entry)} <strong>{entityName(entry, (day) => format.date(day))}</strong>{' '}
                         <span className={`pill change-${entry.action}`}>
                           {ACTION_LABELS[entry.action] ?? entry.action}
                         </span>

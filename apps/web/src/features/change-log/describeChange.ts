@@ -35,9 +35,13 @@ const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', '
 /**
  * The entity's name for people: a node or unit by its key and title or name, a member by its name,
  * an invitation by its email, a link by its kind
- * and state, a check-in by its value and day; else a short id.
+ * and state, a check-in by its value and day (written by `day`); else a short id.
  */
-export function entityName(entry: { entityId: string; before: unknown; after: unknown }): string {
+export function entityName(
+  entry: { entityId: string; before: unknown; after: unknown },
+  /** How a day is written (the organisation's locale); the API's ISO day when not given. */
+  day: (iso: string) => string = (iso) => iso.slice(0, 10),
+): string {
   const snap = (entry.after ?? entry.before ?? {}) as Record<string, unknown>;
   const text = (name: string) => {
     const value = snap[name];
@@ -51,7 +55,7 @@ export function entityName(entry: { entityId: string; before: unknown; after: un
   const kind = text('kind');
   if (kind && 'fromId' in snap) return `${kind.replace(/_/g, ' ')}${text('state') ? ` (${text('state')})` : ''}`;
   const at = text('at');
-  if ('value' in snap && at) return `${show(snap.value)} on ${at.slice(0, 10)}`;
+  if ('value' in snap && at) return `${show(snap.value)} on ${day(at)}`;
   return entry.entityId.slice(0, 8);
 }
 

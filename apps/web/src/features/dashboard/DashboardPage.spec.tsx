@@ -182,6 +182,10 @@ describe('DashboardPage', () => {
     expect(card).toHaveTextContent('optimistic');
     expect(card).toHaveTextContent('KR-1: Head of Metering');
     expect(card).toHaveTextContent('NET Networks, Nia Owner (2)');
+    // Delivery by kind, one and many: 0 programmes, 1 project (not "1 projects"), 1 BAU, 0 assets.
+    expect(
+      ['programme', 'project', 'bau', 'asset'].map((k) => within(card).getByTestId(`delivery-${k}`).textContent),
+    ).toEqual(['0 programmes', '1 project', '1 BAU', '0 assets']);
     const net = screen.getByTestId('accountability-NET');
     expect(net).toHaveTextContent('67% / 80%');
     expect(net).toHaveTextContent('Programme Director');

@@ -5,11 +5,12 @@ import { useFormat } from '../../ui/format';
 import { HEALTH_LABELS, percent } from './figures';
 import { chainOnMap } from './Heatmap';
 
+/** Each kind of delivery, one and many: "1 programme", "2 programmes". */
 const KINDS = [
-  ['programme', 'programmes'],
-  ['project', 'projects'],
-  ['bau', 'BAU'],
-  ['asset', 'assets'],
+  ['programme', 'programme', 'programmes'],
+  ['project', 'project', 'projects'],
+  ['bau', 'BAU', 'BAU'],
+  ['asset', 'asset', 'assets'],
 ] as const;
 
 /** One card per active objective: who answers for it along the chain, and how it is really doing. */
@@ -69,9 +70,9 @@ function Card({ objective: o, redRisks }: { objective: ObjectiveCard; redRisks: 
         )}
       </div>
       <div className="objective-delivery">
-        {KINDS.map(([kind, label]) => (
-          <span key={kind} className={`delivery-count kind-${kind}`}>
-            {o.deliveryByKind[kind]} {label}
+        {KINDS.map(([kind, one, many]) => (
+          <span key={kind} className={`delivery-count kind-${kind}`} data-testid={`delivery-${kind}`}>
+            {o.deliveryByKind[kind]} {o.deliveryByKind[kind] === 1 ? one : many}
           </span>
         ))}
       </div>
