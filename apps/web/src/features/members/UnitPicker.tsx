@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { businessUnitsQuery } from '../../api/businessUnits.queries';
+import { useClickAway } from '../../ui/useClickAway';
 
 /**
  * The business units a contributor works for, as checkboxes in a drop-down: the summary names the
@@ -20,13 +21,9 @@ export function UnitPicker({
   const units = useQuery(businessUnitsQuery());
   const box = useRef<HTMLDetailsElement>(null);
   // A click anywhere else closes the list, as a select's would.
-  useEffect(() => {
-    const close = (e: MouseEvent) => {
-      if (box.current?.open && !box.current.contains(e.target as Node)) box.current.open = false;
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, []);
+  useClickAway(box, true, () => {
+    if (box.current) box.current.open = false;
+  });
   const all = units.data ?? [];
   const chosen = all.filter((u) => value.includes(u.id));
   const summary = chosen.length === 0 ? 'No units' : chosen.map((u) => u.key).join(', ');

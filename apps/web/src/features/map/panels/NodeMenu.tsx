@@ -1,5 +1,6 @@
 import { isWorkKind, type GraphNode } from '@throughline/domain';
 import { useEffect, useRef } from 'react';
+import { useClickAway } from '../../../ui/useClickAway';
 import type { MapPermissions } from '../hooks/useMapPermissions';
 import type { XY } from '../layout/geometry';
 import type { LinkEnd } from './LinkDialog';
@@ -35,14 +36,11 @@ export function NodeMenu({
   onDelete,
 }: NodeMenuProps) {
   const box = useRef<HTMLDivElement>(null);
+  const nodeId = node?.id;
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>('button')?.focus();
-    const close = (e: PointerEvent) => {
-      if (!box.current?.contains(e.target as Node)) onClose();
-    };
-    window.addEventListener('pointerdown', close, true);
-    return () => window.removeEventListener('pointerdown', close, true);
-  }, [onClose]);
+    if (nodeId) box.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [nodeId]);
+  useClickAway(box, true, onClose);
   if (!node) return null;
   const act = (run: () => void) => () => {
     onClose();

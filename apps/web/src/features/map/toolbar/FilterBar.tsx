@@ -7,6 +7,7 @@ import {
   type GraphNode,
 } from '@throughline/domain';
 import { memo, useEffect, useId, useRef, useState } from 'react';
+import { useClickAway } from '../../../ui/useClickAway';
 import type { MapFilters } from '../model/filters';
 import './toolbar.css';
 
@@ -15,6 +16,57 @@ interface FilterBarProps {
   units: readonly BusinessUnitRecord[];
   themes: readonly GraphNode[];
   onChange: (name: keyof MapFilters, value: string | null) => void;
+}
+
+/** One filter: its query parameter, its select's label and "all" option, its choices (with a short name for the title). */
+interface FilterChoice {
+  name: keyof MapFilters;
+  label: string;
+  short: string;
+  all: string;
+  options: { value: string; label: string; short: string }[];
+}
+
+/** The five filters and their choices, in the panel's order: what the selects show and the button's title words. */
+function filterChoices(units: readonly BusinessUnitRecord[], themes: readonly GraphNode[]): FilterChoice[] {
+  const words = (value: string) => value.replace('_', ' ');
+  return [
+    {
+      name: 'businessUnitId',
+      label: 'Business unit',
+      short: 'Unit',
+      all: 'All units',
+      options: units.map((u) => ({ value: u.id, label: `${u.key} — ${u.name}`, short: u.key })),
+    },
+    {
+      name: 'kind',
+      label: 'Kind',
+      short: 'Kind',
+      all: 'All kinds',
+      options: NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABELS[k], short: NODE_KIND_LABELS[k] })),
+    },
+    {
+      name: 'health',
+      label: 'Health',
+      short: 'Health',
+      all: 'Any health',
+      options: NODE_HEALTHS.map((h) => ({ value: h, label: h, short: h })),
+    },
+    {
+      name: 'status',
+      label: 'Status',
+      short: 'Status',
+      all: 'Any status',
+      options: NODE_STATUSES.map((s) => ({ value: s, label: words(s), short: words(s) })),
+    },
+    {
+      name: 'themeId',
+      label: 'Theme',
+      short: 'Theme',
+      all: 'All themes',
+      options: themes.map((t) => ({ value: t.id, label: `${t.key} — ${t.title}`, short: t.key })),
+    },
+  ];
 }
 
 /**
@@ -28,13 +80,11 @@ export const FilterBar = memo(function FilterBar({ filters, units, themes, onCha
   const menu = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  // A click elsewhere or Escape closes the panel. Escape is caught before the map's own keys see it (there it
-  // would also drop the selection), and gives the focus back to the button unless it is elsewhere on purpose.
+  useClickAway(menu, open, () => setOpen(false));
+  // Escape closes the panel too, caught before the map's own keys see it (there it would also drop the selection),
+  // and gives the focus back to the button unless it is elsewhere on purpose.
   useEffect(() => {
     if (!open) return;
-    const away = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false);
-    };
     const escape = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();
@@ -42,14 +92,11 @@ export const FilterBar = memo(function FilterBar({ filters, units, themes, onCha
       const focused = document.activeElement;
       if (!focused || focused === document.body || menu.current?.contains(focused)) toggle.current?.focus();
     };
-    document.addEventListener('pointerdown', away);
     document.addEventListener('keydown', escape, true);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', escape, true);
-    };
+    return () => document.removeEventListener('keydown', escape, true);
   }, [open]);
-  const summary = describeFilters(filters, units, themes);
+  const choices = filterChoices(units, themes);
+  const summary = describe(filters, choices);
   return (
     <div className="filter-menu" ref={menu}>
       <button
@@ -76,81 +123,23 @@ export const FilterBar = memo(function FilterBar({ filters, units, themes, onCha
       )}
       {open && (
         <div className="filter-bar" id={panelId} role="group" aria-label="Filters">
-          <label>
-            <span>Business unit</span>
-            <select
-              aria-label="Business unit"
-              value={filters.businessUnitId ?? ''}
-              onChange={(e) => onChange('businessUnitId', e.target.value || null)}
-            >
-              <option value="">All units</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.key} — {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Kind</span>
-            <select
-              aria-label="Kind"
-              value={filters.kind ?? ''}
-              onChange={(e) => onChange('kind', e.target.value || null)}
-            >
-              <option value="">All kinds</option>
-              {NODE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {NODE_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Health</span>
-            <select
-              aria-label="Health"
-              value={filters.health ?? ''}
-              onChange={(e) => onChange('health', e.target.value || null)}
-            >
-              <option value="">Any health</option>
-              {NODE_HEALTHS.map((h) => (
-                <option key={h} value={h}>
-                  {h}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Status</span>
-            <select
-              aria-label="Status"
-              value={filters.status ?? ''}
-              onChange={(e) => onChange('status', e.target.value || null)}
-            >
-              <option value="">Any status</option>
-              {NODE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s.replace('_', ' ')}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>Theme</span>
-            <select
-              aria-label="Theme"
-              value={filters.themeId ?? ''}
-              onChange={(e) => onChange('themeId', e.target.value || null)}
-            >
-              <option value="">All themes</option>
-              {themes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.key} — {t.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          {choices.map((choice) => (
+            <label key={choice.name}>
+              <span>{choice.label}</span>
+              <select
+                aria-label={choice.label}
+                value={filters[choice.name] ?? ''}
+                onChange={(e) => onChange(choice.name, e.target.value || null)}
+              >
+                <option value="">{choice.all}</option>
+                {choice.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         </div>
       )}
     </div>
@@ -163,12 +152,14 @@ export function describeFilters(
   units: readonly BusinessUnitRecord[],
   themes: readonly GraphNode[],
 ): string {
-  const parts: string[] = [];
-  if (filters.businessUnitId)
-    parts.push(`Unit ${units.find((u) => u.id === filters.businessUnitId)?.key ?? filters.businessUnitId}`);
-  if (filters.kind) parts.push(`Kind ${NODE_KIND_LABELS[filters.kind]}`);
-  if (filters.health) parts.push(`Health ${filters.health}`);
-  if (filters.status) parts.push(`Status ${filters.status.replace('_', ' ')}`);
-  if (filters.themeId) parts.push(`Theme ${themes.find((t) => t.id === filters.themeId)?.key ?? filters.themeId}`);
-  return parts.join('; ');
+  return describe(filters, filterChoices(units, themes));
+}
+
+function describe(filters: MapFilters, choices: readonly FilterChoice[]): string {
+  return choices
+    .flatMap(({ name, short, options }) => {
+      const value = filters[name];
+      return value ? [`${short} ${options.find((o) => o.value === value)?.short ?? value}`] : [];
+    })
+    .join('; ');
 }
