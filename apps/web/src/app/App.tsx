@@ -14,17 +14,16 @@ import { NotFound, RequireAction, RequireSession, SignedOutOnly } from './guards
 /** Each page's loader (`lazyPage`), for tests that want every page's code in before they render. */
 const pageLoads: (() => Promise<ComponentType>)[] = [];
 
+/** A page in a chunk of its own (`lazyPage`), with its loader beside it for whoever starts it early. */
 function page(load: () => Promise<ComponentType>) {
   const lazy = lazyPage(load);
   pageLoads.push(lazy.load);
-  return lazy.Page;
+  return Object.assign(lazy.Page, { load: lazy.load });
 }
 
-const home = lazyPage(() => import('./HomePage').then((m) => m.HomePage));
-pageLoads.push(home.load);
-const HomePage = home.Page;
+const HomePage = page(() => import('./HomePage').then((m) => m.HomePage));
 /** The map's code, started by main.tsx on the map's addresses while the session is still on its way. */
-export const loadMapPage = home.load;
+export const loadMapPage = HomePage.load;
 const AccountPage = page(() => import('../features/account/AccountPage').then((m) => m.AccountPage));
 const AcceptInvitePage = page(() => import('../features/auth/AcceptInvitePage').then((m) => m.AcceptInvitePage));
 const ResetPasswordPage = page(() => import('../features/auth/ResetPasswordPage').then((m) => m.ResetPasswordPage));

@@ -77,6 +77,7 @@ export function isActive(index: GraphIndex, i: number): boolean {
   return index.node(i).status === 'active';
 }
 
+/** "1 work item", "3 work items": a count with its noun, one or many. */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

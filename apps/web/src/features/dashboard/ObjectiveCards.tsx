@@ -1,17 +1,17 @@
-import { isOptimistic } from '@throughline/domain';
+import { isOptimistic, plural } from '@throughline/domain';
 import { Link } from 'react-router';
 import type { ObjectiveCard } from '../../api/dashboard.queries';
 import { useFormat } from '../../ui/format';
 import { HEALTH_LABELS, percent } from './figures';
 import { chainOnMap } from './Heatmap';
 
-/** Each kind of delivery, one and many: "1 programme", "2 programmes". */
-const KINDS = [
-  ['programme', 'programme', 'programmes'],
-  ['project', 'project', 'projects'],
+/** Each kind of delivery, with its noun for the count ("1 programme", "2 programmes", "3 BAU"). */
+const KINDS: readonly (readonly [keyof ObjectiveCard['deliveryByKind'], string, string?])[] = [
+  ['programme', 'programme'],
+  ['project', 'project'],
   ['bau', 'BAU', 'BAU'],
-  ['asset', 'asset', 'assets'],
-] as const;
+  ['asset', 'asset'],
+];
 
 /** One card per active objective: who answers for it along the chain, and how it is really doing. */
 export function ObjectiveCards({
@@ -72,7 +72,7 @@ function Card({ objective: o, redRisks }: { objective: ObjectiveCard; redRisks: 
       <div className="objective-delivery">
         {KINDS.map(([kind, one, many]) => (
           <span key={kind} className={`delivery-count kind-${kind}`} data-testid={`delivery-${kind}`}>
-            {o.deliveryByKind[kind]} {o.deliveryByKind[kind] === 1 ? one : many}
+            {plural(o.deliveryByKind[kind], one, many)}
           </span>
         ))}
       </div>

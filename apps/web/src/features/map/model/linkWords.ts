@@ -76,8 +76,8 @@ export function whyNoLink(from: End, to: End): string | null {
   const head = `${named(from)} cannot link to ${named(to)}.`;
   if (reverse.length > 0) {
     const verb = LINK_VERB[reverse[0]];
-    const there = to.key ?? `the ${kindWithArticle(to.kind).replace(/^an? /, '')}`;
-    const here = from.key ?? `the ${kindWithArticle(from.kind).replace(/^an? /, '')}`;
+    const there = to.key ?? `the ${kindInSentence(to.kind)}`;
+    const here = from.key ?? `the ${kindInSentence(from.kind)}`;
     return `${head} It works the other way round (${kindWithArticle(to.kind)} ${verb} ${kindWithArticle(from.kind)}): link from ${there} to ${here} instead.`;
   }
   return `${head} ${whatItCanLinkTo(from.kind)}`;

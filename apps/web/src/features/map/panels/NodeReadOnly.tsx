@@ -42,9 +42,6 @@ export function NodeReadOnly({ record, units }: NodeReadOnlyProps) {
   );
 }
 
-/** The fields that hold money: shown in the organisation's currency, like everywhere else the app shows money. */
-const MONEY_FIELDS = new Set(['budget', 'annualCost', 'annualValue']);
-
 /** A field's value as a person reads it: dates and money in the organisation's locale and currency, units named. */
 function shown(spec: FieldSpec, values: FormValues, units: readonly BusinessUnitRecord[], format: Format): string {
   const value = values[spec.name] ?? '';
@@ -54,7 +51,7 @@ function shown(spec: FieldSpec, values: FormValues, units: readonly BusinessUnit
     return unit ? `${unit.key} — ${unit.name}` : '—';
   }
   if (spec.input === 'date') return format.date(value);
-  if (MONEY_FIELDS.has(spec.name)) return format.money(value);
+  if (spec.money) return format.money(value);
   if (spec.input === 'number' && spec.name !== 'confidence') return format.number(Number(value));
   return spec.input === 'select' ? value.replace('_', ' ') : value;
 }

@@ -23,7 +23,7 @@ const LABELS: Record<string, string> = {
   state: 'State',
 };
 const DATES = new Set(['startDate', 'endDate', 'targetDate', 'expiresOn', 'at']);
-const MONEY = new Set(['budget', 'annualCost', 'annualValue']);
+const MONEY = new Set<string>(Object.values(KIND_FIELD_SPECS).flatMap((f) => (f.money ? [f.name] : [])));
 
 interface Context {
   format: Format;

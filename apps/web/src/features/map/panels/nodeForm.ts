@@ -36,6 +36,8 @@ export interface FieldSpec {
   max?: number;
   step?: number;
   hint?: string;
+  /** An amount of money: shown in the organisation's currency wherever it is read (history, read-only fields). */
+  money?: true;
 }
 
 /** Form values are the inputs' strings; `toNodeFields` turns them into the API's types. */
@@ -63,7 +65,7 @@ export const KIND_FIELD_SPECS: Record<KindField, FieldSpec> = {
   current: { name: 'current', label: 'Current', input: 'number', hint: 'A check-in updates this' },
   direction: { name: 'direction', label: 'Direction', input: 'select', options: KEY_RESULT_DIRECTIONS },
   confidence: { name: 'confidence', label: 'Confidence', input: 'number', step: 0.05, hint: '0–1' },
-  budget: { name: 'budget', label: 'Budget', input: 'number' },
+  budget: { name: 'budget', label: 'Budget', input: 'number', money: true },
   stage: { name: 'stage', label: 'Stage', input: 'text' },
   effort: { name: 'effort', label: 'Effort (person-days)', input: 'number' },
   deliveryConfidence: {
@@ -74,10 +76,10 @@ export const KIND_FIELD_SPECS: Record<KindField, FieldSpec> = {
   },
   kpi: { name: 'kpi', label: 'KPI', input: 'text' },
   cadence: { name: 'cadence', label: 'Cadence', input: 'text', hint: 'e.g. monthly' },
-  annualCost: { name: 'annualCost', label: 'Annual cost', input: 'number' },
+  annualCost: { name: 'annualCost', label: 'Annual cost', input: 'number', money: true },
   assetType: { name: 'assetType', label: 'Asset type', input: 'text', hint: 'product, platform, data, brand, site…' },
   lifecycle: { name: 'lifecycle', label: 'Lifecycle', input: 'select', options: ASSET_LIFECYCLES },
-  annualValue: { name: 'annualValue', label: 'Annual value', input: 'number' },
+  annualValue: { name: 'annualValue', label: 'Annual value', input: 'number', money: true },
 };
 
 // Limits come from libs/domain's NODE_FIELD_RULES, the table the API and import check against.

@@ -1,4 +1,10 @@
-import { isStrategyKind, kindWithArticle, type BusinessUnitRecord, type NodeKind } from '@throughline/domain';
+import {
+  isStrategyKind,
+  kindInSentence,
+  kindWithArticle,
+  type BusinessUnitRecord,
+  type NodeKind,
+} from '@throughline/domain';
 
 /**
  * Why the inspector shows a node read-only, in one line naming who may change it: strategy belongs
@@ -13,7 +19,7 @@ export function readOnlyReason(
   if (isStrategyKind(node.kind)) return `Only a PMO lead or an admin can change ${what}.`;
   const unit = units.find((u) => u.id === node.businessUnitId);
   return unit
-    ? `Only ${possessive(unit.name)} contributors, a PMO lead or an admin can change this ${what.replace(/^an? /, '')}.`
+    ? `Only ${possessive(unit.name)} contributors, a PMO lead or an admin can change this ${kindInSentence(node.kind)}.`
     : `Only a PMO lead or an admin can change ${what} without a business unit.`;
 }
 
