@@ -20,6 +20,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { databaseExists, databaseUrl, freshDatabase, startApi, summarise } from './lib/api-server.js';
 import { authHeaders, withAuth } from './lib/credentials.js';
+import { CPU_THROTTLE_OPTION, throttleCpu, throttleNote } from './lib/cpu-throttle.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +30,8 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     // One more run with Chromium's tracing on: its main thread's time by kind of work, and the page's requests.
     trace: { type: 'boolean', default: false },
-    /** Slow the page's CPU N times (CDP; the renderer only, as bench/map.ts): a slower machine's browser. */
-    'cpu-throttle': { type: 'string', default: '1' },
+    /** Slow the page's CPU N times (bench/lib/cpu-throttle.ts). */
+    'cpu-throttle': CPU_THROTTLE_OPTION,
   },
 });
 const throttle = Number(values['cpu-throttle']);
@@ -78,7 +79,7 @@ async function main() {
       Math.round(summarise(measured.map(pick).filter((v) => Number.isFinite(v))).median);
     const p95 = (pick: (r: Run) => number) => Math.round(summarise(measured.map(pick)).p95);
     console.log(
-      `dashboard of ${nodes.toLocaleString('en-GB')} nodes, ${runs} runs${throttle > 1 ? `, page CPU slowed ×${throttle}` : ''}: headline figures visible ${median((r) => r.figures)} ms ` +
+      `dashboard of ${nodes.toLocaleString('en-GB')} nodes, ${runs} runs${throttleNote(throttle)}: headline figures visible ${median((r) => r.figures)} ms ` +
         `(p95 ${p95((r) => r.figures)}), heatmap drawn ${median((r) => r.heatmap)} ms; GET /api/dashboard ` +
         `${median((r) => r.apiRequest)} ms; page script ${median((r) => r.scriptDone)} ms; ` +
         `painted (in-page): figures ${median((r) => r.figuresPainted)} ms, heatmap ${median((r) => r.heatmapPainted)} ms`,
@@ -115,8 +116,7 @@ async function measure(browser: Browser, base: string): Promise<Run> {
   await context.addInitScript(PAINTED);
   const page = await context.newPage();
   try {
-    if (throttle > 1)
-      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await throttleCpu(context, page, throttle);
     await page.goto(`${base}/dashboard`);
     await page.getByTestId('figure-coverage').waitFor({ state: 'visible', timeout: 60_000 });
     const figures = await page.evaluate(() => performance.now());

@@ -38,6 +38,7 @@ import {
   type FrameStats,
   type TraceEvent,
 } from './lib/frame-trace.js';
+import { CPU_THROTTLE_OPTION, throttleCpu, throttleNote } from './lib/cpu-throttle.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ const { values } = parseArgs({
      * PostgreSQL run as they are): how the map would open on a slower machine's browser. Frames are not
      * measured with it (the throttle starves the compositor too, so they would measure the throttle).
      */
-    'cpu-throttle': { type: 'string', default: '1' },
+    'cpu-throttle': CPU_THROTTLE_OPTION,
     /** Keep each run's frame intervals in the JSON (large). */
     intervals: { type: 'boolean', default: false },
   },
@@ -145,9 +146,7 @@ async function main() {
       (v) => !values.only || v.label.includes(values.only) || v.path === EMPTY_VIEW,
     );
     const results: Record<string, { view: View; loadBefore: number[]; loadAfter: number[]; runs: Run[] }> = {};
-    console.log(
-      `load average ${load().join(' ')} (${cpus().length} CPUs)${throttle > 1 ? `; page CPU slowed ×${throttle}` : ''}`,
-    );
+    console.log(`load average ${load().join(' ')} (${cpus().length} CPUs)${throttleNote(throttle)}`);
     for (const view of views) {
       if (!values.cold) await measure(browser, api.url, view); // warm the API's caches and the machine; not counted
       const loadBefore = load();
@@ -235,10 +234,7 @@ async function measure(browser: Browser, base: string, view: View): Promise<Run>
   })()`);
   const page = await context.newPage();
   try {
-    if (throttle > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    }
+    await throttleCpu(context, page, throttle);
     await page.goto(`${base}${view.path}`);
     await page.waitForSelector(DRAWN, { timeout: 120_000 });
     const interactive = (await (

@@ -58,23 +58,20 @@ function boot(mapChunks: string[], mapSheets: string[], graphPath: (search: stri
   }
   (window as unknown as { __throughlineEarly: typeof early }).__throughlineEarly = early;
   if (path === '/' || path === '/map') {
-    for (const href of mapChunks) {
+    const preload = (href: string, rel: 'modulepreload' | 'preload') => {
       const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = ''; // as Vite's own preloads, so the import finds it
+      link.rel = rel;
+      if (rel === 'modulepreload')
+        link.crossOrigin = ''; // as Vite's own preloads, so the import finds it
+      else link.as = 'style';
       link.href = href;
       document.head.appendChild(link);
-    }
+    };
+    mapChunks.forEach((href) => preload(href, 'modulepreload'));
     // The map's sheets fetched now too: the chunk's import adds them once the session is in and waits for
     // them before the map can draw — from the cache, then. Preloaded, not applied here: applied from <head>
     // before the entry's own sheet, the base rules would come after the map's and win over them.
-    for (const href of mapSheets) {
-      const link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'style';
-      link.href = href;
-      document.head.appendChild(link);
-    }
+    mapSheets.forEach((href) => preload(href, 'preload'));
   }
 }
 

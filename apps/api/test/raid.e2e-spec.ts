@@ -30,6 +30,11 @@ describe('RAID log', () => {
   afterAll(() => t.close());
 
   const create = (body: Record<string, unknown>, as = t.http()) => as.post('/api/raid').send(body);
+  /** The open red risks `GET /api/raid/red-risks` puts on `node` (its badge), or undefined. */
+  const redRisksOn = async (node: NodeRecord) =>
+    ((await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]).find(
+      (b) => b.nodeId === node.id,
+    );
 
   it('logs a risk on a link — doubt that this project moves that key result — scored and red from 15', async () => {
     const res = await create({
@@ -118,10 +123,7 @@ describe('RAID log', () => {
       attachments: [{ nodeId: n.PRJ1.id }],
     }).expect(201);
     // PRJ-1 also carries the first test's red risk on its link PRJ-1 → KR-1 (a link's risk is on both ends).
-    const onPrj1 = async () =>
-      ((await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]).find(
-        (b) => b.nodeId === n.PRJ1.id,
-      )?.itemIds ?? [];
+    const onPrj1 = async () => (await redRisksOn(n.PRJ1))?.itemIds ?? [];
     const before = await onPrj1();
     expect(before).toContain(red.id);
     expect(before).toHaveLength(2); // the minor one is not red
@@ -140,15 +142,11 @@ describe('RAID log', () => {
         attachments: [{ linkId: doubted.id }, { nodeId: n.PRJ2.id }], // also on one end: still one risk there
       }).expect(201)
     ).body as RaidItem;
-    const on = async (node: NodeRecord) =>
-      ((await t.http().get('/api/raid/red-risks').expect(200)).body as { nodeId: string; itemIds: string[] }[]).find(
-        (b) => b.nodeId === node.id,
-      );
-    expect(await on(n.PRJ2)).toMatchObject({ count: 1, itemIds: [red.id] });
-    expect((await on(n.OBJ1))?.itemIds).toContain(red.id);
+    expect(await redRisksOn(n.PRJ2)).toMatchObject({ count: 1, itemIds: [red.id] });
+    expect((await redRisksOn(n.OBJ1))?.itemIds).toContain(red.id);
     await t.http().delete(`/api/links/${doubted.id}`).expect(204);
-    expect((await on(n.OBJ1))?.itemIds ?? []).not.toContain(red.id); // detached from the link: only PRJ-2 carries it
-    expect(await on(n.PRJ2)).toMatchObject({ count: 1, itemIds: [red.id] });
+    expect((await redRisksOn(n.OBJ1))?.itemIds ?? []).not.toContain(red.id); // detached from the link: only PRJ-2 carries it
+    expect(await redRisksOn(n.PRJ2)).toMatchObject({ count: 1, itemIds: [red.id] });
     await t.http().delete(`/api/raid/${red.id}`).expect(204);
   });
 

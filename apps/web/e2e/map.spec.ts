@@ -19,6 +19,14 @@ test('opens the demo organisation’s map, laid out', async ({ page }) => {
   expect(await y('OBJ-1')).toBeLessThan(await y('KR-1.1'));
   expect(await y('KR-1.1')).toBeLessThan(await y('PRJ-1'));
   await screenshot(page, 'map');
+  // On the map's address boot.js fetched the map's code and its sheets from <head>, before the entry ran: the
+  // chunk as a module preload, the sheets as style preloads (applied later, in the app's own order).
+  const preloaded = (selector: string) =>
+    page.locator(`head ${selector}`).evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(await preloaded('link[rel=modulepreload]')).toContainEqual(
+    expect.stringMatching(/\/assets\/HomePage-.*\.js$/),
+  );
+  expect(await preloaded('link[rel=preload][as=style]')).toContainEqual(expect.stringMatching(/\.css$/));
 
   await map.search('OBJ-2');
   await page.locator('.react-flow__controls-zoomout').click();

@@ -24,6 +24,13 @@ import { LinksRepository, type LinkEnd } from './links.repository.js';
  * of an organisation takes that organisation's graph lock first, so two requests can never both
  * pass the cycle check and then both insert (the opposite-links race).
  */
+/** What the refusal of a duplicate adds about the link already there (an approved one needs no words). */
+const DUPLICATE_STATE_WORDS: Record<LinkRecord['state'], string> = {
+  approved: '',
+  proposed: ' (proposed, waiting for a decision)',
+  rejected: ' (proposed and rejected)',
+};
+
 @Injectable()
 export class LinksService {
   constructor(
@@ -60,7 +67,7 @@ export class LinksService {
         if (same) {
           throw new DomainError(
             'LINK_DUPLICATE',
-            `${from.key} already ${LINK_KIND_LABELS[dto.kind]} ${to.key}${same.state === 'proposed' ? ' (proposed, waiting for a decision)' : same.state === 'rejected' ? ' (proposed and rejected)' : ''}.`,
+            `${from.key} already ${LINK_KIND_LABELS[dto.kind]} ${to.key}${DUPLICATE_STATE_WORDS[same.state]}.`,
             {
               existing: same,
             },
